@@ -1,0 +1,1 @@
+export { actionPins, pinnedUses, type ActionPin, type ActionPinName } from './pins/action-pins.js';

@@ -1,0 +1,2 @@
+/** The package name, for messages and generated-file headers. */
+export const packageName = '@sugarkube/sites';

@@ -1,0 +1,70 @@
+import type { javascript } from 'projen';
+import { addSugarkubePackage } from './sugarkube-package.ts';
+import { toolVersions } from './versions.ts';
+
+/** Sibling dependency with a caret range on its version on disk, so npm links the workspace copy. */
+const sibling = (name: string) => `${name}@^0.1.0`;
+const projenPeers = [`projen@>=${toolVersions.projen}`, `constructs@${toolVersions.constructs}`];
+const projenDev = [`projen@${toolVersions.projen}`, `constructs@${toolVersions.constructs}`];
+
+/** Every workspace package, in dependency order. */
+export function addPackages(root: javascript.NodeProject) {
+  const imagePolicy = addSugarkubePackage(root, {
+    name: '@sugarkube/image-policy',
+    outdir: 'packages/image-policy',
+    description: 'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
+    deps: [`yaml@${toolVersions.yaml}`],
+    devDeps: [`fast-check@${toolVersions.fastCheck}`],
+    keywords: ['flux', 'gitops', 'image-automation', 'oci', 'kubernetes'],
+  });
+  const manifests = addSugarkubePackage(root, {
+    name: '@sugarkube/manifests',
+    outdir: 'packages/manifests',
+    description: 'The Sugarkube app descriptor and pure functions from it to Kubernetes and Flux objects, per environment.',
+    deps: [`zod@${toolVersions.zod}`, `yaml@${toolVersions.yaml}`, sibling('@sugarkube/image-policy')],
+    peerDeps: projenPeers,
+    devDeps: [`fast-check@${toolVersions.fastCheck}`, ...projenDev],
+    keywords: ['kubernetes', 'kustomize', 'flux', 'gitops', 'k3s', 'projen'],
+  });
+  const ciWorkflows = addSugarkubePackage(root, {
+    name: '@sugarkube/ci-workflows',
+    outdir: 'packages/ci-workflows',
+    description: 'Identical Dockerfiles and multi-arch GitHub Actions build workflows for app repos, as projen components.',
+    deps: [`yaml@${toolVersions.yaml}`],
+    peerDeps: projenPeers,
+    devDeps: [`fast-check@${toolVersions.fastCheck}`, ...projenDev],
+    keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
+  });
+  const sites = addSugarkubePackage(root, {
+    name: '@sugarkube/sites',
+    outdir: 'packages/sites',
+    description: 'Static-site hosting on nginx-unprivileged with a correct cache contract, as a projen component.',
+    deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
+    peerDeps: projenPeers,
+    devDeps: projenDev,
+    keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
+  });
+  const cluster = addSugarkubePackage(root, {
+    name: '@sugarkube/cluster',
+    outdir: 'apps/cluster',
+    description: 'The real Sugarkube clusters (staging and prod) and the four apps they run: the embedded default of `sugarkube synth`.',
+    publish: false,
+    deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/image-policy')],
+  });
+  const cli = addSugarkubePackage(root, {
+    name: '@sugarkube/cli',
+    outdir: 'apps/cli',
+    description: 'The sugarkube command: init, synth, validate, diff, doctor, policy, image, promote.',
+    deps: [
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/image-policy'),
+      sibling('@sugarkube/ci-workflows'),
+      sibling('@sugarkube/sites'),
+      sibling('@sugarkube/cluster'),
+      `yaml@${toolVersions.yaml}`,
+    ],
+    bin: { sugarkube: 'dist/bin.js' },
+    keywords: ['kubernetes', 'gitops', 'flux', 'cli'],
+  });
+  return { imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
+}

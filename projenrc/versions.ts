@@ -1,0 +1,25 @@
+/**
+ * One table of the tool versions the monorepo builds and tests with.
+ * A bump here is a deliberate change: re-synthesize and commit the result.
+ */
+export const toolVersions = {
+  node: '24.21.0',
+  projen: '0.103.25',
+  constructs: '^10.5.0',
+  typescript: '~5.9.3',
+  typesNode: '^24.19.2',
+  nx: '24.0.6',
+  vitest: '^5.1.1',
+  changesets: '^3.0.3',
+  eslint: '^9.39.5',
+  typescriptEslint: '^8.73.0',
+  prettier: '^3.10.1',
+  publint: '^0.3.25',
+  attw: '^0.18.5',
+  fastCheck: '^4.10.2',
+  zod: '^4.6.7',
+  yaml: '^2.9.1',
+} as const;
+
+/** Node engines range every published package declares. */
+export const nodeEngines = '>=22';
