@@ -7,14 +7,24 @@ const sibling = (name: string) => `${name}@^0.1.0`;
 const projenPeers = [`projen@>=${toolVersions.projen}`, `constructs@${toolVersions.constructs}`];
 const projenDev = [`projen@${toolVersions.projen}`, `constructs@${toolVersions.constructs}`];
 
+/** The test-only wrappers around real upstream verifiers (kubeconform, kustomize, actionlint, …). */
+const verify = '@sugarkube/verify@^0.1.0';
+
 /** Every workspace package, in dependency order. */
 export function addPackages(root: javascript.NodeProject) {
+  const verifyTools = addSugarkubePackage(root, {
+    name: '@sugarkube/verify',
+    outdir: 'tools/verify',
+    description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
+    publish: false,
+    deps: [`yaml@${toolVersions.yaml}`],
+  });
   const imagePolicy = addSugarkubePackage(root, {
     name: '@sugarkube/image-policy',
     outdir: 'packages/image-policy',
     description: 'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
     deps: [`yaml@${toolVersions.yaml}`],
-    devDeps: [`fast-check@${toolVersions.fastCheck}`],
+    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify],
     keywords: ['flux', 'gitops', 'image-automation', 'oci', 'kubernetes'],
   });
   const manifests = addSugarkubePackage(root, {
@@ -23,7 +33,7 @@ export function addPackages(root: javascript.NodeProject) {
     description: 'The Sugarkube app descriptor and pure functions from it to Kubernetes and Flux objects, per environment.',
     deps: [`zod@${toolVersions.zod}`, `yaml@${toolVersions.yaml}`, sibling('@sugarkube/image-policy')],
     peerDeps: projenPeers,
-    devDeps: [`fast-check@${toolVersions.fastCheck}`, ...projenDev],
+    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
     keywords: ['kubernetes', 'kustomize', 'flux', 'gitops', 'k3s', 'projen'],
   });
   const ciWorkflows = addSugarkubePackage(root, {
@@ -32,7 +42,7 @@ export function addPackages(root: javascript.NodeProject) {
     description: 'Identical Dockerfiles and multi-arch GitHub Actions build workflows for app repos, as projen components.',
     deps: [`yaml@${toolVersions.yaml}`],
     peerDeps: projenPeers,
-    devDeps: [`fast-check@${toolVersions.fastCheck}`, ...projenDev],
+    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
     keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
   });
   const sites = addSugarkubePackage(root, {
@@ -41,7 +51,7 @@ export function addPackages(root: javascript.NodeProject) {
     description: 'Static-site hosting on nginx-unprivileged with a correct cache contract, as a projen component.',
     deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
     peerDeps: projenPeers,
-    devDeps: projenDev,
+    devDeps: [verify, ...projenDev],
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
   });
   const cluster = addSugarkubePackage(root, {
@@ -50,6 +60,7 @@ export function addPackages(root: javascript.NodeProject) {
     description: 'The real Sugarkube clusters (staging and prod) and the four apps they run: the embedded default of `sugarkube synth`.',
     publish: false,
     deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/image-policy')],
+    devDeps: [verify],
   });
   const cli = addSugarkubePackage(root, {
     name: '@sugarkube/cli',
@@ -63,8 +74,9 @@ export function addPackages(root: javascript.NodeProject) {
       sibling('@sugarkube/cluster'),
       `yaml@${toolVersions.yaml}`,
     ],
+    devDeps: [verify],
     bin: { sugarkube: 'dist/bin.js' },
     keywords: ['kubernetes', 'gitops', 'flux', 'cli'],
   });
-  return { imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
+  return { verifyTools, imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
 }

@@ -1,0 +1,2 @@
+/** The package name, for messages. */
+export const packageName = '@sugarkube/verify';
