@@ -78,5 +78,12 @@ export function addPackages(root: javascript.NodeProject) {
     bin: { sugarkube: 'dist/bin.js' },
     keywords: ['kubernetes', 'gitops', 'flux', 'cli'],
   });
-  return { verifyTools, imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
+  const repoChecks = addSugarkubePackage(root, {
+    name: '@sugarkube/repo-checks',
+    outdir: 'tools/repo-checks',
+    description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned.',
+    publish: false,
+    devDeps: [`eslint@${toolVersions.eslint}`, `yaml@${toolVersions.yaml}`],
+  });
+  return { repoChecks, verifyTools, imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
 }
