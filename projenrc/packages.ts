@@ -71,10 +71,10 @@ export function addPackages(root: javascript.NodeProject) {
       sibling('@sugarkube/image-policy'),
       sibling('@sugarkube/ci-workflows'),
       sibling('@sugarkube/sites'),
-      sibling('@sugarkube/cluster'),
       `yaml@${toolVersions.yaml}`,
     ],
-    devDeps: [verify],
+    // The embedded cluster is private: the CLI loads it at run time (package.json "sugarkube.cluster").
+    devDeps: [verify, sibling('@sugarkube/cluster')],
     bin: { sugarkube: 'dist/bin.js' },
     keywords: ['kubernetes', 'gitops', 'flux', 'cli'],
   });
@@ -85,5 +85,19 @@ export function addPackages(root: javascript.NodeProject) {
     publish: false,
     devDeps: [`eslint@${toolVersions.eslint}`, `yaml@${toolVersions.yaml}`],
   });
-  return { repoChecks, verifyTools, imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
+  const e2e = addSugarkubePackage(root, {
+    name: '@sugarkube/e2e',
+    outdir: 'tools/e2e',
+    description: 'The "used by" proof: publishes the packages to a real npm registry (Verdaccio) on loopback and synthesizes each example app repo from it.',
+    publish: false,
+    devDeps: [
+      `verdaccio@${toolVersions.verdaccio}`,
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/image-policy'),
+      sibling('@sugarkube/ci-workflows'),
+      sibling('@sugarkube/sites'),
+      sibling('@sugarkube/cli'),
+    ],
+  });
+  return { e2e, repoChecks, verifyTools, imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
 }

@@ -70,16 +70,20 @@ export function createMonorepo() {
   pkg.addField('type', 'module');
   pkg.addField('private', true);
   // projen has no npm-workspaces support; the field is ours.
+  // `sugarkube synth` with no arguments, in this repo, synthesizes the embedded clusters.
+  pkg.addField('sugarkube', { cluster: 'apps/cluster/dist/index.js' });
   pkg.addField('workspaces', ['packages/*', 'apps/*', 'examples/*', 'tools/*']);
   pkg.addEngine('node', '>=24');
   pkg.file.addDeletionOverride('main');
   pkg.file.addDeletionOverride('publishConfig');
   pkg.file.addDeletionOverride('version');
+  // Verdaccio 6.8 breaks with node-fetch 3 (ESM); the override applies to it alone.
+  pkg.file.addOverride('overrides', { verdaccio: { 'node-fetch': '2.7.0' } });
   for (const task of ['build', 'compile', 'test', 'package', 'pre-compile', 'post-compile', 'eject']) {
     if (root.tasks.tryFind(task)) root.removeTask(task);
   }
   const scripts: Record<string, string> = {
-    start: 'npx nx run @sugarkube/cli:build --output-style=static && node apps/cli/dist/bin.js synth',
+    start: 'nx run-many -t build -p @sugarkube/cli @sugarkube/cluster --output-style=static && node apps/cli/dist/bin.js synth',
     test: 'nx run-many -t build lint test check --output-style=stream-without-prefixes && node tools/scripts/test-summary.mjs',
     'test:affected': 'nx affected -t build lint test check',
     lint: 'tsc -p tsconfig.projen.json && nx run-many -t lint',

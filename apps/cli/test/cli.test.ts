@@ -1,6 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 
@@ -16,11 +17,27 @@ it('lists the commands and names the unknown one', async () => {
   expect(c.err.join('')).toMatch(/unknown command "nope". Available commands: synth/);
 });
 
-it('synth writes into --out', async () => {
+const clusterModule = fileURLToPath(new URL('../../cluster/dist/index.js', import.meta.url));
+
+it('synth writes the given cluster module into --out', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'sugarkube-cli-'));
   const c = capture();
-  expect(await main(['synth', '--out', 'tree'], c.context(dir))).toBe(0);
+  expect(await main(['synth', '--out', 'tree', '--cluster', clusterModule], c.context(dir))).toBe(0);
   expect(await readFile(join(dir, 'tree', 'README.md'), 'utf8')).toContain('Sugarkube clusters');
+});
+
+it('synth finds the cluster named in the nearest package.json', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sugarkube-cli-'));
+  await mkdir(join(dir, 'sub'));
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ sugarkube: { cluster: clusterModule } }));
+  const c = capture();
+  expect(await main(['synth'], c.context(join(dir, 'sub')))).toBe(0);
+  expect(await readFile(join(dir, 'sub', 'out', 'README.md'), 'utf8')).toContain('Sugarkube clusters');
+});
+
+it('synth without a cluster definition says how to give one', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sugarkube-cli-'));
+  await expect(main(['synth'], capture().context(dir))).rejects.toThrow(/no cluster definition found: pass --cluster MODULE/);
 });
 
 it('rejects unknown flags with the usage', async () => {

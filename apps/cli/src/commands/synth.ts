@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { synthesizeCluster } from '@sugarkube/cluster';
 import { UsageError, type Command } from '../context.js';
+import { loadCluster } from '../io/load-cluster.js';
 import { writeTree } from '../io/write-tree.js';
 
-const usage = `Usage: sugarkube synth [--out DIR]
+const usage = `Usage: sugarkube synth [--out DIR] [--cluster MODULE]
 
-Synthesizes the embedded Sugarkube cluster (apps/cluster) into DIR.
+Synthesizes a cluster definition into the GitOps tree Flux reconciles.
 
 Options:
-  --out DIR   output directory (default: ./out)`;
+  --out DIR          output directory (default: ./out)
+  --cluster MODULE   the cluster definition module (default: "sugarkube.cluster" in the
+                     nearest package.json; in the Sugarkube repo, the embedded apps/cluster)`;
 
 export const synthCommand: Command = {
   name: 'synth',
@@ -18,12 +20,13 @@ export const synthCommand: Command = {
   async run(args, context) {
     let values;
     try {
-      ({ values } = parseArgs({ args: [...args], options: { out: { type: 'string' } }, allowPositionals: false }));
+      ({ values } = parseArgs({ args: [...args], options: { out: { type: 'string' }, cluster: { type: 'string' } }, allowPositionals: false }));
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
     const out = resolve(context.cwd, values.out ?? 'out');
-    const files = synthesizeCluster();
+    const { module } = await loadCluster(context.cwd, values.cluster);
+    const files = await module.synthesizeCluster();
     const result = await writeTree(out, files);
     context.stdout.write(
       `synthesized ${files.length} files into ${out} (${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed)\n`,
