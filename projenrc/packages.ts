@@ -51,7 +51,8 @@ export function addPackages(root: javascript.NodeProject) {
     description: 'Static-site hosting on nginx-unprivileged with a correct cache contract, as a projen component.',
     deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
     peerDeps: projenPeers,
-    devDeps: [verify, ...projenDev],
+    // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
+    devDeps: [verify, ...projenDev, 'playwright-core@1.65.1'],
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
   });
   const cluster = addSugarkubePackage(root, {
@@ -74,7 +75,7 @@ export function addPackages(root: javascript.NodeProject) {
       `yaml@${toolVersions.yaml}`,
     ],
     // The embedded cluster is private: the CLI loads it at run time (package.json "sugarkube.cluster").
-    devDeps: [verify, sibling('@sugarkube/cluster')],
+    devDeps: [verify, sibling('@sugarkube/cluster'), `fast-check@${toolVersions.fastCheck}`],
     bin: { sugarkube: 'dist/bin.js' },
     keywords: ['kubernetes', 'gitops', 'flux', 'cli'],
   });

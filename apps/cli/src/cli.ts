@@ -1,7 +1,13 @@
+import { diffCommand } from './commands/diff.js';
+import { doctorCommand } from './commands/doctor.js';
 import { synthCommand } from './commands/synth.js';
 import { UsageError, type Command, type CommandContext } from './context.js';
 
-const commands: readonly Command[] = [synthCommand];
+const commands: readonly Command[] = [
+  synthCommand,
+  diffCommand,
+  doctorCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -39,6 +45,9 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
       context.stderr.write(`sugarkube ${command.name}: ${error.message}\n\n${command.usage}\n`);
       return 2;
     }
-    throw error;
+    // Anything else is reported as one message, not a stack trace; SUGARKUBE_DEBUG=1 shows the stack.
+    const debug = process.env.SUGARKUBE_DEBUG === '1';
+    context.stderr.write(`sugarkube ${command.name}: ${debug && error instanceof Error ? error.stack : (error as Error).message}\n`);
+    return 1;
   }
 }

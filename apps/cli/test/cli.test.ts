@@ -37,7 +37,34 @@ it('synth finds the cluster named in the nearest package.json', async () => {
 
 it('synth without a cluster definition says how to give one', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'sugarkube-cli-'));
-  await expect(main(['synth'], capture().context(dir))).rejects.toThrow(/no cluster definition found: pass --cluster MODULE/);
+  const c = capture();
+  expect(await main(['synth'], c.context(dir))).toBe(1);
+  expect(c.err.join('')).toMatch(/^sugarkube synth: no cluster definition found: pass --cluster MODULE/);
+});
+
+it('diff reports a stale tree with exit 1 and an up-to-date one with exit 0', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sugarkube-cli-'));
+  const args = ['--out', 'tree', '--cluster', clusterModule];
+  const first = capture();
+  expect(await main(['diff', ...args], first.context(dir))).toBe(1);
+  expect(first.out.join('')).toMatch(/^--- \/dev\/null\n\+\+\+ b\/README.md\n/);
+  expect(await main(['synth', ...args], capture().context(dir))).toBe(0);
+  const second = capture();
+  expect(await main(['diff', ...args], second.context(dir))).toBe(0);
+  expect(second.err.join('')).toMatch(/is up to date/);
+  await writeFile(join(dir, 'tree', 'README.md'), 'edited by hand\n');
+  const third = capture();
+  expect(await main(['diff', '--stat', ...args], third.context(dir))).toBe(1);
+  expect(third.out.join('')).toBe('M README.md\n');
+});
+
+it('doctor checks node and git and names the cluster module', async () => {
+  const c = capture();
+  expect(await main(['doctor', '--cluster', clusterModule], c.context('/'))).toBe(0);
+  const text = c.out.join('');
+  expect(text).toMatch(/^ok {2}Node\.js >= 22 +v2[2-9]\./m);
+  expect(text).toMatch(/^ok +git +git version/m);
+  expect(text).toContain(clusterModule);
 });
 
 it('rejects unknown flags with the usage', async () => {
