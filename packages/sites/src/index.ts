@@ -1,2 +1,14 @@
-/** The package name, for messages and generated-file headers. */
-export const packageName = '@sugarkube/sites';
+export { packageName, generatedBy } from './generated-header.js';
+export {
+  defaultContentSecurityPolicy,
+  resolveSiteOptions,
+  type CachePolicy,
+  type HealthPaths,
+  type ResolvedSiteOptions,
+  type SiteHeaders,
+  type SiteOptions,
+  type SiteRoute,
+  type SiteTls,
+} from './site-options.js';
+export { formatSiteOptionsErrors, validateSiteOptions, type SiteOptionsError } from './validate-site-options.js';
+export { renderNginxConfig, type NginxConfigOptions } from './nginx/render-nginx-config.js';

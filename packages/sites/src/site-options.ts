@@ -1,0 +1,182 @@
+/**
+ * What a static site needs to be hosted: the values of the plan's "sites" template
+ * (`host, image/tag, path, cache, ingressClass, tls`) plus the serving behaviour.
+ * Every optional field is resolved once, by {@link resolveSiteOptions}.
+ */
+export interface SiteOptions {
+  /** App slug: namespace, release and object names. Lower-case DNS label. */
+  readonly name: string;
+  /** Apex host, e.g. `danielsmith.io`; staging serves `staging.<host>`. */
+  readonly host: string;
+  /** Image repository without tag, e.g. `ghcr.io/futuroptimist/danielsmith.io`. */
+  readonly image: string;
+  /**
+   * Image tag deployed until image automation moves it.
+   * @default 'edge'
+   */
+  readonly tag?: string;
+  /**
+   * URL sub-path the site lives under, with leading and trailing slash (`/docs/`). The site's
+   * files are copied to `<root><path>` so URLs map to files one to one.
+   * @default '/'
+   */
+  readonly path?: string;
+  /** @default - see {@link CachePolicy} */
+  readonly cache?: CachePolicy;
+  /**
+   * The route the ingress controller serves: a Gateway API HTTPRoute (Traefik's default
+   * `GatewayClass`) or an Ingress with this class.
+   * @default { kind: 'httproute' }
+   * @see https://gateway-api.sigs.k8s.io/api-types/httproute/
+   */
+  readonly route?: SiteRoute;
+  /**
+   * TLS for the route, terminated by the ingress controller.
+   * @default { issuer: 'letsencrypt-production' } (the staging overlay uses letsencrypt-staging)
+   */
+  readonly tls?: SiteTls | false;
+  /**
+   * Serve `index.html` for extensionless paths no file matches (client-side routing). Paths
+   * with a file extension, and everything under the immutable prefixes, still 404.
+   * @default false
+   */
+  readonly spaFallback?: boolean;
+  /**
+   * A custom 404 page, relative to `path` (e.g. `404.html`).
+   * @default - nginx's built-in 404 page
+   */
+  readonly notFoundPage?: string;
+  /** @default - see {@link SiteHeaders} */
+  readonly headers?: SiteHeaders;
+  /** @default { liveness: '/livez', readiness: '/healthz' } */
+  readonly health?: HealthPaths;
+  /**
+   * Container port nginx listens on (nginx-unprivileged cannot bind below 1024).
+   * @default 8080
+   */
+  readonly port?: number;
+}
+
+/** Cache-Control contract. Validators (ETag, Last-Modified) are always on. */
+export interface CachePolicy {
+  /**
+   * URL prefixes, relative to `path`, whose files carry a content hash in their names
+   * (Vite's `assets/`). Served `public, max-age=<immutableMaxAge>, immutable`; a miss is a 404.
+   * @default ['assets/']
+   * @see https://vite.dev/config/build-options.html#build-assetsdir
+   */
+  readonly immutablePrefixes?: readonly string[];
+  /**
+   * max-age, in seconds, of the immutable files.
+   * @default 31536000 (one year)
+   */
+  readonly immutableMaxAge?: number;
+  /**
+   * Cache-Control of HTML and every other file that is not fingerprinted: cached, but
+   * revalidated on every use (a 304 costs a round trip and no body).
+   * @default 'no-cache'
+   * @see https://www.rfc-editor.org/rfc/rfc9111#name-no-cache-2
+   */
+  readonly documents?: string;
+  /**
+   * URL prefixes, relative to `path`, that change without a new image (files written at run
+   * time, e.g. `runtime/`): `no-store`.
+   * @default []
+   */
+  readonly noStorePrefixes?: readonly string[];
+}
+
+export type SiteRoute =
+  | { readonly kind: 'httproute'; readonly gateway?: { readonly name: string; readonly namespace: string } }
+  | { readonly kind: 'ingress'; readonly ingressClass: string };
+
+export interface SiteTls {
+  /**
+   * cert-manager ClusterIssuer of the prod overlay.
+   * @default 'letsencrypt-production'
+   */
+  readonly issuer?: string;
+  /**
+   * Secret holding the certificate.
+   * @default '<name>-tls'
+   */
+  readonly secretName?: string;
+}
+
+/** Response headers. Every location repeats them, because an `add_header` drops inherited ones. */
+export interface SiteHeaders {
+  /**
+   * Content-Security-Policy, or `false` for none.
+   * @default "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; img-src 'self' data: blob:"
+   * @see https://developer.mozilla.org/docs/Web/HTTP/Headers/Content-Security-Policy
+   */
+  readonly contentSecurityPolicy?: string | false;
+  /**
+   * Referrer-Policy.
+   * @default 'strict-origin-when-cross-origin'
+   */
+  readonly referrerPolicy?: string;
+  /**
+   * More headers, added after the built-in ones (`X-Content-Type-Options: nosniff` is always sent).
+   * @default {}
+   */
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
+export interface HealthPaths {
+  /** @default '/livez' */
+  readonly liveness?: string;
+  /** @default '/healthz' */
+  readonly readiness?: string;
+}
+
+export const defaultContentSecurityPolicy =
+  "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; img-src 'self' data: blob:";
+
+/** {@link SiteOptions} with every default applied. */
+export interface ResolvedSiteOptions {
+  readonly name: string;
+  readonly host: string;
+  readonly image: string;
+  readonly tag: string;
+  readonly path: string;
+  readonly cache: Required<CachePolicy>;
+  readonly route: SiteRoute;
+  readonly tls: Required<SiteTls> | false;
+  readonly spaFallback: boolean;
+  readonly notFoundPage: string | undefined;
+  readonly headers: { readonly contentSecurityPolicy: string | false; readonly referrerPolicy: string; readonly extra: Readonly<Record<string, string>> };
+  readonly health: Required<HealthPaths>;
+  readonly port: number;
+}
+
+/** Applies the defaults. Call {@link validateSiteOptions} first for readable errors. */
+export function resolveSiteOptions(options: SiteOptions): ResolvedSiteOptions {
+  return {
+    name: options.name,
+    host: options.host,
+    image: options.image,
+    tag: options.tag ?? 'edge',
+    path: options.path ?? '/',
+    cache: {
+      immutablePrefixes: options.cache?.immutablePrefixes ?? ['assets/'],
+      immutableMaxAge: options.cache?.immutableMaxAge ?? 31536000,
+      documents: options.cache?.documents ?? 'no-cache',
+      noStorePrefixes: options.cache?.noStorePrefixes ?? [],
+    },
+    route: options.route ?? { kind: 'httproute' },
+    tls:
+      options.tls === false
+        ? false
+        : { issuer: options.tls?.issuer ?? 'letsencrypt-production', secretName: options.tls?.secretName ?? `${options.name}-tls` },
+    spaFallback: options.spaFallback ?? false,
+    notFoundPage: options.notFoundPage,
+    headers: {
+      contentSecurityPolicy: options.headers?.contentSecurityPolicy ?? defaultContentSecurityPolicy,
+      referrerPolicy: options.headers?.referrerPolicy ?? 'strict-origin-when-cross-origin',
+      extra: options.headers?.extra ?? {},
+    },
+    health: { liveness: options.health?.liveness ?? '/livez', readiness: options.health?.readiness ?? '/healthz' },
+    port: options.port ?? 8080,
+  };
+}
