@@ -15,6 +15,8 @@ export interface RunningNginx {
   readonly config: string;
   /** Access log lines so far, parsed from the `main` format: `[method, path, status]`. */
   accessLog(): { method: string; path: string; status: number }[];
+  /** SIGHUP: new workers, as a new pod would start with (empty open_file_cache). */
+  reload(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -104,6 +106,17 @@ export async function startNginx(options: NginxConfigOptions = {}, layout?: (roo
           if (!match) throw new Error(`unexpected access log line: ${line}`);
           return { method: match[1]!, path: match[2]!, status: Number(match[3]) };
         });
+    },
+    async reload() {
+      // The master's worker pids, from procfs (no procps needed).
+      const pids = () => readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
+      const old = pids();
+      child.kill('SIGHUP');
+      const until = Date.now() + 10_000;
+      while (pids() === old || pids() === '') {
+        if (Date.now() > until) throw new Error(`nginx did not replace its workers after SIGHUP:\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     async stop() {
       if (child.exitCode === null) child.kill('SIGQUIT');
