@@ -35,6 +35,9 @@ export function addPackages(root: javascript.NodeProject) {
     peerDeps: projenPeers,
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
     keywords: ['kubernetes', 'kustomize', 'flux', 'gitops', 'k3s', 'projen'],
+    // The JSON Schema of sugarkube.yaml, generated from the zod schema after tsc.
+    extraExports: { './schema.json': './dist/sugarkube.schema.json' },
+    postCompile: ['node scripts/write-schema.mjs'],
   });
   const ciWorkflows = addSugarkubePackage(root, {
     name: '@sugarkube/ci-workflows',

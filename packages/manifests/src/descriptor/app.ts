@@ -1,0 +1,21 @@
+import type { ValidatedAppDescriptor } from './app-schema.js';
+import type { ValidationIssue } from './validation-issue.js';
+
+const appBrand = Symbol.for('@sugarkube/manifests.App');
+
+/** A validated app descriptor. Recognised across package copies by a `Symbol.for` brand. */
+export interface App {
+  readonly [appBrand]: true;
+  readonly descriptor: ValidatedAppDescriptor;
+  readonly warnings: readonly ValidationIssue[];
+}
+
+/** Wraps a descriptor that has passed validation. */
+export function brandApp(descriptor: ValidatedAppDescriptor, warnings: readonly ValidationIssue[]): App {
+  return Object.freeze({ [appBrand]: true as const, descriptor, warnings });
+}
+
+/** True for an `App` from any copy of this package. */
+export function isApp(value: unknown): value is App {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[appBrand] === true;
+}

@@ -1,0 +1,91 @@
+import { clusterConventions } from './conventions.js';
+import { claimName } from './deployment.js';
+import type { KubeObject } from './kube-object.js';
+import { appLabels } from './labels.js';
+import type { ResolvedEnvironment } from './resolve-environment.js';
+
+const sorted = <T>(record: Readonly<Record<string, T>>): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** The app namespace, enforcing Pod Security `restricted`. Kept by Flux if the app holds data. */
+export function planNamespace(env: ResolvedEnvironment): KubeObject {
+  const holdsData = env.services.some((s) => (s.volumes ?? []).length > 0);
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: env.namespace,
+      labels: {
+        ...appLabels(env.app.name),
+        'pod-security.kubernetes.io/enforce': 'restricted',
+        'pod-security.kubernetes.io/enforce-version': 'latest',
+        'pod-security.kubernetes.io/audit': 'restricted',
+        'pod-security.kubernetes.io/warn': 'restricted',
+      },
+      ...(holdsData ? { annotations: { ...clusterConventions.pruneDisabled } } : {}),
+    },
+  };
+}
+
+export function planConfigMaps(env: ResolvedEnvironment): KubeObject[] {
+  return Object.entries(env.configMaps).map(([name, data]) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: env.namespace, labels: appLabels(env.app.name) },
+    data: sorted(data),
+  }));
+}
+
+/** SealedSecrets pass through as ciphertext; the controller in the cluster decrypts them. */
+export function planSealedSecrets(env: ResolvedEnvironment): KubeObject[] {
+  return Object.entries(env.sealedSecrets).map(([name, secret]) => {
+    const scope = secret.scope ?? 'strict';
+    return {
+      apiVersion: 'bitnami.com/v1alpha1',
+      kind: 'SealedSecret',
+      metadata: {
+        name,
+        namespace: env.namespace,
+        labels: appLabels(env.app.name),
+        ...(scope === 'strict' ? {} : { annotations: { [`sealedsecrets.bitnami.com/${scope}`]: 'true' } }),
+      },
+      spec: {
+        encryptedData: sorted(secret.encryptedData),
+        template: { metadata: { name, namespace: env.namespace, labels: appLabels(env.app.name) }, type: secret.type ?? 'Opaque' },
+      },
+    };
+  });
+}
+
+/** SOPS-encrypted Secrets pass through; Flux's kustomize-controller decrypts them. */
+export function planSopsSecrets(env: ResolvedEnvironment): KubeObject[] {
+  return Object.entries(env.sopsSecrets).map(([name, secret]) => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace: env.namespace, labels: appLabels(env.app.name) },
+    type: secret.type ?? 'Opaque',
+    ...(secret.data ? { data: sorted(secret.data) } : {}),
+    ...(secret.stringData ? { stringData: sorted(secret.stringData) } : {}),
+    sops: secret.sops,
+  }));
+}
+
+/** PVCs, which Flux never prunes: removing an app from Git keeps its data. */
+export function planPersistentVolumeClaims(env: ResolvedEnvironment): KubeObject[] {
+  return env.services.flatMap((service) =>
+    (service.volumes ?? []).map((volume) => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: {
+        name: claimName(service, volume),
+        namespace: env.namespace,
+        labels: appLabels(env.app.name, service.name),
+        annotations: { ...clusterConventions.pruneDisabled },
+      },
+      spec: {
+        accessModes: [volume.accessMode ?? 'ReadWriteOnce'],
+        storageClassName: volume.storageClass ?? 'longhorn',
+        resources: { requests: { storage: volume.size } },
+      },
+    })));
+}

@@ -1,0 +1,79 @@
+import type { EnvironmentDescriptor, RouteDescriptor, ValidatedAppDescriptor } from '../descriptor/app-schema.js';
+import { defaultEnvironments, defaultGateway, defaultIssuer } from '../descriptor/defaults.js';
+import { resolveService, type ResolvedService } from './resolve-service.js';
+
+/** A route with its host and TLS settled for one environment. */
+export interface ResolvedRoute {
+  readonly name: string;
+  readonly host: string;
+  readonly paths: readonly { readonly path: string; readonly service: string; readonly port: number; readonly match: 'PathPrefix' | 'Exact' }[];
+  readonly tlsIssuer?: string;
+}
+
+/** Everything planning needs for one environment (or the Kustomize base). */
+export interface ResolvedEnvironment {
+  readonly app: ValidatedAppDescriptor;
+  /** `undefined` for the base. */
+  readonly name?: string;
+  readonly namespace: string;
+  readonly services: readonly ResolvedService[];
+  readonly routes: readonly ResolvedRoute[];
+  readonly routeClass: 'gateway' | 'ingress' | 'both';
+  readonly gateway: { readonly name: string; readonly namespace: string; readonly sectionName?: string };
+  readonly ingressClassName: string;
+  readonly configMaps: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly sealedSecrets: NonNullable<ValidatedAppDescriptor['sealedSecrets']>;
+  readonly sopsSecrets: NonNullable<ValidatedAppDescriptor['sopsSecrets']>;
+  readonly extraObjects: NonNullable<EnvironmentDescriptor['extraObjects']>;
+  readonly patches: NonNullable<EnvironmentDescriptor['patches']>;
+}
+
+/** The host of a route in an environment: `hosts[env]`, the environment's `host` (first route), or from `apex`. */
+export function routeHost(route: RouteDescriptor, index: number, envName: string, env: EnvironmentDescriptor): string | undefined {
+  const fromApex = route.apex === undefined ? undefined : envName === 'prod' ? route.apex : `${envName}.${route.apex}`;
+  return route.hosts?.[envName] ?? (index === 0 ? env.host : undefined) ?? fromApex;
+}
+
+/** The environments of an app, defaulting to staging and prod. */
+export function environmentsOf(app: ValidatedAppDescriptor): Record<string, EnvironmentDescriptor> {
+  return app.environments ?? defaultEnvironments();
+}
+
+/** Resolves one environment; `envName` undefined resolves the base (no routes, no environment objects). */
+export function resolveEnvironment(app: ValidatedAppDescriptor, envName?: string): ResolvedEnvironment {
+  const env = envName === undefined ? undefined : environmentsOf(app)[envName];
+  if (envName !== undefined && env === undefined) {
+    throw new Error(`unknown environment "${envName}"; known: ${Object.keys(environmentsOf(app)).join(', ')}`);
+  }
+  const services = app.services.map((service) => resolveService(app, service, envName, env));
+  const routes: ResolvedRoute[] = [];
+  if (envName !== undefined && env !== undefined) {
+    (app.routes ?? []).forEach((route, index) => {
+      const issuer = env.tlsIssuer ?? (route.tls === false ? false : (route.tls?.issuer ?? defaultIssuer));
+      routes.push({
+        name: route.name ?? (index === 0 ? 'web' : `route-${index}`),
+        host: routeHost(route, index, envName, env) ?? '',
+        paths: (route.paths ?? [{}]).map((p) => {
+          const service = services.find((s) => s.name === (p.service ?? services[0]!.name)) ?? services[0]!;
+          return { path: p.path ?? '/', service: service.name, port: p.port ?? service.servicePort, match: p.match ?? 'PathPrefix' };
+        }),
+        ...(issuer === false ? {} : { tlsIssuer: issuer }),
+      });
+    });
+  }
+  return {
+    app,
+    ...(envName === undefined ? {} : { name: envName }),
+    namespace: app.namespace ?? app.name,
+    services,
+    routes,
+    routeClass: env?.routeClass ?? app.routing?.class ?? 'gateway',
+    gateway: app.routing?.gateway ?? defaultGateway,
+    ingressClassName: env?.ingressClassName ?? app.routing?.ingressClassName ?? 'traefik',
+    configMaps: { ...app.configMaps, ...env?.configMaps },
+    sealedSecrets: { ...app.sealedSecrets, ...env?.sealedSecrets },
+    sopsSecrets: { ...app.sopsSecrets, ...env?.sopsSecrets },
+    extraObjects: env?.extraObjects ?? [],
+    patches: env?.patches ?? [],
+  };
+}

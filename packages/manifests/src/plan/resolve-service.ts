@@ -1,0 +1,81 @@
+import type { EnvironmentDescriptor, ServiceDescriptor, ServiceOverride, ValidatedAppDescriptor } from '../descriptor/app-schema.js';
+import { defaultTag, runtimeDefaults } from '../descriptor/defaults.js';
+
+export type Hpa = NonNullable<ServiceDescriptor['hpa']>;
+
+/** Resolved image of one service in one environment. */
+export interface ResolvedImage {
+  readonly repository: string;
+  readonly tag: string;
+  readonly digest?: string;
+  /** The ImagePolicy whose setter marker moves the tag, if automation is on. */
+  readonly policy?: { readonly name: string; readonly namespace: string };
+}
+
+/** A service with every default and environment override applied. */
+export interface ResolvedService extends Omit<ServiceDescriptor, 'image' | 'resources' | 'replicas' | 'hpa' | 'strategy' | 'runAsUser' | 'servicePort'> {
+  readonly image: ResolvedImage;
+  readonly servicePort: number;
+  readonly runAsUser: number;
+  readonly resources: { readonly cpu: string; readonly memory: string; readonly memoryLimit: string; readonly cpuLimit?: string };
+  readonly replicas: number;
+  readonly hpa?: Hpa;
+  readonly strategy: 'Recreate' | 'RollingUpdate';
+}
+
+/** The Flux ImagePolicy a service's setter marker names by default: `flux-system:<app>-<service>`. */
+export function imagePolicyRef(app: Pick<ValidatedAppDescriptor, 'name'>, service: Pick<ServiceDescriptor, 'name'>) {
+  return { namespace: 'flux-system', name: `${app.name}-${service.name}` } as const;
+}
+
+function resolvePolicy(
+  app: ValidatedAppDescriptor, service: ServiceDescriptor, envName: string | undefined, policy: NonNullable<ServiceOverride['image']>['policy'],
+): ResolvedImage['policy'] {
+  const enabled = policy ?? envName === 'staging';
+  if (enabled === false || envName === undefined) return undefined;
+  const ref = imagePolicyRef(app, service);
+  return typeof enabled === 'object' ? { name: enabled.name ?? ref.name, namespace: enabled.namespace ?? ref.namespace } : ref;
+}
+
+/**
+ * Applies defaults, then the environment-wide overrides, then the per-service
+ * ones. `env` undefined resolves the Kustomize base.
+ */
+export function resolveService(
+  app: ValidatedAppDescriptor, service: ServiceDescriptor, envName?: string, env?: EnvironmentDescriptor,
+): ResolvedService {
+  const own = env?.services?.[service.name];
+  const pick = <K extends keyof ServiceOverride>(key: K): ServiceOverride[K] => own?.[key] ?? env?.[key];
+  const runtime = runtimeDefaults[service.runtime];
+  const resources = { ...service.resources, ...env?.resources, ...own?.resources };
+  const memory = resources.memory ?? runtime.memory;
+  const hpaOverride = pick('hpa');
+  const hpa = hpaOverride === false ? undefined : (hpaOverride ?? service.hpa);
+  const replicas = pick('replicas') ?? service.replicas ?? 1;
+  const rwo = (service.volumes ?? []).some((v) => (v.accessMode ?? 'ReadWriteOnce') === 'ReadWriteOnce');
+  const image = { ...env?.image, ...own?.image };
+  return {
+    ...service,
+    image: {
+      repository: service.image.repository,
+      tag: image.tag ?? service.image.tag ?? defaultTag,
+      ...(image.digest ? { digest: image.digest } : {}),
+      ...(() => {
+        const policy = resolvePolicy(app, service, envName, image.policy);
+        return policy ? { policy } : {};
+      })(),
+    },
+    servicePort: service.servicePort ?? service.port,
+    runAsUser: service.runAsUser ?? runtime.runAsUser,
+    env: { ...service.env, ...env?.env, ...own?.env },
+    resources: {
+      cpu: resources.cpu ?? runtime.cpu,
+      memory,
+      memoryLimit: resources.memoryLimit ?? memory,
+      ...(resources.cpuLimit ? { cpuLimit: resources.cpuLimit } : {}),
+    },
+    replicas,
+    ...(hpa ? { hpa } : {}),
+    strategy: service.strategy ?? (rwo ? 'Recreate' : 'RollingUpdate'),
+  };
+}

@@ -1,0 +1,42 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { ValidationIssue } from '../descriptor/validation-issue.js';
+import { validateApp, type ValidationResult } from './validate-app.js';
+
+function segments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
+    if (match[2] !== undefined) out.push(Number(match[2]));
+    else out.push(match[3] !== undefined ? (JSON.parse(`"${match[3]}"`) as string) : match[1]!);
+  }
+  return out;
+}
+
+/**
+ * Parses and validates `sugarkube.yaml`. YAML syntax errors and validation
+ * errors come back the same way; each message starts with its line number.
+ */
+export function loadAppYaml(text: string, fileName = 'sugarkube.yaml'): ValidationResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length) {
+    const errors: ValidationIssue[] = document.errors.map((error) => {
+      const at = lineCounter.linePos(error.pos[0]);
+      const text = error.message.split('\n')[0]!;
+      return { path: '', expected: 'valid YAML', received: text, message: `${fileName}:${at.line}:${at.col}: ${text}` };
+    });
+    return { warnings: [], errors };
+  }
+  const result = validateApp(document.toJS());
+  const locate = (issue: ValidationIssue): ValidationIssue => {
+    const parts = segments(issue.path);
+    for (let n = parts.length; n >= 0; n--) {
+      const node = document.getIn(parts.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) {
+        const at = lineCounter.linePos(node.range[0]);
+        return { ...issue, message: `${fileName}:${at.line}:${at.col}: ${issue.message}` };
+      }
+    }
+    return { ...issue, message: `${fileName}: ${issue.message}` };
+  };
+  return { ...result, errors: result.errors.map(locate), warnings: result.warnings.map(locate) };
+}

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { issue, issueWithMessage, valueAt, type ValidationIssue } from '../descriptor/validation-issue.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+const isRootTypeMismatch = (branch: readonly ZodIssue[]) =>
+  branch.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value'));
+
+/**
+ * Converts zod issues to ours. A failed union reports the branch that matched
+ * the input's shape (so `{path: 5}` says what is wrong inside the object),
+ * or its own phrase when no branch did.
+ */
+export function fromZodIssues(issues: readonly ZodIssue[], input: unknown, prefix: readonly PropertyKey[] = []): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const raw of issues) {
+    const path = [...prefix, ...raw.path];
+    if (raw.code === 'unrecognized_keys') {
+      const at = raw.keys.length === 1 ? [...path, raw.keys[0]!] : path;
+      out.push(issueWithMessage(at, 'a known key', raw.keys.map((k) => JSON.stringify(k)).join(', '), raw.message));
+    } else if (raw.code === 'invalid_union') {
+      const shaped = raw.errors.filter((branch) => !isRootTypeMismatch(branch));
+      if (shaped.length === 1) out.push(...fromZodIssues(shaped[0]!, input, path));
+      else out.push(issue(path, raw.message, valueAt(input, path)));
+    } else {
+      out.push(issue(path, raw.message, valueAt(input, path)));
+    }
+  }
+  return out;
+}
