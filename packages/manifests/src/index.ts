@@ -26,3 +26,6 @@ export { renderYaml, sortKeys, generatedHeader, type RenderYamlOptions } from '.
 export { renderAppTree, objectFileName, type RenderAppTreeOptions } from './render/render-app-tree.js';
 export { imagePolicySetter } from './render/setter-marker.js';
 export type { GeneratedFile } from './render/generated-file.js';
+// the real apps, as descriptors
+export { realApps, tokenplace, dspace, danielsmith, jobbot3000 } from './real-apps/index.js';
+export * from './cluster/index.js';

@@ -26,8 +26,15 @@ export const appDescriptorSchema = strictObject({
   environments: z.record(dnsLabel, environmentSchema).optional(),
 });
 
+/** Readonly all the way down, so `as const` descriptors are accepted. */
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
 /** The descriptor as written by hand (TypeScript or sugarkube.yaml). */
-export type AppDescriptor = z.input<typeof appDescriptorSchema>;
+export type AppDescriptor = DeepReadonly<z.input<typeof appDescriptorSchema>>;
 /** The descriptor after validation. */
 export type ValidatedAppDescriptor = z.output<typeof appDescriptorSchema>;
 export type ServiceDescriptor = ValidatedAppDescriptor['services'][number];

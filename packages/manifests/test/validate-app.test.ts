@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { AppValidationError, defineApp, loadAppYaml, validateApp } from '../src/index.js';
+
+const minimal = () => ({
+  name: 'hello',
+  services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/acme/hello' }, port: 8080 }],
+  routes: [{ apex: 'hello.example.org' }],
+});
+const messages = (input: unknown) => validateApp(input).errors.map((e) => e.message);
+const sealed = 'AgB'.padEnd(120, 'x1Y2z3');
+
+describe('validateApp', () => {
+  it('accepts the minimal app and defaults staging and prod', () => {
+    const result = validateApp(minimal());
+    expect(result.errors).toEqual([]);
+    expect(result.value?.descriptor.name).toBe('hello');
+  });
+
+  it('renders the issue line with path, expected and received', () => {
+    const input = minimal();
+    (input.services[0] as Record<string, unknown>).port = '80a';
+    const [error] = validateApp(input).errors;
+    expect(error).toEqual({
+      path: 'services[0].port',
+      expected: 'an integer 1-65535',
+      received: '"80a"',
+      message: 'services[0].port: expected an integer 1-65535, received "80a"',
+    });
+  });
+
+  it('collects every error at once', () => {
+    const errors = messages({
+      name: 'Bad_Name',
+      services: [{ name: 'web', runtime: 'ruby', image: { repository: 'ghcr.io/a/b', tag: 'bad tag' }, port: 0, replicas: -1 }],
+      routes: [{ apex: 'not a host' }],
+    });
+    expect(errors).toEqual([
+      'name: expected a DNS label (lowercase letters, digits and "-", starting with a letter, at most 63 characters), e.g. "web", received "Bad_Name"',
+      'services[0].runtime: expected one of "node", "python", "static-nginx", "static-node", received "ruby"',
+      'services[0].image.tag: expected an image tag such as "main-1700000000-abc1234", received "bad tag"',
+      'services[0].port: expected an integer 1-65535, received 0',
+      'services[0].replicas: expected an integer 0-100, received -1',
+      'routes[0].apex: expected a lowercase DNS hostname such as "staging.example.org", received "not a host"',
+    ]);
+  });
+
+  it('rejects unknown keys with a did-you-mean', () => {
+    const input = minimal();
+    (input.services[0] as Record<string, unknown>).replica = 2;
+    (input as Record<string, unknown>).enviroments = {};
+    const errors = messages(input);
+    expect(errors).toContainEqual(expect.stringMatching(/^enviroments: unknown key "enviroments" \(did you mean "environments"\?\); known keys: /));
+    expect(errors).toContainEqual(expect.stringMatching(/^services\[0\]\.replica: unknown key "replica" \(did you mean "replicas"\?\)/));
+  });
+
+  it('reports the branch of a union that matches the shape', () => {
+    const input = minimal();
+    (input.services[0] as Record<string, unknown>).probes = { readiness: { path: 'healthz' } };
+    expect(messages(input)).toEqual(['services[0].probes.readiness.path: expected an HTTP path such as "/healthz", received "healthz"']);
+  });
+
+  it('refuses plaintext secrets and shows how to seal them', () => {
+    const input = minimal();
+    (input.services[0] as Record<string, unknown>).env = { OPENAI_API_KEY: 'sk-123' };
+    (input as Record<string, unknown>).sealedSecrets = { creds: { encryptedData: { password: 'hunter2' } } };
+    const errors = messages(input);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^sealedSecrets\.creds\.encryptedData\.password: value is not sealed ciphertext \(plaintext refused\); seal it instead: kubectl create secret generic creds --namespace hello --from-literal=password=<value> --dry-run=client -o yaml \| kubeseal --format yaml/);
+    expect(errors[1]).toMatch(/^services\[0\]\.env\.OPENAI_API_KEY: plaintext secret value refused .*kubeseal/);
+    expect(errors.join('\n')).not.toContain('sk-123');
+    expect(errors.join('\n')).not.toContain('hunter2');
+  });
+
+  it('refuses plain Secrets and data in sealed secrets, accepts ciphertext', () => {
+    const input = { ...minimal(), environments: { staging: { extraObjects: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { a: 'b' } }] }, prod: {} } };
+    expect(messages(input)[0]).toMatch(/^environments\.staging\.extraObjects\[0\]: a plain Secret would put its values in Git; seal it instead/);
+    expect(messages({ ...minimal(), sealedSecrets: { s: { encryptedData: {}, stringData: { a: 'b' } } } })[0]).toMatch(/^sealedSecrets\.s\.stringData: plaintext secret values refused/);
+    expect(messages({ ...minimal(), sealedSecrets: { s: { encryptedData: { token: sealed } } } })).toEqual([]);
+    expect(messages({ ...minimal(), sopsSecrets: { s: { data: { token: 'abc' }, sops: {} } } })[0]).toMatch(/not SOPS-encrypted/);
+  });
+
+  it('checks references across fields', () => {
+    const input = minimal();
+    Object.assign(input.services[0]!, {
+      volumes: [{ name: 'data', mountPath: '/data', size: '1Gi' }],
+      replicas: 2,
+      initContainers: [{ name: 'init', mounts: [{ volume: 'dta', mountPath: '/x' }] }],
+    });
+    (input as Record<string, unknown>).routes = [{ apex: 'a.example.org', paths: [{ service: 'api' }] }, { hosts: { staging: 'x.example.org' } }];
+    expect(messages(input)).toEqual([
+      'services[0].initContainers[0].mounts[0].volume: unknown volume "dta" (did you mean "data"?); known: data',
+      'services[0].replicas: expected at most 1 replica with a ReadWriteOnce volume (the volume attaches to one node), received 2',
+      'routes[0].paths[0].service: unknown service "api"; known: web',
+      'routes[1]: expected a host for environment "prod" (apex, hosts.prod or environments.prod.host), received nothing',
+    ]);
+  });
+
+  it('refuses RollingUpdate with a ReadWriteOnce volume', () => {
+    const input = minimal();
+    Object.assign(input.services[0]!, { volumes: [{ name: 'data', mountPath: '/data', size: '1Gi' }], strategy: 'RollingUpdate' });
+    expect(messages(input)).toEqual(['services[0].strategy: expected "Recreate" with a ReadWriteOnce volume (a rolling update cannot attach it twice), received "RollingUpdate"']);
+  });
+
+  it('reports patches that cannot apply', () => {
+    const input = { ...minimal(), environments: { staging: { patches: [{ target: { kind: 'Deployment', name: 'nope' }, strategicMerge: { spec: {} } }] }, prod: { patches: [{ target: { kind: 'Deployment', name: 'web' }, json6902: [{ op: 'replace', path: '/spec/missing/x', value: 1 }] }] } } };
+    const errors = messages(input);
+    expect(errors[0]).toMatch(/^environments\.staging\.patches\[0\]: target Deployment\/nope is not planned; planned objects: Namespace\/hello, /);
+    expect(errors[1]).toBe('environments.prod.patches[0]: path /spec/missing/x does not exist');
+  });
+
+  it('warns about ingress-nginx', () => {
+    const result = validateApp({ ...minimal(), routing: { class: 'ingress', ingressClassName: 'nginx' } });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringContaining('ingress-nginx is retired')]);
+  });
+
+  it('never throws on junk', () => {
+    for (const junk of [undefined, null, 0, 'x', [], {}, { services: 'x' }, { services: [null] }, { name: 'a', services: [{}], environments: [] }]) {
+      const result = validateApp(junk);
+      expect(result.value).toBeUndefined();
+      expect(result.errors.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('defineApp throws one error listing every issue', () => {
+    expect(() => defineApp({ name: 'x', services: [] })).toThrow(AppValidationError);
+    expect(() => defineApp({ name: 'x', services: [] })).toThrow('services: expected at least one service, received a list of 0');
+  });
+});
+
+describe('loadAppYaml', () => {
+  it('parses sugarkube.yaml', () => {
+    const result = loadAppYaml('name: hello\nservices:\n  - name: web\n    runtime: static-nginx\n    image: { repository: ghcr.io/acme/site }\n    port: 8080\n');
+    expect(result.errors).toEqual([]);
+  });
+  it('prefixes errors with the line and column of the value', () => {
+    const result = loadAppYaml('name: hello\nservices:\n  - name: web\n    runtime: node\n    image: { repository: ghcr.io/acme/site }\n    port: 80a\n');
+    expect(result.errors.map((e) => e.message)).toEqual(['sugarkube.yaml:6:11: services[0].port: expected an integer 1-65535, received "80a"']);
+  });
+  it('reports YAML syntax errors with a line number', () => {
+    const result = loadAppYaml('name: hello\nservices:\n  - name: [web\n');
+    expect(result.errors[0]?.message).toMatch(/^sugarkube\.yaml:\d+:\d+: /);
+    expect(result.errors[0]?.expected).toBe('valid YAML');
+  });
+  it('reports duplicate keys', () => {
+    expect(loadAppYaml('name: a\nname: b\nservices: []\n').errors[0]?.message).toMatch(/^sugarkube\.yaml:2:1: .*[Uu]nique/);
+  });
+});
