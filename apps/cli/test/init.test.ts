@@ -1,0 +1,50 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadAppYaml } from '@sugarkube/manifests';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+
+function capture(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, context: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd } };
+}
+
+describe('sugarkube init', () => {
+  it('writes a valid starter descriptor named after the directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'My Shop-'));
+    const c = capture(dir);
+    expect(await main(['init', '--image', 'ghcr.io/acme/shop', '--runtime', 'python', '--port', '5010', '--domain', 'shop.example'], c.context)).toBe(0);
+    const text = await readFile(join(dir, 'sugarkube.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/@sugarkube/manifests/dist/sugarkube.schema.json');
+    const result = loadAppYaml(text);
+    expect(result.errors).toEqual([]);
+    expect(result.value?.descriptor.name).toMatch(/^my-shop-/);
+    expect(result.value?.descriptor.services[0]).toMatchObject({ runtime: 'python', port: 5010, image: { repository: 'ghcr.io/acme/shop' } });
+    expect(result.value?.descriptor.routes).toEqual([expect.objectContaining({ apex: 'shop.example' })]);
+  });
+
+  it('never overwrites an existing descriptor without --force', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sugarkube-init-'));
+    await writeFile(join(dir, 'sugarkube.yaml'), 'mine\n');
+    const c = capture(dir);
+    expect(await main(['init', '--image', 'ghcr.io/acme/x'], c.context)).toBe(1);
+    expect(c.err.join('')).toMatch(/exists; pass --force/);
+    expect(await readFile(join(dir, 'sugarkube.yaml'), 'utf8')).toBe('mine\n');
+    expect(await main(['init', '--image', 'ghcr.io/acme/x', '--force'], capture(dir).context)).toBe(0);
+  });
+
+  it('names the bad option, what was expected and what was received', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sugarkube-init-'));
+    const c = capture(dir);
+    expect(await main(['init', '--image', 'ghcr.io/a/b', '--runtime', 'ruby'], c.context)).toBe(2);
+    expect(c.err.join('')).toMatch(/--runtime: expected one of node, python, static-nginx, static-node, received "ruby"/);
+    const p = capture(dir);
+    expect(await main(['init', '--image', 'ghcr.io/a/b', '--port', '80a'], p.context)).toBe(2);
+    expect(p.err.join('')).toMatch(/--port: expected an integer 1-65535, received "80a"/);
+    const m = capture(dir);
+    expect(await main(['init'], m.context)).toBe(2);
+    expect(m.err.join('')).toMatch(/--image is required/);
+  });
+});
