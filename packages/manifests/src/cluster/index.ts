@@ -1,0 +1,11 @@
+export { clusterDefinitionSchema, type ClusterDefinition, type ValidatedClusterDefinition } from './cluster-definition.js';
+export { parseClusterDefinition, type ParsedCluster } from './parse-cluster-definition.js';
+export { resolveCluster, type ResolvedCluster, type ResolvedEnvironment, type Exposure } from './resolve-cluster.js';
+export { chartTable, chartEntry, type ChartEntry, type ChartWorkload, type UpstreamSource } from './chart-table.js';
+export { clusterSecrets, type ClusterSecretSpec } from './cluster-secrets.js';
+export { fluxApi, removedFluxApi } from './flux-api.js';
+export { synthesizeClusterTree } from './synthesize-cluster-tree.js';
+export { validateClusterTree, type TreeProblem } from './validate-cluster-tree.js';
+export { summarizeClusterTree, formatClusterSummary, type ClusterSummary } from './summarize-cluster-tree.js';
+export { defineCluster, synthesizeCluster, ClusterValidationError } from './define-cluster.js';
+export { withSetter } from './kube-object.js';

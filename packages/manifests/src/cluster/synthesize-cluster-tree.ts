@@ -1,0 +1,45 @@
+import type { GeneratedFile } from '../render/generated-file.js';
+import { planAppFiles } from './cluster-apps.js';
+import { planFluxSystem, planLayers } from './flux-sync.js';
+import { planConfigs } from './infra-configs.js';
+import { planControllers } from './infra-controllers.js';
+import type { KubeObject } from './kube-object.js';
+import { renderObjects } from './render-objects.js';
+import type { ResolvedCluster } from './resolve-cluster.js';
+import { renderClusterReadme } from './cluster-readme.js';
+
+/** A directory of object files plus the kustomization.yaml that lists them (and any subdirectories). */
+function directory(dir: string, files: Record<string, KubeObject[]>, subdirectories: readonly string[] = []): GeneratedFile[] {
+  const names = Object.keys(files).sort();
+  return [
+    {
+      path: `${dir}/kustomization.yaml`,
+      content: renderObjects([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...subdirectories, ...names] }]),
+    },
+    ...names.map((name) => ({ path: `${dir}/${name}`, content: renderObjects(files[name]!) })),
+  ];
+}
+
+/**
+ * The whole GitOps tree of a (validated) cluster: per environment
+ * `clusters/<env>/` (Flux and the ordered layers), `infrastructure/controllers/<env>/`,
+ * `infrastructure/configs/<env>/` and `apps/<env>/<app>/`. Pure and
+ * deterministic: the same cluster gives the same bytes.
+ */
+export function synthesizeClusterTree(cluster: ResolvedCluster): GeneratedFile[] {
+  const out: GeneratedFile[] = [{ path: 'README.md', content: renderClusterReadme(cluster) }];
+  for (const env of cluster.environments) {
+    const apps = planAppFiles(cluster, env);
+    const controllers = planControllers(cluster, env);
+    const helmNamespaces = Object.values(controllers).flat().filter((o) => o.kind === 'HelmRelease').map((o) => o.metadata.namespace!);
+    const appHelmNamespaces = cluster.apps.filter((a) => a.helm && apps.appNames.includes(a.app.descriptor.name)).map((a) => a.app.descriptor.namespace ?? a.app.descriptor.name);
+    out.push(
+      ...directory(`clusters/${env.name}/flux-system`, planFluxSystem(cluster, env)),
+      ...directory(`clusters/${env.name}`, planLayers(cluster, env, apps.appNames), ['flux-system']),
+      ...directory(`infrastructure/controllers/${env.name}`, controllers),
+      ...directory(`infrastructure/configs/${env.name}`, planConfigs(cluster, env, [...helmNamespaces, ...appHelmNamespaces, 'flux-system'])),
+      ...apps.files,
+    );
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
