@@ -1,4 +1,4 @@
-import { runtimes, schemaUrl } from '@sugarkube/manifests';
+import { schemaUrl, type runtimes } from '@sugarkube/manifests';
 import { stringify } from 'yaml';
 
 export type Runtime = (typeof runtimes)[number];
