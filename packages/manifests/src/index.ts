@@ -29,3 +29,6 @@ export type { GeneratedFile } from './render/generated-file.js';
 // the real apps, as descriptors
 export { realApps, tokenplace, dspace, danielsmith, jobbot3000 } from './real-apps/index.js';
 export * from './cluster/index.js';
+// two ways in: a projen component for app repos, and a Testing helper
+export { SugarkubeApp, type SugarkubeAppOptions } from './projen/sugarkube-app.js';
+export { Testing } from './testing/testing.js';
