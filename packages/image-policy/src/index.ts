@@ -1,2 +1,9 @@
 /** The package name, for messages and generated-file headers. */
 export const packageName = '@sugarkube/image-policy';
+
+export * from './select-tag.js';
+export { parseConstraints, satisfies, ConstraintError, type SemverConstraints } from './semver/constraints.js';
+export { newVersion, parseFluxVersion, compareVersions, versionString, type SemverVersion } from './semver/version.js';
+export { compileGoRegexp, GoRegexpError, type GoRegexp } from './go/go-regexp.js';
+export { expandString } from './go/go-expand.js';
+export { goParseFloat } from './go/go-parse-float.js';

@@ -1,0 +1,100 @@
+// Cases from fluxcd/image-reflector-controller internal/policy/{semver,numerical,alphabetical,filter}_test.go
+// and the controller's applyPolicy (internal/controller/imagepolicy_controller.go).
+import { describe, expect, it } from 'vitest';
+import { selectTag, SelectTagError, type SelectTagReason, type SelectTagSpec } from '../src/index.js';
+
+function reasonOf(spec: SelectTagSpec, tags: readonly string[]): SelectTagReason | undefined {
+  try {
+    selectTag(spec, tags);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SelectTagError) return error.reason;
+    throw error;
+  }
+}
+
+describe('semver_test.go', () => {
+  it.each(['1.0.x', '^1.0', '=1.0.0', '~1.0', '>=1.0', '>0,<2.0'])('TestNewSemVer accepts %s', (range) => {
+    expect(reasonOf({ policy: { semver: { range } } }, ['1.0.0'])).toBeUndefined();
+  });
+  it.each(['1.0.0p', '1x', 'x1', '-1', 'a', ''])('TestNewSemVer rejects %j as InvalidPolicy', (range) => {
+    expect(reasonOf({ policy: { semver: { range } } }, ['1.0.0'])).toBe('InvalidPolicy');
+  });
+  it('TestSemVer_Latest: Regular', () => {
+    expect(selectTag({ policy: { semver: { range: '1.0.x' } } }, ['1.0.0', '1.0.0.1', '1.0.0p', '1.0.1', '1.2.0', '0.1.0'])).toBe('1.0.1');
+  });
+  it('TestSemVer_Latest: Regular with prefix', () => {
+    expect(selectTag({ policy: { semver: { range: '1.0.x' } } }, ['v1.2.3', 'v1.0.0', 'v0.1.0'])).toBe('v1.0.0');
+  });
+  it('TestSemVer_Latest: invalid prefix, empty list, non-matching list', () => {
+    expect(reasonOf({ policy: { semver: { range: '1.0.x' } } }, ['b1.2.3', 'b1.0.0', 'b0.1.0'])).toBe('NoMatch');
+    expect(reasonOf({ policy: { semver: { range: '1.0.x' } } }, [])).toBe('NoTags');
+    expect(reasonOf({ policy: { semver: { range: '1.0.x' } } }, ['1.2.0'])).toBe('NoMatch');
+  });
+});
+
+describe('numerical_test.go', () => {
+  const cases: [string, string | undefined, string[], string][] = [
+    ['integers ascending', undefined, ['-62', '-88', '73', '72', '15', '16', '15', '29', '-33', '-91'], '73'],
+    ['integers descending', 'desc', ['5', '-8', '-78', '25', '70', '-4', '80', '92', '-20', '-24'], '-78'],
+    ['floats ascending', undefined, ['47.40896403322944', '-27.8520927455902', '-27.930666514224427', '-31.352485948094568', '-50.41072694704882', '-21.962849842263736', '24.71884721436865', '-39.99177354004344', '53.47333823144817', '3.2008658570411086'], '53.47333823144817'],
+    ['floats descending', 'desc', ['-65.27202780220686', '57.82948329142309', '22.40184684363291', '-86.36934305697784', '-90.29082099756083', '-12.041712603564264', '77.70488240399305', '-38.98425003883552', '16.06867070412028', '53.735674335181216'], '-90.29082099756083'],
+    ['unix timestamps ascending', 'asc', ['1606234201', '1606364286', '1606334092', '1606334284', '1606334201'], '1606364286'],
+    ['unix timestamps descending', 'DESC', ['1606234201', '1606364286', '1606334092', '1606334284', '1606334201'], '1606234201'],
+    ['single value', undefined, ['1'], '1'],
+  ];
+  it.each(cases)('TestNumerical_Latest: %s', (_label, order, tags, expected) => {
+    expect(selectTag({ policy: { numerical: order === undefined ? {} : { order } } }, tags)).toBe(expected);
+  });
+  it('TestNumerical_Latest: an invalid numerical value fails the policy', () => {
+    expect(reasonOf({ policy: { numerical: {} } }, ['0', '1a', 'b'])).toBe('NotNumeric');
+  });
+  it('TestNewNumerical: an invalid order is InvalidPolicy', () => {
+    expect(reasonOf({ policy: { numerical: { order: 'invalid' } } }, ['1'])).toBe('InvalidPolicy');
+  });
+});
+
+describe('alphabetical_test.go', () => {
+  it('ascending takes the last in byte order, descending the first', () => {
+    const tags = ['xenial', 'zesty', 'artful', 'bionic'];
+    expect(selectTag({ policy: { alphabetical: {} } }, tags)).toBe('zesty');
+    expect(selectTag({ policy: { alphabetical: { order: 'desc' } } }, tags)).toBe('artful');
+    expect(selectTag({ policy: { alphabetical: { order: 'asc' } } }, ['aaa', 'bbb', 'Zzz', 'ZZZ'])).toBe('bbb'); // bytewise: uppercase sorts first
+    expect(selectTag({ policy: { alphabetical: {} } }, ['RELEASE.2023-01-31T08-42-01Z', 'RELEASE.2023-02-01T00-00-00Z'])).toBe('RELEASE.2023-02-01T00-00-00Z');
+  });
+  it('an invalid order is InvalidPolicy', () => {
+    expect(reasonOf({ policy: { alphabetical: { order: 'sideways' } } }, ['a'])).toBe('InvalidPolicy');
+  });
+});
+
+describe('filter_test.go and applyPolicy', () => {
+  it('a capture group extracted with $1 is ordered, the original tag is returned', () => {
+    expect(selectTag({ policy: { numerical: {} }, filterTags: { pattern: 'ver(\\d+)', extract: '$1' } }, ['ver1', 'ver2', 'ver10', 'rel1'])).toBe('ver10');
+  });
+  it('the staging default: <branch>-<unix-ts>-<sha7>, numerically on $ts', () => {
+    const spec: SelectTagSpec = { policy: { numerical: { order: 'asc' } }, filterTags: { pattern: '^main-(?P<ts>[0-9]+)-[0-9a-f]{7}$', extract: '$ts' } };
+    const tags = ['main-1700000000-abcdef0', 'main-1700000100-1234567', 'main-999999999-fffffff', 'edge', 'sha-1234567', 'v1.2.3', 'feat-1800000000-aaaaaaa'];
+    expect(selectTag(spec, tags)).toBe('main-1700000100-1234567');
+  });
+  it('an invalid pattern, or one Go rejects (lookahead, backreference), is InvalidPolicy', () => {
+    for (const pattern of ['(', '^(?=main)', '(a)\\1', 'a{1001}', '(?P<x-y>a)']) {
+      expect(reasonOf({ policy: { alphabetical: {} }, filterTags: { pattern } }, ['a'])).toBe('InvalidPolicy');
+    }
+  });
+  it('nothing left after the filter is NoMatch, no tags at all is NoTags', () => {
+    expect(reasonOf({ policy: { alphabetical: {} }, filterTags: { pattern: '^nope' } }, ['a'])).toBe('NoMatch');
+    expect(reasonOf({ policy: { alphabetical: {} }, filterTags: { pattern: '^nope' } }, [])).toBe('NoTags');
+  });
+  it('numerical without a filter fails on a non-numeric tag, as Flux does', () => {
+    expect(reasonOf({ policy: { numerical: {} } }, ['1', 'latest'])).toBe('NotNumeric');
+  });
+  it('the policy is checked before the tag list (applyPolicy order)', () => {
+    expect(reasonOf({ policy: { semver: { range: 'nope' } } }, [])).toBe('InvalidPolicy');
+  });
+  it('Go template forms: ${name}, $name followed by letters, $$, unknown names', () => {
+    const spec = (extract: string): SelectTagSpec => ({ policy: { alphabetical: {} }, filterTags: { pattern: '^(?P<a>[a-z]+)-(?P<n>[0-9]+)$', extract } });
+    expect(selectTag(spec('${n}x'), ['a-1', 'b-2'])).toBe('b-2');
+    // "$nx" names the group "nx", which does not exist: every tag extracts to "", the last one wins.
+    expect(selectTag(spec('$nx'), ['a-1', 'b-2'])).toBe('b-2');
+  });
+});
