@@ -1,2 +1,10 @@
 export { actionPins, pinnedUses, type ActionPin, type ActionPinName } from './pins/action-pins.js';
 export { previewTags, previewMetadata, type PreviewTagsInput, type TagPreview, type TagVersion } from './tags/preview-tags.js';
+export { imageTagRules, sortableTagPattern, type ImageTagRules } from './workflows/image-tag-rules.js';
+export type { Workflow, Job, StepsJob, CallJob, Step, RunStep, UsesStep, Permission, PermissionScope, Triggers, WorkflowInput, GeneratedFile } from './workflows/workflow-model.js';
+export { renderWorkflow } from './workflows/render-workflow.js';
+export { planBuildAndPush, resolveBuildAndPushOptions, type BuildAndPushOptions, type ResolvedBuildAndPushOptions, type Platform } from './workflows/build-and-push.js';
+export { planSmoke, resolveSmokeOptions, type SmokeOptions, type ResolvedSmokeOptions } from './workflows/smoke.js';
+export { buildAndPushFiles, smokeFiles, workflowHeader } from './workflows/workflow-files.js';
+export { BuildAndPushWorkflow } from './workflows/projen/build-and-push-workflow.js';
+export { SmokeWorkflow } from './workflows/projen/smoke-workflow.js';
