@@ -84,13 +84,15 @@ export function addRepoWorkflows(root: Project) {
           {
             name: 'Version pull request or publish',
             uses: pinnedUses(actionPins.changesets),
+            // changesets/action v2 (for @changesets/cli 3): renamed inputs, token as an input.
             with: {
-              version: 'npm run version-packages',
-              publish: 'npx changeset publish',
-              commit: 'chore: version packages',
-              title: 'chore: version packages',
+              'version-script': 'npm run version-packages',
+              'publish-script': 'npx changeset publish',
+              'commit-message': 'chore: version packages',
+              'pr-title': 'chore: version packages',
+              'github-token': '${{ secrets.GITHUB_TOKEN }}',
             },
-            env: { GITHUB_TOKEN: '${{ secrets.GITHUB_TOKEN }}', NPM_CONFIG_PROVENANCE: 'true' },
+            env: { NPM_CONFIG_PROVENANCE: 'true' },
           },
         ],
       },
