@@ -23,7 +23,8 @@ export function planConfigs(cluster: ResolvedCluster, env: ResolvedEnvironment, 
   const files: Record<string, KubeObject[]> = {
     'cluster-issuers.yaml': planClusterIssuers(cluster),
     'secrets.yaml': planClusterSecrets(cluster, env, namespaces),
-    'gateway.yaml': [planGateway(gatewayHosts(cluster.apps.map((a) => a.app.descriptor), env.name))],
+    // Helm-path apps bring their own Ingress and certificate; only descriptor apps attach to the Gateway.
+    'gateway.yaml': [planGateway(gatewayHosts(cluster.apps.filter((a) => !a.helm).map((a) => a.app.descriptor), env.name))],
     'monitoring.yaml': [
       planTraefikMonitor(),
       ...(cluster.storage.longhorn !== false ? [planLonghornMonitor()] : []),

@@ -1,0 +1,150 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read parsed YAML of known shape */
+import { parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { chartTable, parseClusterDefinition, synthesizeClusterTree, validateClusterTree, type GeneratedFile } from '../../src/index.js';
+import { testCluster } from './fixture.js';
+
+const cluster = () => parseClusterDefinition(testCluster()).value!;
+const files = synthesizeClusterTree(cluster());
+const file = (path: string) => files.find((f) => f.path === path)?.content ?? '';
+const objects = (path: string) => parseAllDocuments(file(path)).map((d) => d.toJS() as Record<string, any>);
+const all = files.filter((f) => f.path.endsWith('.yaml')).flatMap((f) => parseAllDocuments(f.content).map((d) => ({ path: f.path, object: d.toJS() as Record<string, any> })));
+
+describe('synthesizeClusterTree', () => {
+  it('is deterministic: two runs give byte-identical trees', () => {
+    const again = synthesizeClusterTree(cluster());
+    expect(again.map((f) => f.path)).toEqual(files.map((f) => f.path));
+    expect(again).toEqual(files);
+  });
+
+  it('passes its own structural validation, with Flux ordered controllers → configs → apps', () => {
+    const { problems, order } = validateClusterTree(files);
+    expect(problems).toEqual([]);
+    expect(order.staging).toEqual(['flux-system/flux-system', 'flux-system/infra-controllers', 'flux-system/infra-configs', 'flux-system/app-hello', 'flux-system/app-legacy']);
+    const layers = objects('clusters/staging/infrastructure.yaml');
+    expect(layers.map((k) => [k.metadata.name, k.spec.dependsOn ?? [], k.spec.prune, k.spec.wait, k.spec.timeout])).toEqual([
+      ['infra-controllers', [], true, true, '30m'],
+      ['infra-configs', [{ name: 'infra-controllers' }], true, true, '10m'],
+    ]);
+    expect(objects('clusters/staging/apps.yaml').every((k) => k.spec.dependsOn[0].name === 'infra-configs')).toBe(true);
+  });
+
+  it('emits only GA Flux APIs', () => {
+    const flux = all.filter(({ object }) => /fluxcd\.io\//.test(object.apiVersion));
+    expect(flux.length).toBeGreaterThan(20);
+    for (const { object } of flux) {
+      expect(object.apiVersion).toMatch(/^(kustomize\.toolkit\.fluxcd\.io\/v1|source\.toolkit\.fluxcd\.io\/v1|helm\.toolkit\.fluxcd\.io\/v2|image\.toolkit\.fluxcd\.io\/v1|notification\.toolkit\.fluxcd\.io\/v1beta3|fluxcd\.controlplane\.io\/v1)$/);
+    }
+  });
+
+  it('fails validation on a removed Flux API, a missing path, a missing resource and a dependsOn cycle', () => {
+    const broken: GeneratedFile[] = files.map((f) => {
+      if (f.path === 'infrastructure/controllers/staging/cert-manager.yaml') return { ...f, content: f.content.replace('helm.toolkit.fluxcd.io/v2', 'helm.toolkit.fluxcd.io/v2beta2') };
+      if (f.path === 'clusters/staging/infrastructure.yaml') {
+        return { ...f, content: f.content.replace('interval: 1h\n  path: ./infrastructure/controllers/staging', 'dependsOn:\n    - name: infra-configs\n  interval: 1h\n  path: ./infrastructure/controllers/staging') };
+      }
+      if (f.path === 'clusters/prod/apps.yaml') return { ...f, content: f.content.replace('./apps/prod/hello', './apps/prod/helo') };
+      if (f.path === 'infrastructure/configs/prod/kustomization.yaml') return { ...f, content: f.content.replace('gateway.yaml', 'gateways.yaml') };
+      return f;
+    });
+    const messages = validateClusterTree(broken).problems.map((p) => `${p.file}: ${p.message}`);
+    expect(messages).toEqual([
+      'clusters/prod/apps.yaml: Kustomization app-hello path ./apps/prod/helo has no kustomization.yaml in the tree',
+      'infrastructure/configs/prod/kustomization.yaml: resource "gateways.yaml" does not exist (no file infrastructure/configs/prod/gateways.yaml nor infrastructure/configs/prod/gateways.yaml/kustomization.yaml)',
+      'infrastructure/controllers/staging/cert-manager.yaml: HelmRelease uses the removed Flux API helm.toolkit.fluxcd.io/v2beta2; emit only GA versions (v1, helm v2)',
+      'clusters/staging/apps.yaml: Kustomization dependsOn cycle in staging among flux-system/app-hello, flux-system/app-legacy, flux-system/infra-configs, flux-system/infra-controllers',
+    ]);
+  });
+
+  it('orders HelmReleases by dependsOn (Longhorn before Prometheus before its ServiceMonitor users)', () => {
+    const release = (id: string) => objects(`infrastructure/controllers/staging/${id}.yaml`).find((o) => o.kind === 'HelmRelease')!;
+    expect(release('kube-prometheus-stack').spec.dependsOn).toEqual([{ name: 'longhorn', namespace: 'longhorn-system' }]);
+    expect(release('cert-manager').spec.dependsOn).toEqual([{ name: 'kube-prometheus-stack', namespace: 'monitoring' }]);
+    expect(release('longhorn').spec.dependsOn).toBeUndefined();
+  });
+
+  it('puts MetalLB only where it is the exposure, cloudflared only behind a tunnel', () => {
+    expect(files.some((f) => f.path === 'infrastructure/controllers/prod/metallb.yaml')).toBe(true);
+    expect(files.some((f) => f.path === 'infrastructure/controllers/staging/metallb.yaml')).toBe(false);
+    expect(objects('infrastructure/configs/prod/metallb.yaml').map((o) => [o.kind, o.spec])).toEqual([
+      ['IPAddressPool', { addresses: ['192.168.1.240-192.168.1.250'] }],
+      ['L2Advertisement', { ipAddressPools: ['sugarkube'] }],
+    ]);
+    expect(files.some((f) => f.path === 'infrastructure/configs/prod/cloudflared.yaml')).toBe(false);
+    const traefik = (env: string) => objects(`infrastructure/controllers/${env}/traefik.yaml`)[0]!.spec.valuesContent as string;
+    expect(traefik('prod')).toContain('type: LoadBalancer');
+    expect(traefik('staging')).toContain('type: ClusterIP');
+    expect(traefik('staging')).toMatch(/kubernetesGateway:\n\s+enabled: true/);
+  });
+
+  it('runs cloudflared as two ready-probed replicas whose egress is the Cloudflare edge and Traefik only', () => {
+    const deployment = objects('infrastructure/configs/staging/cloudflared.yaml').find((o) => o.kind === 'Deployment')!;
+    expect(deployment.spec.replicas).toBe(2);
+    const container = deployment.spec.template.spec.containers[0];
+    expect(container.readinessProbe.httpGet).toEqual({ path: '/ready', port: 'metrics' });
+    expect(container.env[0].valueFrom.secretKeyRef).toEqual({ name: 'cloudflared-token', key: 'token' });
+    const policy = objects('infrastructure/configs/staging/network-policies.yaml').find((o) => o.metadata.name === 'cloudflared')!;
+    const ports = policy.spec.egress.map((rule: any) => rule.ports.map((p: any) => `${p.protocol}/${p.port}`).join(','));
+    expect(ports).toEqual(['UDP/53,TCP/53', 'TCP/7844,UDP/7844', 'TCP/8000,TCP/8443']);
+  });
+
+  it('issues certificates through Cloudflare DNS-01 with the sealed token', () => {
+    const issuers = objects('infrastructure/configs/staging/cluster-issuers.yaml');
+    expect(issuers.map((i) => i.metadata.name)).toEqual(['letsencrypt-staging', 'letsencrypt-production']);
+    expect(issuers[1]!.spec.acme.solvers[0].dns01.cloudflare.apiTokenSecretRef).toEqual({ name: 'cloudflare-api-token', key: 'api-token' });
+    const sealed = objects('infrastructure/configs/staging/secrets.yaml').map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`);
+    expect(sealed).toEqual(['SealedSecret cert-manager/cloudflare-api-token', 'SealedSecret cloudflared/cloudflared-token']);
+  });
+
+  it('backs up every Longhorn volume (default group) and snapshots without a target', () => {
+    const jobs = (env: string) => objects(`infrastructure/configs/${env}/storage.yaml`).filter((o) => o.kind === 'RecurringJob').map((o) => [o.spec.task, o.spec.retain, o.spec.groups]);
+    expect(jobs('staging')).toEqual([['snapshot', 7, ['default']], ['backup', 14, ['default']]]);
+    expect(jobs('prod')).toEqual([['snapshot', 7, ['default']]]);
+  });
+
+  it('deploys a Helm-path app from its OCI chart with per-environment values and the setter marker on the tag', () => {
+    const staging = file('apps/staging/legacy/helm-release.yaml');
+    expect(staging).toContain('url: oci://ghcr.io/acme/charts/legacy');
+    expect(staging).toContain('tag: 0.2.0');
+    expect(staging).toContain('tag: main-1700000000-abc1234 # {"$imagepolicy": "flux-system:legacy-web:tag"}');
+    const prod = objects('apps/prod/legacy/helm-release.yaml').find((o) => o.kind === 'HelmRelease')!;
+    expect(prod.spec.values).toEqual({ image: { repository: 'ghcr.io/acme/legacy', tag: 'main-1700000000-abc1234' }, ingress: { host: 'legacy.example.org' }, replicaCount: 2 });
+    expect(file('apps/prod/legacy/helm-release.yaml')).not.toContain('$imagepolicy');
+  });
+
+  it('gives the Gateway one HTTPS listener per descriptor app host, readable through a ReferenceGrant', () => {
+    const gateway = objects('infrastructure/configs/prod/gateway.yaml')[0]!;
+    expect(gateway.spec.listeners.map((l: any) => [l.name, l.hostname, l.port])).toEqual([['web', undefined, 8000], ['https-hello-web', 'hello.example.org', 8443]]);
+    expect(gateway.spec.listeners[1].tls.certificateRefs).toEqual([{ kind: 'Secret', name: 'web-tls', namespace: 'hello' }]);
+    expect(objects('apps/prod/hello/reference-grant.yaml')[0]!.metadata.namespace).toBe('hello');
+  });
+
+  it('keeps every chart in one table with an exact version and Pi-sized values', () => {
+    for (const entry of chartTable) expect(entry.version, entry.id).toMatch(/^(v?\d+\.\d+\.(\d+|x)|bundled with k3s)$/);
+    const sealed = chartTable.find((e) => e.id === 'sealed-secrets')!;
+    expect(sealed.source).toEqual({ kind: 'helm', url: 'https://bitnami.github.io/sealed-secrets' });
+    const kps = objects('infrastructure/controllers/staging/kube-prometheus-stack.yaml').find((o) => o.kind === 'HelmRelease')!.spec.values;
+    expect([kps.kubeControllerManager, kps.kubeScheduler, kps.kubeProxy, kps.kubeEtcd]).toEqual(Array(4).fill({ enabled: false }));
+    expect(kps.prometheus.prometheusSpec).toMatchObject({ retention: '7d', retentionSize: '8GB', scrapeInterval: '60s' });
+    const longhorn = objects('infrastructure/controllers/staging/longhorn.yaml')[0]!.spec.values;
+    expect([longhorn.persistence.defaultClassReplicaCount, longhorn.defaultSettings.defaultReplicaCount]).toEqual([2, 2]);
+  });
+
+  it('alerts on cert expiry < 15 days, 5xx, throttling, restarts and SLO burn', () => {
+    const rules = objects('infrastructure/configs/staging/monitoring.yaml').find((o) => o.kind === 'PrometheusRule')!;
+    const alerts = rules.spec.groups[1].rules.map((r: any) => r.alert);
+    expect(alerts).toEqual(['CertificateExpiresSoon', 'IngressHigh5xxRatio', 'ContainerCpuThrottled', 'PodRestartBurst', 'IngressSloFastBurn', 'IngressSloSlowBurn', 'IngressMedianLatencyHigh']);
+    expect(rules.spec.groups[1].rules[4].expr).toBe('sugarkube:ingress_error_ratio:rate1h > (14.4 * 0.005) and sugarkube:ingress_error_ratio:rate5m > (14.4 * 0.005)');
+  });
+
+  it('notifies GitHub commit status and the chat webhook from sealed secrets', () => {
+    const notifications = objects('infrastructure/configs/staging/flux-notifications.yaml');
+    expect(notifications.map((o) => `${o.apiVersion} ${o.kind} ${o.metadata.name}`)).toEqual([
+      'notification.toolkit.fluxcd.io/v1beta3 Provider github-commit-status',
+      'notification.toolkit.fluxcd.io/v1beta3 Alert github-commit-status',
+      'notification.toolkit.fluxcd.io/v1beta3 Provider chat',
+      'notification.toolkit.fluxcd.io/v1beta3 Alert reconciliation-failures',
+    ]);
+    expect(notifications[0]!.spec).toEqual({ address: 'https://github.com/acme/gitops', secretRef: { name: 'flux-github-token' }, type: 'github' });
+  });
+});
