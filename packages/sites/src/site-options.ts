@@ -1,3 +1,5 @@
+import type { AppDescriptor } from '@sugarkube/manifests';
+
 /**
  * What a static site needs to be hosted: the values of the plan's "sites" template
  * (`host, image/tag, path, cache, ingressClass, tls`) plus the serving behaviour.
@@ -32,7 +34,7 @@ export interface SiteOptions {
   readonly route?: SiteRoute;
   /**
    * TLS for the route, terminated by the ingress controller.
-   * @default { issuer: 'letsencrypt-production' } (the staging overlay uses letsencrypt-staging)
+   * @default { issuer: 'letsencrypt-production' }
    */
   readonly tls?: SiteTls | false;
   /**
@@ -55,6 +57,43 @@ export interface SiteOptions {
    * @default 8080
    */
   readonly port?: number;
+  /**
+   * A directory of the site written at pod start (an emptyDir over the image's copy), served
+   * `no-store`: e.g. danielsmith.io's `runtime/build-info.json`.
+   * @default - none
+   */
+  readonly runtimeFiles?: RuntimeFiles;
+  /**
+   * Per-environment overrides passed to the app descriptor as they are (a prod tag pin, replicas,
+   * resources, extra ConfigMaps).
+   * @default { staging: {}, prod: {} }
+   * @see AppDescriptor
+   */
+  readonly environments?: AppDescriptor['environments'];
+}
+
+/**
+ * Files the site gets at run time: an init container copies the image's own `<prefix>` directory
+ * plus one ConfigMap's files (per environment) into an emptyDir mounted over it.
+ */
+export interface RuntimeFiles {
+  /**
+   * URL prefix, relative to `path`, of the directory.
+   * @default 'runtime/'
+   */
+  readonly prefix?: string;
+  /**
+   * Name of the init container.
+   * @default 'seed-runtime'
+   */
+  readonly initContainerName?: string;
+  /**
+   * Name of the ConfigMap holding the files.
+   * @default '<name>-runtime'
+   */
+  readonly configMap?: string;
+  /** File name → content, per environment (e.g. `build-info.json`). */
+  readonly files: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** Cache-Control contract. Validators (ETag, Last-Modified) are always on. */
@@ -92,15 +131,10 @@ export type SiteRoute =
 
 export interface SiteTls {
   /**
-   * cert-manager ClusterIssuer of the prod overlay.
+   * cert-manager ClusterIssuer (DNS-01 through Cloudflare on the Sugarkube clusters).
    * @default 'letsencrypt-production'
    */
   readonly issuer?: string;
-  /**
-   * Secret holding the certificate.
-   * @default '<name>-tls'
-   */
-  readonly secretName?: string;
 }
 
 /** Response headers. Every location repeats them, because an `add_header` drops inherited ones. */
@@ -148,10 +182,18 @@ export interface ResolvedSiteOptions {
   readonly headers: { readonly contentSecurityPolicy: string | false; readonly referrerPolicy: string; readonly extra: Readonly<Record<string, string>> };
   readonly health: Required<HealthPaths>;
   readonly port: number;
+  readonly runtimeFiles: Required<RuntimeFiles> | undefined;
+  readonly environments: AppDescriptor['environments'];
 }
 
 /** Applies the defaults. Call {@link validateSiteOptions} first for readable errors. */
 export function resolveSiteOptions(options: SiteOptions): ResolvedSiteOptions {
+  const runtimeFiles = options.runtimeFiles && {
+    prefix: options.runtimeFiles.prefix ?? 'runtime/',
+    initContainerName: options.runtimeFiles.initContainerName ?? 'seed-runtime',
+    configMap: options.runtimeFiles.configMap ?? `${options.name}-runtime`,
+    files: options.runtimeFiles.files,
+  };
   return {
     name: options.name,
     host: options.host,
@@ -162,13 +204,13 @@ export function resolveSiteOptions(options: SiteOptions): ResolvedSiteOptions {
       immutablePrefixes: options.cache?.immutablePrefixes ?? ['assets/'],
       immutableMaxAge: options.cache?.immutableMaxAge ?? 31536000,
       documents: options.cache?.documents ?? 'no-cache',
-      noStorePrefixes: options.cache?.noStorePrefixes ?? [],
+      noStorePrefixes: [...new Set([...(options.cache?.noStorePrefixes ?? []), ...(runtimeFiles ? [runtimeFiles.prefix] : [])])],
     },
     route: options.route ?? { kind: 'httproute' },
     tls:
       options.tls === false
         ? false
-        : { issuer: options.tls?.issuer ?? 'letsencrypt-production', secretName: options.tls?.secretName ?? `${options.name}-tls` },
+        : { issuer: options.tls?.issuer ?? 'letsencrypt-production' },
     spaFallback: options.spaFallback ?? false,
     notFoundPage: options.notFoundPage,
     headers: {
@@ -178,5 +220,7 @@ export function resolveSiteOptions(options: SiteOptions): ResolvedSiteOptions {
     },
     health: { liveness: options.health?.liveness ?? '/livez', readiness: options.health?.readiness ?? '/healthz' },
     port: options.port ?? 8080,
+    runtimeFiles,
+    environments: options.environments,
   };
 }

@@ -57,6 +57,17 @@ export function validateSiteOptions(options: SiteOptions): SiteOptionsError[] {
     check(headerName.test(key), `headers.extra.${key}`, 'a header name of letters, digits and "-"', key);
     check(typeof value === 'string' && !/["\\$]/.test(value), `headers.extra.${key}`, 'a header value without quotes ", backslashes or $', value);
   }
+  if (options.runtimeFiles) {
+    const runtime = options.runtimeFiles;
+    if (runtime.prefix !== undefined) check(relativePrefix.test(runtime.prefix), 'runtimeFiles.prefix', 'a relative URL prefix ending in "/", e.g. "runtime/"', runtime.prefix);
+    if (runtime.initContainerName !== undefined) check(dnsLabel.test(runtime.initContainerName), 'runtimeFiles.initContainerName', 'a DNS label, e.g. "seed-build-info"', runtime.initContainerName);
+    if (runtime.configMap !== undefined) check(dnsLabel.test(runtime.configMap), 'runtimeFiles.configMap', 'a ConfigMap name, e.g. "site-runtime"', runtime.configMap);
+    for (const [environment, files] of Object.entries(runtime.files ?? {})) {
+      for (const file of Object.keys(files)) {
+        check(/^[A-Za-z0-9._-]+$/.test(file) && !file.startsWith('.'), `runtimeFiles.files.${environment}.${file}`, 'a plain file name, e.g. "build-info.json"', file);
+      }
+    }
+  }
   for (const key of ['liveness', 'readiness'] as const) {
     const value = options.health?.[key];
     if (value !== undefined) check(/^\/[A-Za-z0-9._~-]+$/.test(value), `health.${key}`, 'a one-segment absolute path, e.g. "/healthz"', value);

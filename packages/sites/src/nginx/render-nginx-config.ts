@@ -3,7 +3,7 @@ import { generatedBy } from '../generated-header.js';
 
 /** The serving part of {@link SiteOptions}, plus where nginx finds things at run time. */
 export interface NginxConfigOptions
-  extends Pick<SiteOptions, 'path' | 'cache' | 'spaFallback' | 'notFoundPage' | 'headers' | 'health' | 'port'> {
+  extends Pick<SiteOptions, 'path' | 'cache' | 'spaFallback' | 'notFoundPage' | 'headers' | 'health' | 'port' | 'runtimeFiles'> {
   /**
    * Document root. The site's files live at `<root><path>`.
    * @default '/usr/share/nginx/html'
