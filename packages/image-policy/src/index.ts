@@ -7,3 +7,10 @@ export { newVersion, parseFluxVersion, compareVersions, versionString, type Semv
 export { compileGoRegexp, GoRegexpError, type GoRegexp } from './go/go-regexp.js';
 export { expandString } from './go/go-expand.js';
 export { goParseFloat } from './go/go-parse-float.js';
+export * from './setter-marker.js';
+export * from './objects/api-version.js';
+export { ImageObjectError, type ValidationIssue } from './objects/validation.js';
+export * from './objects/image-repository.js';
+export * from './objects/image-policy.js';
+export * from './objects/image-update-automation.js';
+export * from './apply-setters.js';
