@@ -2,11 +2,13 @@ import { diffCommand } from './commands/diff.js';
 import { doctorCommand } from './commands/doctor.js';
 import { initCommand } from './commands/init.js';
 import { synthCommand } from './commands/synth.js';
+import { validateCommand } from './commands/validate.js';
 import { UsageError, type Command, type CommandContext } from './context.js';
 
 const commands: readonly Command[] = [
   initCommand,
   synthCommand,
+  validateCommand,
   diffCommand,
   doctorCommand,
 ];

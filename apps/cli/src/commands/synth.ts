@@ -1,12 +1,16 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { UsageError, type Command } from '../context.js';
-import { loadCluster } from '../io/load-cluster.js';
 import { writeTree } from '../io/write-tree.js';
+import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
 
 const usage = `Usage: sugarkube synth [--out DIR] [--cluster MODULE]
 
-Synthesizes a cluster definition into the GitOps tree Flux reconciles.
+Synthesizes a cluster definition into the GitOps tree Flux reconciles, validates it
+(definition schema, kustomization resources, Flux Kustomization paths, dependsOn
+graph, no removed Flux APIs) BEFORE writing, then prints objects per kind and the
+CPU and memory requests per environment against the nodes' capacity.
+A failed run writes nothing and leaves the previous tree as it was.
 
 Options:
   --out DIR          output directory (default: ./out)
@@ -15,7 +19,7 @@ Options:
 
 export const synthCommand: Command = {
   name: 'synth',
-  summary: 'synthesize the cluster GitOps tree into ./out',
+  summary: 'synthesize and validate the cluster GitOps tree into ./out',
   usage,
   async run(args, context) {
     let values;
@@ -25,12 +29,16 @@ export const synthCommand: Command = {
       throw new UsageError((error as Error).message);
     }
     const out = resolve(context.cwd, values.out ?? 'out');
-    const { module } = await loadCluster(context.cwd, values.cluster);
-    const files = await module.synthesizeCluster();
-    const result = await writeTree(out, files);
+    const { files, cluster } = await synthesizeAndValidate(context, values.cluster);
+    if (!files) {
+      context.stderr.write(`nothing written: ${out} is unchanged\n`);
+      return 1;
+    }
+    const result = await step(context, `writing ${out}`, () => writeTree(out, files));
     context.stdout.write(
       `synthesized ${files.length} files into ${out} (${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed)\n`,
     );
+    printSummary(context, cluster, files);
     return 0;
   },
 };

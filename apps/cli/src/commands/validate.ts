@@ -1,0 +1,57 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { validateClusterTree, type GeneratedFile } from '@sugarkube/manifests';
+import { UsageError, type Command } from '../context.js';
+import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
+
+const usage = `Usage: sugarkube validate [--cluster MODULE] [--dir DIR]
+
+Validates the cluster definition (every error at once, with its path) and the tree
+synth would write (kustomization resources, Flux Kustomization paths, an acyclic
+dependsOn graph, no removed Flux APIs), without writing anything.
+With --dir, checks an existing tree on disk the same way instead.
+Exits 1 on any error.
+
+Options:
+  --cluster MODULE   the cluster definition module (as for synth)
+  --dir DIR          validate the YAML tree in DIR instead of synthesizing`;
+
+async function readYamlTree(root: string): Promise<GeneratedFile[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files: GeneratedFile[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !/\.ya?ml$/.test(entry.name)) continue;
+    const full = join(entry.parentPath, entry.name);
+    files.push({ path: relative(root, full).split(sep).join('/'), content: await readFile(full, 'utf8') });
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'validate the cluster definition and its tree, without writing',
+  usage,
+  async run(args, context) {
+    let values;
+    try {
+      ({ values } = parseArgs({ args: [...args], options: { cluster: { type: 'string' }, dir: { type: 'string' } }, allowPositionals: false }));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (values.dir !== undefined) {
+      const dir = resolve(context.cwd, values.dir);
+      const files = await step(context, `reading ${dir}`, () => readYamlTree(dir));
+      const { problems, order } = validateClusterTree(files);
+      for (const [env, names] of Object.entries(order)) context.stdout.write(`${env}: Flux order ${names.map((n) => n.replace(/^flux-system\//, '')).join(' → ')}\n`);
+      for (const problem of problems) context.stderr.write(`${problem.file}: ${problem.message}\n`);
+      context.stdout.write(problems.length === 0 ? `${files.length} files valid\n` : '');
+      return problems.length === 0 ? 0 : 1;
+    }
+    const { files, cluster } = await synthesizeAndValidate(context, values.cluster);
+    if (!files) return 1;
+    context.stdout.write(`cluster definition and ${files.length} synthesized files valid\n`);
+    printSummary(context, cluster, files);
+    return 0;
+  },
+};

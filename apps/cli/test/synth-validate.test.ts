@@ -1,0 +1,81 @@
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+
+const clusterModule = fileURLToPath(new URL('../../cluster/dist/index.js', import.meta.url));
+
+async function run(argv: string[], cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const e of entries) if (e.isFile()) files[join(e.parentPath, e.name).slice(dir.length + 1)] = await readFile(join(e.parentPath, e.name), 'utf8');
+  return files;
+}
+
+/** A cluster module whose definition asks for a tunnel and MetalLB at once. */
+const badModule = `export const clusterDefinition = {
+  name: 'bad', repository: { url: 'https://github.com/acme/gitops' }, owner: 'acme', acmeEmail: 'ops@example.org', dnsZones: ['example.org'],
+  environments: { prod: { exposure: { cloudflareTunnel: {}, metallb: { addresses: ['192.168.1.240/28'] } } } },
+  apps: [{ app: { name: 'x', services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/acme/x' }, port: 99999 }] } }],
+};
+export function synthesizeCluster() { return [{ path: 'README.md', content: 'never written' }]; }
+`;
+
+describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_000 }, () => {
+  it('synthesizes, validates before writing, and prints the summary; a second run changes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sugarkube-synth-'));
+    const first = await run(['synth', '--cluster', clusterModule], dir);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/› synthesizing the tree… done \(\d+ ms\)\n› checking \d+ files/);
+    expect(first.stdout).toContain('staging: Flux order flux-system → infra-controllers → infra-configs → app-danielsmith → app-dspace → app-jobbot3000 → app-tokenplace');
+    // Hand-checked sum of the chart table's requests (docs/cluster.md, "Capacity"): 1616 MiB.
+    expect(first.stdout).toContain('  infrastructure requests: CPU 2.71 cores, memory 1.58 GiB (within the 2.00 GiB goal)');
+    expect(first.stdout).toMatch(/prod: \d+ objects on 3 × Raspberry Pi 5 \(4 CPU, 8Gi each\)/);
+    expect(first.stdout).toMatch(/total vs capacity: +CPU [\d.]+ cores of 12.00 cores/);
+    const written = await snapshot(join(dir, 'out'));
+    expect(Object.keys(written)).toContain('clusters/prod/flux-system/flux-instance.yaml');
+    const second = await run(['synth', '--cluster', clusterModule], dir);
+    expect(second.stdout).toMatch(/synthesized (\d+) files into .* \(0 written, \1 unchanged, 0 removed\)/);
+    expect(await snapshot(join(dir, 'out'))).toEqual(written);
+  });
+
+  it('a definition with errors writes nothing and leaves the previous tree intact', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sugarkube-synth-'));
+    expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);
+    const before = await snapshot(join(dir, 'out'));
+    await writeFile(join(dir, 'bad.mjs'), badModule);
+    const failed = await run(['synth', '--cluster', 'bad.mjs'], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('2 error(s) in the cluster definition:\n');
+    expect(failed.stderr).toContain('  apps[0].app.services[0].port: expected an integer 1-65535, received 99999\n');
+    expect(failed.stderr).toContain('  environments.prod.exposure.metallb: expected no metallb when cloudflareTunnel is set (one clear exposure path per environment: pick one), received an object\n');
+    expect(failed.stderr).toMatch(/nothing written: .* is unchanged/);
+    expect(await snapshot(join(dir, 'out'))).toEqual(before);
+  });
+
+  it('validate checks without writing, and --dir catches a removed Flux API in a tree on disk', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sugarkube-validate-'));
+    const ok = await run(['validate', '--cluster', clusterModule], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/cluster definition and \d+ synthesized files valid/);
+    expect(await readdir(dir)).toEqual([]);
+    const missing = await run(['validate', '--cluster', join(dir, 'nope.mjs')], dir);
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringMatching(/nope\.mjs does not exist/)]);
+    await run(['synth', '--cluster', clusterModule, '--out', 'tree'], dir);
+    expect((await run(['validate', '--dir', 'tree'], dir)).stdout).toMatch(/\d+ files valid/);
+    const target = join(dir, 'tree', 'infrastructure/controllers/prod/cert-manager.yaml');
+    await writeFile(target, (await readFile(target, 'utf8')).replace('helm.toolkit.fluxcd.io/v2', 'helm.toolkit.fluxcd.io/v2beta1'));
+    const broken = await run(['validate', '--dir', 'tree'], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('infrastructure/controllers/prod/cert-manager.yaml: HelmRelease uses the removed Flux API helm.toolkit.fluxcd.io/v2beta1');
+  });
+});
