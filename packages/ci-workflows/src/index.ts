@@ -8,3 +8,6 @@ export { planSmoke, resolveSmokeOptions, type SmokeOptions, type ResolvedSmokeOp
 export { buildAndPushFiles, smokeFiles, workflowHeader } from './workflows/workflow-files.js';
 export { BuildAndPushWorkflow } from './workflows/projen/build-and-push-workflow.js';
 export { SmokeWorkflow } from './workflows/projen/smoke-workflow.js';
+export { planArm64Guard, type Arm64GuardOptions } from './workflows/arm64-guard.js';
+export { Arm64GuardWorkflow } from './workflows/projen/arm64-guard-workflow.js';
+export { platformGuardScript } from './workflows/platform-guard-script.js';

@@ -1,5 +1,6 @@
 import { actionPins } from '../pins/action-pins.js';
 import { imageTagRules } from './image-tag-rules.js';
+import { platformGuardScript } from './platform-guard-script.js';
 import type { Job, Permission, Step, StepsJob, Workflow } from './workflow-model.js';
 
 export type Platform = 'linux/amd64' | 'linux/arm64';
@@ -260,18 +261,8 @@ function mergeJob(o: ResolvedBuildAndPushOptions): StepsJob {
       },
       {
         kind: 'run', name: 'arm64 guard: the pushed index has every platform',
-        env: { INDEX: '${{ steps.index.outputs.image }}', PLATFORMS: platforms },
-        run: [
-          'raw=$(docker buildx imagetools inspect --raw "$INDEX")',
-          'missing=0',
-          'for platform in $PLATFORMS; do',
-          '  if ! jq -e --arg os "${platform%%/*}" --arg arch "${platform#*/}" \'[.manifests[] | select(.platform.os == $os and .platform.architecture == $arch)] | length > 0\' <<<"$raw" > /dev/null; then',
-          '    echo "::error::$INDEX lacks $platform"',
-          '    missing=1',
-          '  fi',
-          'done',
-          'exit "$missing"',
-        ].join('\n'),
+        env: { INDEXES: '${{ steps.index.outputs.image }}', PLATFORMS: platforms },
+        run: platformGuardScript,
       },
     ],
   };

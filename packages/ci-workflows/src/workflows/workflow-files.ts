@@ -1,3 +1,4 @@
+import { planArm64Guard, type Arm64GuardOptions } from './arm64-guard.js';
 import { planBuildAndPush, type BuildAndPushOptions } from './build-and-push.js';
 import { renderWorkflow } from './render-workflow.js';
 import { planSmoke, type SmokeOptions } from './smoke.js';
@@ -16,4 +17,9 @@ export function buildAndPushFiles(options: BuildAndPushOptions, header = workflo
 /** `.github/workflows/smoke.yml` */
 export function smokeFiles(options: SmokeOptions = {}, header = workflowHeader('SmokeWorkflow')): GeneratedFile[] {
   return [{ path: '.github/workflows/smoke.yml', content: renderWorkflow(planSmoke(options), header) }];
+}
+
+/** `.github/workflows/arm64-guard.yml` */
+export function arm64GuardFiles(options: Arm64GuardOptions, header = workflowHeader('Arm64GuardWorkflow')): GeneratedFile[] {
+  return [{ path: '.github/workflows/arm64-guard.yml', content: renderWorkflow(planArm64Guard(options), header) }];
 }

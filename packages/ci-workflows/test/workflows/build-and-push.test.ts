@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { actionPins, buildAndPushFiles, imageTagRules, planBuildAndPush, previewTags } from '../../src/index.js';
+import { actionPins, buildAndPushFiles, imageTagRules, planBuildAndPush, platformGuardScript, previewTags } from '../../src/index.js';
 
 const image = 'ghcr.io/futuroptimist/token.place';
 type Wire = {
@@ -82,7 +82,8 @@ describe('build-and-push workflow', () => {
     expect(meta.with).toEqual({ images: image, ...imageTagRules() });
     const runs = merge.steps!.map((s) => s.run ?? '').join('\n');
     expect(runs).toContain('docker buildx imagetools create');
-    expect(runs).toContain('docker buildx imagetools inspect --raw "$INDEX"');
+    expect(merge.steps!.at(-1)!.run).toBe(platformGuardScript);
+    expect(merge.steps!.at(-1)!.env!['INDEXES']).toBe('${{ steps.index.outputs.image }}');
     expect(merge.steps!.at(-1)!.env!['PLATFORMS']).toBe('linux/amd64 linux/arm64');
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project } from 'projen';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BuildAndPushWorkflow, SmokeWorkflow } from '../../src/index.js';
+import { Arm64GuardWorkflow, BuildAndPushWorkflow, SmokeWorkflow } from '../../src/index.js';
 
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
@@ -12,12 +12,13 @@ function synth(outdir: string) {
   const project = new Project({ name: 'token-place', outdir });
   new BuildAndPushWorkflow(project, { image: 'ghcr.io/futuroptimist/token.place', smoke: true });
   new SmokeWorkflow(project, { healthPaths: ['/healthz'] });
+  new Arm64GuardWorkflow(project, { image: 'ghcr.io/futuroptimist/token.place' });
   project.synth();
-  return ['build-and-push.yml', 'smoke.yml'].map((f) => readFileSync(join(outdir, '.github', 'workflows', f), 'utf8'));
+  return ['build-and-push.yml', 'smoke.yml', 'arm64-guard.yml'].map((f) => readFileSync(join(outdir, '.github', 'workflows', f), 'utf8'));
 }
 
 describe('projen components', () => {
-  it('write both workflows with projen\'s marker, and a re-synth is byte-identical', () => {
+  it('write the three workflows with projen\'s marker, and a re-synth is byte-identical', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'sugarkube-ci-'));
     dirs.push(outdir);
     const first = synth(outdir);
