@@ -38,13 +38,13 @@ describe('nginx -t', () => {
 describe('a single-page app at /', () => {
   let nginx: RunningNginx;
   beforeAll(async () => {
-    nginx = await startNginx({ spaFallback: true, notFoundPage: '404.html', cache: { noStorePrefixes: ['runtime/'] } }, (root) => {
+    nginx = await startNginx({ spaFallback: true, notFoundPage: '404.html', cache: { noStorePrefixes: ['runtime/'] } }, { layout: (root) => {
       // One asset without a .gz twin, to see on-the-fly gzip next to gzip_static.
       rmSync(join(root, `${assets.css}.gz`));
       // What an init container writes at run time (danielsmith.io's seed-build-info).
       mkdirSync(join(root, 'runtime'));
       writeFileSync(join(root, 'runtime/build-info.json'), '{"commit":"5ca96df"}\n');
-    });
+    } });
   }, 20_000);
   afterAll(() => nginx?.stop());
 

@@ -5,7 +5,7 @@ import {
   SiteValidationError, defaultContentSecurityPolicy, planSiteFiles, renderNginxConfig, renderSiteDockerfile, siteAppDescriptor,
   validateSiteOptions, type SiteOptions,
 } from '../src/index.js';
-import { kustomize, type RenderedObject } from './support/kustomize.js';
+import { kustomize, podSpecOf, type RenderedObject } from './support/kustomize.js';
 import { writeFiles } from './support/write-files.js';
 
 const dirs: string[] = [];
@@ -25,7 +25,7 @@ const docs: SiteOptions = {
 const find = (objects: RenderedObject[], kind: string, name?: string) => {
   const found = objects.find((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
   if (!found) throw new Error(`no ${kind}/${name ?? '*'}; objects: ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
-  return found as RenderedObject & { spec: any; data?: Record<string, string> };
+  return found as RenderedObject & { spec: { ingressClassName: string; rules: { host: string; http: { paths: unknown[] } }[] }; data?: Record<string, string> };
 };
 
 describe('planSiteFiles', () => {
@@ -45,26 +45,25 @@ describe('planSiteFiles', () => {
 
   it.each(['staging', 'prod'])('renders a %s overlay kustomize accepts: restricted pod, seed init container, probes, route', (environment) => {
     const objects = kustomize(join(dir, 'deploy/overlays', environment));
-    const deployment = find(objects, 'Deployment', 'web');
-    const pod = deployment.spec.template.spec;
-    const web = pod.containers[0];
+    const pod = podSpecOf(objects);
+    const web = pod.containers[0]!;
     expect(web.image).toBe(environment === 'prod' ? 'ghcr.io/example/docs:main-1767225600-5ca96df' : 'ghcr.io/example/docs:edge');
     expect(web.ports[0].containerPort).toBe(8080);
     expect(web.readinessProbe.httpGet.path).toBe('/healthz');
     expect(web.livenessProbe.httpGet.path).toBe('/livez');
     expect(web.securityContext).toMatchObject({ readOnlyRootFilesystem: true, runAsNonRoot: true, runAsUser: 101, allowPrivilegeEscalation: false });
-    expect(web.volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toEqual(
+    expect(web.volumeMounts.map((m) => m.mountPath)).toEqual(
       expect.arrayContaining(['/tmp', '/var/cache/nginx', '/usr/share/nginx/html/handbook/runtime']),
     );
-    expect(pod.initContainers[0].name).toBe('seed-runtime');
-    expect(pod.initContainers[0].command[2]).toBe(
+    expect(pod.initContainers[0]!.name).toBe('seed-runtime');
+    expect(pod.initContainers[0]!.command[2]).toBe(
       'cp -R /usr/share/nginx/html/handbook/runtime/. /seed/ 2>/dev/null || true; cp -L /etc/sugarkube/runtime-files/* /seed/',
     );
     expect(find(objects, 'ConfigMap', 'docs-runtime').data).toEqual({ 'build-info.json': `{"environment":"${environment}"}` });
     const ingress = find(objects, 'Ingress');
     expect(ingress.spec.ingressClassName).toBe('traefik');
-    expect(ingress.spec.rules[0].host).toBe(environment === 'prod' ? 'docs.example.org' : 'staging.docs.example.org');
-    expect(ingress.spec.rules[0].http.paths[0]).toMatchObject({ path: '/handbook', pathType: 'Prefix' });
+    expect(ingress.spec.rules[0]!.host).toBe(environment === 'prod' ? 'docs.example.org' : 'staging.docs.example.org');
+    expect(ingress.spec.rules[0]!.http.paths[0]).toMatchObject({ path: '/handbook', pathType: 'Prefix' });
   });
 
   it('serves the runtime prefix no-store in the nginx config it ships', () => {

@@ -16,3 +16,25 @@ export function kustomize(dir: string): RenderedObject[] {
   if (result.status !== 0) throw new Error(`kubectl kustomize ${dir} failed:\n${result.stderr}`);
   return parseAllDocuments(result.stdout).map((doc) => doc.toJS() as RenderedObject);
 }
+
+/** The parts of a rendered pod spec the tests read. */
+export interface PodSpec {
+  containers: {
+    image: string;
+    ports: { containerPort: number }[];
+    readinessProbe: { httpGet: { path: string } };
+    livenessProbe: { httpGet: { path: string } };
+    securityContext: Record<string, unknown>;
+    volumeMounts: { name: string; mountPath: string }[];
+  }[];
+  initContainers: { name: string; command: string[] }[];
+  volumes: { name: string }[];
+}
+
+/** The pod spec of the Deployment named `name`. */
+export function podSpecOf(objects: readonly RenderedObject[], name = 'web'): PodSpec {
+  const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name) as { spec?: { template?: { spec?: PodSpec } } } | undefined;
+  const pod = deployment?.spec?.template?.spec;
+  if (!pod) throw new Error(`no Deployment/${name}; objects: ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
+  return pod;
+}

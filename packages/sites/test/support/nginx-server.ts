@@ -15,8 +15,8 @@ export interface RunningNginx {
   readonly config: string;
   /** Access log lines so far, parsed from the `main` format: `[method, path, status]`. */
   accessLog(): { method: string; path: string; status: number }[];
-  /** SIGHUP: new workers, as a new pod would start with (empty open_file_cache). */
-  reload(): Promise<void>;
+  /** A new nginx on the same port and files, as a new pod (empty open_file_cache, no old connections). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,15 +32,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Lays out a temp dir: the fixture at `<root><path>`, the writable run and cache dirs, the config. */
-export function prepareNginx(options: NginxConfigOptions & { readonly port: number }, layout?: (root: string) => void) {
+/** How the document root is filled. */
+export interface SiteLayout {
+  /** The built site copied to `<root><path>`. @default the fixture site */
+  readonly site?: string;
+  /** Changes after the copy (e.g. what an init container writes). */
+  readonly layout?: (siteDir: string) => void;
+}
+
+/** Lays out a temp dir: the site at `<root><path>`, the writable run and cache dirs, the config. */
+export function prepareNginx(options: NginxConfigOptions & { readonly port: number }, { site = fixtureSite, layout }: SiteLayout = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sugarkube-sites-'));
   // nginx's workers run as "nobody" when the master is root: they must be able to read the site.
   chmodSync(dir, 0o755);
   const root = join(dir, 'html');
   const siteDir = join(root, options.path ?? '/');
   mkdirSync(siteDir, { recursive: true });
-  cpSync(fixtureSite, siteDir, { recursive: true });
+  cpSync(site, siteDir, { recursive: true });
   layout?.(siteDir);
   mkdirSync(join(dir, 'run'));
   mkdirSync(join(dir, 'cache'));
@@ -63,16 +71,13 @@ export function testNginxConfig(dir: string, configPath: string) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-/** Starts Debian's nginx in the foreground on a loopback port with the generated config. */
-export async function startNginx(options: NginxConfigOptions = {}, layout?: (root: string) => void): Promise<RunningNginx> {
+/** One nginx master process on the prepared dir, answering /healthz. */
+async function spawnNginx(dir: string, configPath: string, url: string) {
   const nginx = requireTool('nginx');
-  const port = await freePort();
-  const prepared = prepareNginx({ ...options, port }, layout);
-  const child: ChildProcess = spawn(nginx, ['-p', prepared.dir, '-c', prepared.configPath, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(nginx, ['-p', dir, '-c', configPath, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${stderr}`);
@@ -85,6 +90,20 @@ export async function startNginx(options: NginxConfigOptions = {}, layout?: (roo
     if (Date.now() > deadline) throw new Error(`nginx did not answer /healthz within 10 s:\n${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return {
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGQUIT');
+      await exited;
+    },
+  };
+}
+
+/** Starts Debian's nginx in the foreground on a loopback port with the generated config. */
+export async function startNginx(options: NginxConfigOptions = {}, siteLayout: SiteLayout = {}): Promise<RunningNginx> {
+  const port = await freePort();
+  const prepared = prepareNginx({ ...options, port }, siteLayout);
+  const url = `http://127.0.0.1:${port}`;
+  let process = await spawnNginx(prepared.dir, prepared.configPath, url);
   const logPath = join(prepared.dir, 'access.log');
   return {
     url,
@@ -107,20 +126,12 @@ export async function startNginx(options: NginxConfigOptions = {}, layout?: (roo
           return { method: match[1]!, path: match[2]!, status: Number(match[3]) };
         });
     },
-    async reload() {
-      // The master's worker pids, from procfs (no procps needed).
-      const pids = () => readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
-      const old = pids();
-      child.kill('SIGHUP');
-      const until = Date.now() + 10_000;
-      while (pids() === old || pids() === '') {
-        if (Date.now() > until) throw new Error(`nginx did not replace its workers after SIGHUP:\n${stderr}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+    async restart() {
+      await process.stop();
+      process = await spawnNginx(prepared.dir, prepared.configPath, url);
     },
     async stop() {
-      if (child.exitCode === null) child.kill('SIGQUIT');
-      await exited;
+      await process.stop();
       rmSync(prepared.dir, { recursive: true, force: true });
     },
   };
