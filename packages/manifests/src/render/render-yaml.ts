@@ -1,5 +1,6 @@
-import { stringify, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { KubeObject } from '../plan/kube-object.js';
+import { emitYaml } from './yaml-emitter.js';
 
 /** Options for `renderYaml`. */
 export interface RenderYamlOptions {
@@ -42,7 +43,7 @@ export function generatedHeader(command: string): string {
 
 /** One YAML document, deterministic, with no line folding. */
 export function renderDocument(value: unknown): string {
-  return stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, indent: 2, aliasDuplicateObjects: false });
+  return emitYaml(sortKeys(value));
 }
 
 /** Renders a YAML `Document` built elsewhere (for comments such as setter markers) with the same settings. */

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test helpers walk untyped Kubernetes JSON */
 /**
  * The Pod Security Standards "restricted" profile (baseline + restricted
  * controls, Kubernetes v1.33), written from
