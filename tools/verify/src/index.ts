@@ -1,2 +1,11 @@
 /** The package name, for messages. */
 export const packageName = '@sugarkube/verify';
+
+export { toolPath, sugarkubeCache, type VerifyTool } from './io/cache-entry.js';
+export type { ManifestProblem, ManifestReport } from './manifest-report.js';
+export { validateManifests, type ValidateManifestsOptions } from './io/validate-manifests.js';
+export { kustomizeBuild } from './io/kustomize-build.js';
+export { writeTempTree, type TreeFile } from './io/write-temp-tree.js';
+export { actionlint } from './io/actionlint.js';
+export { zizmor, type ZizmorOptions } from './io/zizmor.js';
+export { validateWorkflowSchema } from './io/validate-workflow-schema.js';

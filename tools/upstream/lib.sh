@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Shared helpers for tools/upstream/tools/*.sh (sourced, never run).
+#
+# Layout of the cache (never inside the repo):
+#   $SUGARKUBE_CACHE/<tool>-<version>/     one directory per pinned tool, written
+#                                          atomically, marked complete by .done
+#   $SUGARKUBE_CACHE/current/<entry>       symlinks @sugarkube/verify resolves
+# A warm cache is a no-op: each script checks .done before doing anything.
+set -euo pipefail
+
+SUGARKUBE_CACHE="${SUGARKUBE_CACHE:-$HOME/.cache/sugarkube}"
+export SUGARKUBE_CACHE
+CURRENT="$SUGARKUBE_CACHE/current"
+mkdir -p "$CURRENT"
+
+# Go builds and module downloads: module mode, the configured proxy, no VCS stamping.
+export GOFLAGS="${GOFLAGS:--mod=mod} -buildvcs=false"
+export CGO_ENABLED=0
+
+log() { printf '[upstream %s] %s\n' "${TOOL_NAME:-?}" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 is required (${2:-install it first})"; }
+
+# is_done DIR: the directory was completely built before.
+is_done() { [ -f "$1/.done" ]; }
+
+# start_build DIR: prints a fresh staging dir beside DIR (same filesystem, so the
+# final mv is atomic). finish_build STAGING DIR marks it complete and moves it in.
+start_build() {
+  local dest="$1"
+  mkdir -p "$(dirname "$dest")"
+  rm -rf "$dest.tmp.$$"
+  mkdir -p "$dest.tmp.$$"
+  echo "$dest.tmp.$$"
+}
+finish_build() {
+  local staging="$1" dest="$2"
+  date -u +%FT%TZ >"$staging/.done"
+  rm -rf "$dest"
+  mv "$staging" "$dest"
+}
+
+# link ENTRY TARGET: points $CURRENT/ENTRY at TARGET (re-pointed on every run, cheap).
+link() { ln -sfn "$2" "$CURRENT/$1"; }
+
+# go_module_dir MODULE@VERSION: downloads a module zip through the Go module proxy
+# (checksum-verified against the sum database) and prints its extracted directory.
+go_module_dir() {
+  need go "Go is preinstalled on this machine kind"
+  local json dir
+  json="$(cd "$(mktemp -d)" && go mod download -json "$1")" || die "go mod download $1 failed: $json"
+  dir="$(printf '%s' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  [ -n "$dir" ] && [ -d "$dir" ] || die "go mod download $1 gave no directory: $json"
+  echo "$dir"
+}
+
+# go_install_into DIR PACKAGE@VERSION: builds a Go command into DIR/bin.
+go_install_into() {
+  need go "Go is preinstalled on this machine kind"
+  log "go install $2"
+  (cd "$(mktemp -d)" && GOBIN="$1/bin" go install -trimpath -ldflags='-s -w' "$2")
+}
+
+# python_venv DIR REQUIREMENT...: a venv in DIR/venv (built in place: venv scripts
+# embed their absolute path, so it is not moved; the caller writes DIR/.done last) with exactly these pinned
+# requirements (installed with --no-deps: every dependency is pinned by the caller).
+python_venv() {
+  local dir="$1"; shift
+  need python3 "apt-get install python3 python3-venv"
+  python3 -m venv "$dir/venv" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$dir/venv/bin/pip" install --quiet --disable-pip-version-check --no-deps --prefer-binary "$@"
+}
+
+# schema_venv: prints the bin dir of the pinned Python venv used for schema
+# conversion: openapi2jsonschema (instrumenta, the converter behind
+# kubernetes-json-schema) and PyYAML for kubeconform's CRD converter.
+# openapi2jsonschema 0.9.1 declares pyyaml<6 and jsonref<0.3; PyYAML 5 no longer
+# builds on current Python, and 6 keeps the SafeLoader API it uses.
+SCHEMA_VENV_PINS=(openapi2jsonschema==0.9.1 jsonref==0.2 click==7.1.2 colorama==0.4.6 pyyaml==6.0.3)
+schema_venv() {
+  local dir="$SUGARKUBE_CACHE/schema-python-$(printf '%s ' "${SCHEMA_VENV_PINS[@]}" | sha256sum | cut -c1-12)"
+  if ! is_done "$dir"; then
+    log "python venv for schema conversion: ${SCHEMA_VENV_PINS[*]}"
+    rm -rf "$dir" && mkdir -p "$dir"
+    python_venv "$dir" "${SCHEMA_VENV_PINS[@]}"
+    date -u +%FT%TZ >"$dir/.done"
+  fi
+  echo "$dir/venv/bin"
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# JSON schemas for the custom resources Sugarkube emits or configures, converted
+# from the projects' own CRD YAML with kubeconform's scripts/openapi2jsonschema.py
+# (taken from the kubeconform module zip at the pinned kubeconform version).
+# Output: $SUGARKUBE_CACHE/current/crd-schemas/{group}_{kind}_{version}.json (lower case),
+# strict: additionalProperties false on every object with properties, the root included.
+#
+# Every source comes from the Go module proxy at a pinned version. Bump a row below;
+# any edit to this file rebuilds the set (the cache key is this file's hash).
+set -euo pipefail
+TOOL_NAME=crd-schemas
+. "$(dirname "$0")/../lib.sh"
+
+# module@version   glob(s) of CRD YAML inside the module zip
+CRD_SOURCES=(
+  "github.com/fluxcd/source-controller@v1.9.5               config/crd/bases/*.yaml"
+  "github.com/fluxcd/kustomize-controller@v1.9.5            config/crd/bases/*.yaml"
+  "github.com/fluxcd/helm-controller@v1.6.4                 config/crd/bases/*.yaml"
+  "sigs.k8s.io/gateway-api@v1.3.0                           config/crd/standard/*.yaml"
+  "github.com/cert-manager/cert-manager@v1.21.2             deploy/crds/*.yaml"
+  "github.com/bitnami-labs/sealed-secrets@v0.40.0           helm/sealed-secrets/crds/*.yaml"
+  "github.com/prometheus-operator/prometheus-operator@v0.85.0 example/prometheus-operator-crd/*.yaml"
+  "github.com/k3s-io/helm-controller@v0.17.9                pkg/crds/yaml/generated/*.yaml"
+  "github.com/longhorn/longhorn-manager@v1.10.0             k8s/crds.yaml"
+  "go.universe.tf/metallb@v0.15.2                           config/crd/bases/*.yaml"
+  "github.com/traefik/traefik/v3@v3.7.13                    docs/content/reference/dynamic-configuration/kubernetes-crd-definition-v1.yml"
+)
+# The root modules of these Flux controllers are not served by the module proxy;
+# their api modules are. Their CRDs are generated from the Go types with the
+# controller-gen version Flux itself uses, for the GA API packages only (the
+# v1beta1/v1beta2 packages exist for conversion and are removed from Flux 2.9).
+#  api module@version                                 API packages
+CRD_GO_APIS=(
+  "github.com/fluxcd/notification-controller/api@v1.9.4   v1 v1beta3"
+  "github.com/fluxcd/image-reflector-controller/api@v1.2.5 v1"
+  "github.com/fluxcd/image-automation-controller/api@v1.2.5 v1"
+)
+CONTROLLER_GEN_VERSION=v0.21.0
+KUBECONFORM_VERSION=v0.8.0 # the converter script's source; keep equal to kubeconform.sh
+
+key="$( (cat "$0" "$(dirname "$0")/../lib.sh") | sha256sum | cut -c1-12)"
+dest="$SUGARKUBE_CACHE/crd-schemas-$key"
+if ! is_done "$dest"; then
+  bin="$(schema_venv)"
+  converter="$(go_module_dir "github.com/yannh/kubeconform@$KUBECONFORM_VERSION")/scripts/openapi2jsonschema.py"
+  staging="$(start_build "$dest")"
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  mkdir -p "$work/yaml"
+
+  for row in "${CRD_SOURCES[@]}"; do
+    read -r mod globs <<<"$row"
+    log "$mod"
+    dir="$(go_module_dir "$mod")"
+    n=0
+    for g in $globs; do
+      for f in "$dir"/$g; do
+        [ -f "$f" ] || die "$mod: no file matches $g"
+        # Some CRD files are chart templates (Longhorn's labels line): drop {{ ... }}.
+        sed -e 's/{{[^}]*}}//g' "$f" >"$work/yaml/$(echo "$mod" | tr '/@' '__')_$(basename "$f")"
+        n=$((n + 1))
+      done
+    done
+    log "  $n CRD file(s)"
+  done
+
+  cg="$SUGARKUBE_CACHE/controller-gen-$CONTROLLER_GEN_VERSION"
+  if ! is_done "$cg"; then
+    cgs="$(start_build "$cg")"
+    go_install_into "$cgs" "sigs.k8s.io/controller-tools/cmd/controller-gen@$CONTROLLER_GEN_VERSION"
+    finish_build "$cgs" "$cg"
+  fi
+  for row in "${CRD_GO_APIS[@]}"; do
+    read -r mod pkgs <<<"$row"
+    log "$mod: controller-gen for $pkgs"
+    src="$work/src/$(echo "$mod" | tr '/@' '__')"
+    mkdir -p "$src"
+    cp -r "$(go_module_dir "$mod")/." "$src/"
+    chmod -R u+w "$src"
+    paths=()
+    for p in $pkgs; do paths+=("paths=./$p"); done
+    (cd "$src" && go mod download && "$cg/bin/controller-gen" crd:crdVersions=v1 "${paths[@]}" \
+      "output:crd:dir=$work/yaml/gen_$(basename "$src")") >&2
+  done
+
+  log "converting $(find "$work/yaml" -name '*.y*ml' | wc -l) CRD files"
+  (cd "$staging" && FILENAME_FORMAT='{fullgroup}_{kind}_{version}' DENY_ROOT_ADDITIONAL_PROPERTIES=1 \
+    "$bin/python" "$converter" $(find "$work/yaml" -name '*.y*ml' | sort) >/dev/null)
+  for must in kustomize.toolkit.fluxcd.io_kustomization_v1 helm.toolkit.fluxcd.io_helmrelease_v2 \
+    notification.toolkit.fluxcd.io_alert_v1beta3 image.toolkit.fluxcd.io_imagepolicy_v1 \
+    gateway.networking.k8s.io_httproute_v1 cert-manager.io_certificate_v1 bitnami.com_sealedsecret_v1alpha1 \
+    monitoring.coreos.com_servicemonitor_v1 helm.cattle.io_helmchartconfig_v1; do
+    [ -s "$staging/$must.json" ] || die "missing $must.json after conversion"
+  done
+  log "$(find "$staging" -name '*.json' | wc -l) schemas"
+  finish_build "$staging" "$dest"
+fi
+link crd-schemas "$dest"
+log "ready ($dest)"

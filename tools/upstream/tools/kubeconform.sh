@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# kubeconform: Kubernetes manifest validator, built from the Go module proxy.
+# Bump: change VERSION (see `go list -m -versions github.com/yannh/kubeconform`).
+set -euo pipefail
+TOOL_NAME=kubeconform
+. "$(dirname "$0")/../lib.sh"
+VERSION=v0.8.0
+dest="$SUGARKUBE_CACHE/kubeconform-$VERSION"
+if ! is_done "$dest"; then
+  staging="$(start_build "$dest")"
+  go_install_into "$staging" "github.com/yannh/kubeconform/cmd/kubeconform@$VERSION"
+  "$staging/bin/kubeconform" -v >/dev/null
+  finish_build "$staging" "$dest"
+fi
+link kubeconform "$dest/bin/kubeconform"
+log "$VERSION ready"
