@@ -55,7 +55,7 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
     peerDeps: projenPeers,
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
-    devDeps: [verify, ...projenDev, 'playwright-core@1.65.1'],
+    devDeps: [verify, ...projenDev, 'playwright-core@1.65.1', `yaml@${toolVersions.yaml}`],
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
   });
   const cluster = addSugarkubePackage(root, {
