@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../render/generated-file.js';
 import { planAppFiles } from './cluster-apps.js';
 import { planFluxSystem, planLayers } from './flux-sync.js';
+import { planImageAutomation } from './image-automation.js';
 import { planConfigs } from './infra-configs.js';
 import { planControllers } from './infra-controllers.js';
 import type { KubeObject } from './kube-object.js';
@@ -20,6 +21,10 @@ function directory(dir: string, files: Record<string, KubeObject[]>, subdirector
   ];
 }
 
+function withImageAutomation(files: Record<string, KubeObject[]>, automation: KubeObject[]): Record<string, KubeObject[]> {
+  return automation.length > 0 ? { ...files, 'image-automation.yaml': automation } : files;
+}
+
 /**
  * The whole GitOps tree of a (validated) cluster: per environment
  * `clusters/<env>/` (Flux and the ordered layers), `infrastructure/controllers/<env>/`,
@@ -35,7 +40,7 @@ export function synthesizeClusterTree(cluster: ResolvedCluster): GeneratedFile[]
     const appHelmNamespaces = cluster.apps.filter((a) => a.helm && apps.appNames.includes(a.app.descriptor.name)).map((a) => a.app.descriptor.namespace ?? a.app.descriptor.name);
     out.push(
       ...directory(`clusters/${env.name}/flux-system`, planFluxSystem(cluster, env)),
-      ...directory(`clusters/${env.name}`, planLayers(cluster, env, apps.appNames), ['flux-system']),
+      ...directory(`clusters/${env.name}`, withImageAutomation(planLayers(cluster, env, apps.appNames), planImageAutomation(cluster, env)), ['flux-system']),
       ...directory(`infrastructure/controllers/${env.name}`, controllers),
       ...directory(`infrastructure/configs/${env.name}`, planConfigs(cluster, env, [...helmNamespaces, ...appHelmNamespaces, 'flux-system'])),
       ...apps.files,

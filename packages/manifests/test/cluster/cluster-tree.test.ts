@@ -137,6 +137,18 @@ describe('synthesizeClusterTree', () => {
     expect(rules.spec.groups[1].rules[4].expr).toBe('sugarkube:ingress_error_ratio:rate1h > (14.4 * 0.005) and sugarkube:ingress_error_ratio:rate5m > (14.4 * 0.005)');
   });
 
+  it('lets staging follow builds through image automation for every setter marker, and leaves prod to promotion', () => {
+    const automation = objects('clusters/staging/image-automation.yaml');
+    expect(automation.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+      'ImageRepository flux-system/hello-web', 'ImagePolicy flux-system/hello-web',
+      'ImageRepository flux-system/legacy-web', 'ImagePolicy flux-system/legacy-web',
+      'ImageUpdateAutomation flux-system/apps-staging',
+    ]);
+    expect(automation[4]!.spec.update).toEqual({ path: './apps/staging', strategy: 'Setters' });
+    expect(file('clusters/staging/kustomization.yaml')).toContain('- image-automation.yaml');
+    expect(files.some((f) => f.path === 'clusters/prod/image-automation.yaml')).toBe(false);
+  });
+
   it('notifies GitHub commit status and the chat webhook from sealed secrets', () => {
     const notifications = objects('infrastructure/configs/staging/flux-notifications.yaml');
     expect(notifications.map((o) => `${o.apiVersion} ${o.kind} ${o.metadata.name}`)).toEqual([

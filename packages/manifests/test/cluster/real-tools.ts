@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { kustomizeBuild, validateManifests, writeTempTree, type ManifestReport } from '@sugarkube/verify';
+import { validateClusterTree, type GeneratedFile } from '../../src/index.js';
+
+/** Kinds without a published schema in the pinned CRD set: the Flux Operator's FluxInstance. */
+export const allowMissing = ['fluxcd.controlplane.io/v1/FluxInstance'];
+
+/**
+ * Writes the tree to a temp dir, runs `kustomize build` on every Flux
+ * Kustomization path (as kustomize-controller would) and validates every
+ * built object with kubeconform against the Kubernetes and CRD schemas.
+ */
+export async function buildAndValidate(files: readonly GeneratedFile[]): Promise<{ paths: string[]; objects: number; report: ManifestReport }> {
+  const dir = await writeTempTree(files);
+  const paths = files
+    .filter((f) => f.path.startsWith('clusters/') && f.path.endsWith('.yaml'))
+    .flatMap((f) => [...f.content.matchAll(/^\s+path: \.\/(\S+)$/gm)].map((m) => m[1]!))
+    .sort();
+  expectOrder(files);
+  const built = [];
+  for (const path of paths) built.push({ path: `${path} (kustomize build)`, content: await kustomizeBuild(join(dir, path)) });
+  const objects = built.reduce((n, b) => n + (b.content.match(/^kind: /gm)?.length ?? 0), 0);
+  return { paths, objects, report: await validateManifests(built, { allowMissing }) };
+}
+
+function expectOrder(files: readonly GeneratedFile[]): void {
+  const { problems } = validateClusterTree(files);
+  if (problems.length > 0) throw new Error(problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
+}
