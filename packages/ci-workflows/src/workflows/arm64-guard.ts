@@ -1,4 +1,4 @@
-import { actionPins } from '../pins/action-pins.js';
+import { loginGhcrStep } from './common-steps.js';
 import type { Platform } from './build-and-push.js';
 import { platformGuardScript } from './platform-guard-script.js';
 import type { Workflow } from './workflow-model.js';
@@ -53,10 +53,7 @@ export function planArm64Guard(options: Arm64GuardOptions): Workflow {
         timeoutMinutes: 5,
         permissions: [{ scope: 'packages', access: 'read', reason: 'packages: read: read the image index from GHCR.' }],
         steps: [
-          {
-            kind: 'uses', name: 'Log in to GHCR with the job token', uses: actionPins.login,
-            with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
-          },
+          loginGhcrStep(),
           {
             kind: 'run', name: 'Which tags', id: 'tags',
             env: { IMAGE: options.image, REQUESTED: '${{ inputs.tag }}', SCHEDULED: tags.join(' ') },

@@ -1,7 +1,8 @@
 import { actionPins } from '../pins/action-pins.js';
 import { imageTagRules } from './image-tag-rules.js';
 import { platformGuardScript } from './platform-guard-script.js';
-import type { Job, Permission, Step, StepsJob, Workflow } from './workflow-model.js';
+import { checkoutStep, loginGhcrStep, readPermission, writePermission } from './common-steps.js';
+import type { Job, Step, StepsJob, Workflow } from './workflow-model.js';
 
 export type Platform = 'linux/amd64' | 'linux/arm64';
 
@@ -119,14 +120,6 @@ export function resolveBuildAndPushOptions(options: BuildAndPushOptions): Resolv
 const isPush = "github.event_name != 'pull_request'";
 const slugOf = (p: Platform) => p.replace('/', '-');
 
-const read = (scope: Permission['scope'], reason: string): Permission => ({ scope, access: 'read', reason });
-const write = (scope: Permission['scope'], reason: string): Permission => ({ scope, access: 'write', reason });
-
-const checkout: Step = { kind: 'uses', name: 'Check out', uses: actionPins.checkout, with: { 'persist-credentials': false } };
-const loginGhcr = (condition?: string): Step => ({
-  kind: 'uses', name: 'Log in to GHCR with the job token', ...(condition ? { if: condition } : {}), uses: actionPins.login,
-  with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
-});
 
 function cacheInputs(o: ResolvedBuildAndPushOptions): Record<string, string> {
   const scope = `${o.image.split('/').pop()}-\${{ matrix.slug }}`;
@@ -157,7 +150,7 @@ function buildJob(o: ResolvedBuildAndPushOptions): StepsJob {
     ...o.buildArgs,
   }).map(([k, v]) => `${k}=${v}`).join('\n');
   const steps: Step[] = [
-    checkout,
+    checkoutStep,
     {
       kind: 'run', name: 'Commit time, for reproducible builds', id: 'source-date',
       run: [
@@ -167,7 +160,7 @@ function buildJob(o: ResolvedBuildAndPushOptions): StepsJob {
     },
     ...(o.qemuFallback ? [{ kind: 'uses', name: 'Set up QEMU (opt-in fallback: emulated arm64)', uses: actionPins.setupQemu } satisfies Step] : []),
     { kind: 'uses', name: 'Set up Buildx', uses: actionPins.setupBuildx },
-    loginGhcr(isPush),
+    loginGhcrStep(isPush),
     {
       kind: 'uses', name: 'Labels', id: 'meta', uses: actionPins.metadata,
       with: {
@@ -206,8 +199,8 @@ function buildJob(o: ResolvedBuildAndPushOptions): StepsJob {
     runsOn: '${{ matrix.runner }}',
     timeoutMinutes: 60,
     permissions: [
-      read('contents', 'contents: read: check out the repository.'),
-      write('packages', 'packages: write: push the platform image (by digest) to GHCR; unused on pull requests.'),
+      readPermission('contents', 'contents: read: check out the repository.'),
+      writePermission('packages', 'packages: write: push the platform image (by digest) to GHCR; unused on pull requests.'),
     ],
     strategy: { failFast: false, matrix: { include } },
     steps,
@@ -225,8 +218,8 @@ function mergeJob(o: ResolvedBuildAndPushOptions): StepsJob {
     needs: ['build'],
     if: isPush,
     permissions: [
-      read('contents', 'contents: read: docker/metadata-action reads the repository (default branch, description, license).'),
-      write('packages', 'packages: write: push the index and its tags to GHCR.'),
+      readPermission('contents', 'contents: read: docker/metadata-action reads the repository (default branch, description, license).'),
+      writePermission('packages', 'packages: write: push the index and its tags to GHCR.'),
     ],
     outputs: { digest: '${{ steps.index.outputs.digest }}', image: '${{ steps.index.outputs.image }}' },
     steps: [
@@ -234,7 +227,7 @@ function mergeJob(o: ResolvedBuildAndPushOptions): StepsJob {
         kind: 'uses', name: 'Download the digests', uses: actionPins.downloadArtifact,
         with: { path: '${{ runner.temp }}/digests', pattern: 'digests-*', 'merge-multiple': true },
       },
-      loginGhcr(),
+      loginGhcrStep(),
       { kind: 'uses', name: 'Set up Buildx', uses: actionPins.setupBuildx },
       { kind: 'uses', name: 'Tags', id: 'meta', uses: actionPins.metadata, with: { images: o.image, tags: tags.tags, flavor: tags.flavor } },
       {
@@ -276,12 +269,12 @@ function signJob(): StepsJob {
     timeoutMinutes: 10,
     needs: ['merge'],
     permissions: [
-      write('idToken', 'id-token: write: the OIDC token Sigstore exchanges for a short-lived signing certificate.'),
-      write('packages', 'packages: write: push the signature next to the image in GHCR.'),
+      writePermission('idToken', 'id-token: write: the OIDC token Sigstore exchanges for a short-lived signing certificate.'),
+      writePermission('packages', 'packages: write: push the signature next to the image in GHCR.'),
     ],
     steps: [
       { kind: 'uses', name: 'Install cosign', uses: actionPins.cosignInstaller },
-      loginGhcr(),
+      loginGhcrStep(),
       { kind: 'run', name: 'Sign by digest', env: { INDEX: '${{ needs.merge.outputs.image }}' }, run: 'cosign sign --yes "$INDEX"' },
     ],
   };
@@ -301,7 +294,7 @@ export function planBuildAndPush(options: BuildAndPushOptions): Workflow {
   if (o.smoke) {
     jobs['smoke'] = {
       kind: 'call', name: 'smoke', needs: ['merge'], uses: './.github/workflows/smoke.yml',
-      permissions: [read('packages', 'packages: read: pull the pushed image from GHCR.')],
+      permissions: [readPermission('packages', 'packages: read: pull the pushed image from GHCR.')],
       with: { image: '${{ needs.merge.outputs.image }}' },
     };
   }

@@ -1,4 +1,5 @@
 import { actionPins } from '../pins/action-pins.js';
+import { loginGhcrStep } from './common-steps.js';
 import type { Workflow, WorkflowInput } from './workflow-model.js';
 
 /** Options of the smoke workflow. */
@@ -132,10 +133,7 @@ export function planSmoke(options: SmokeOptions = {}): Workflow {
         timeoutMinutes: 15,
         permissions: [{ scope: 'packages', access: 'read', reason: 'packages: read: pull the image from GHCR.' }],
         steps: [
-          {
-            kind: 'uses', name: 'Log in to GHCR with the job token', uses: actionPins.login,
-            with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
-          },
+          loginGhcrStep(),
           {
             kind: 'run', name: 'Start the container', env: { IMAGE: '${{ inputs.image }}', PORT: o.port },
             run: `docker run --detach --name app ${security ? `${security} ` : ''}--publish "127.0.0.1:18080:$PORT" "$IMAGE"`,
