@@ -13,6 +13,15 @@ export SUGARKUBE_CACHE
 CURRENT="$SUGARKUBE_CACHE/current"
 mkdir -p "$CURRENT"
 
+# One installer per tool at a time (helpers and CI may run install.sh concurrently):
+# the lock is held until the script exits; a second run waits, then finds .done.
+lock() {
+  local fd
+  exec {fd}>"$SUGARKUBE_CACHE/.lock-$1"
+  flock "$fd"
+}
+if [ -n "${TOOL_NAME:-}" ]; then lock "$TOOL_NAME"; fi
+
 # Go builds and module downloads: module mode, the configured proxy, no VCS stamping.
 export GOFLAGS="${GOFLAGS:--mod=mod} -buildvcs=false"
 export CGO_ENABLED=0
@@ -80,6 +89,7 @@ python_venv() {
 SCHEMA_VENV_PINS=(openapi2jsonschema==0.9.1 jsonref==0.2 click==7.1.2 colorama==0.4.6 pyyaml==6.0.3)
 schema_venv() {
   local dir="$SUGARKUBE_CACHE/schema-python-$(printf '%s ' "${SCHEMA_VENV_PINS[@]}" | sha256sum | cut -c1-12)"
+  lock schema-python
   if ! is_done "$dir"; then
     log "python venv for schema conversion: ${SCHEMA_VENV_PINS[*]}"
     rm -rf "$dir" && mkdir -p "$dir"

@@ -6,7 +6,7 @@
 # strict: additionalProperties false on every object with properties, the root included.
 #
 # Every source comes from the Go module proxy at a pinned version. Bump a row below;
-# any edit to this file rebuilds the set (the cache key is this file's hash).
+# any edit to this file rebuilds the set (the cache key hashes this file and the venv pins).
 set -euo pipefail
 TOOL_NAME=crd-schemas
 . "$(dirname "$0")/../lib.sh"
@@ -38,7 +38,7 @@ CRD_GO_APIS=(
 CONTROLLER_GEN_VERSION=v0.21.0
 KUBECONFORM_VERSION=v0.8.0 # the converter script's source; keep equal to kubeconform.sh
 
-key="$( (cat "$0" "$(dirname "$0")/../lib.sh") | sha256sum | cut -c1-12)"
+key="$( (cat "$0"; printf '%s\n' "${SCHEMA_VENV_PINS[@]}") | sha256sum | cut -c1-12)"
 dest="$SUGARKUBE_CACHE/crd-schemas-$key"
 if ! is_done "$dest"; then
   bin="$(schema_venv)"

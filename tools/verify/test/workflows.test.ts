@@ -68,6 +68,15 @@ describe('actionlint', () => {
     expect(result.output).toMatch(/job "test" needs job "lint" which does not exist/);
     expect(result.output).toMatch(/shaa/);
   });
+
+  it('runs shellcheck on run: scripts', async () => {
+    const script = good.replace('echo "building \${GITHUB_SHA}"', 'cd $RUNNER_TEMP');
+    const result = await withTree([{ path: '.github/workflows/build.yml', content: script }], (root) =>
+      actionlint([join(root, '.github/workflows/build.yml')]),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/shellcheck reported issue in this script: SC2086/);
+  });
 });
 
 describe('zizmor', () => {
@@ -94,7 +103,9 @@ describe('validateWorkflowSchema (SchemaStore github-workflow.json)', () => {
   it('rejects a job without runs-on and an unknown trigger', async () => {
     const result = await validateWorkflowSchema('on: pushh\njobs:\n  build:\n    steps:\n      - run: "true"\n');
     expect(result.ok).toBe(false);
-    expect(result.errors.length).toBeGreaterThan(0);
+    expect(result.errors).toHaveLength(2);
+    expect(result.errors[0]).toMatch(/^\$\.on: 'pushh' is not valid/);
+    expect(result.errors[1]).toMatch(/^\$\.jobs\.build: .*'runs-on' is a required property/);
   });
 
   it('reports a YAML syntax error', async () => {

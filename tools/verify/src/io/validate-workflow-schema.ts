@@ -4,15 +4,22 @@ import { cacheEntry } from './cache-entry.js';
 import { runTool } from './run-tool.js';
 import { writeTempTree } from './write-temp-tree.js';
 
+interface SchemaError {
+  readonly path?: string;
+  readonly message?: string;
+  readonly best_deep_match?: { readonly path?: string; readonly message?: string };
+}
+
 interface CheckJsonschemaReport {
   readonly status?: string;
-  readonly errors?: ReadonlyArray<{ readonly path?: string; readonly message?: string }>;
+  readonly errors?: readonly SchemaError[];
   readonly parse_errors?: ReadonlyArray<{ readonly message?: string }>;
 }
 
 /**
  * Validates a workflow against SchemaStore's GitHub workflow JSON schema (vendored by the
- * pinned check-jsonschema). Errors read `$.jobs.build: <message>`.
+ * pinned check-jsonschema). Each error reads `$.jobs.build: <message>`, with the most
+ * specific cause when the schema offered alternatives (`'runs-on' is a required property`).
  */
 export async function validateWorkflowSchema(yamlText: string): Promise<{ ok: boolean; errors: readonly string[] }> {
   const checker = cacheEntry('check-jsonschema');
@@ -28,7 +35,11 @@ export async function validateWorkflowSchema(yamlText: string): Promise<{ ok: bo
     }
     const errors = [
       ...(report.parse_errors ?? []).map((e) => `parse error: ${e.message ?? '?'}`),
-      ...(report.errors ?? []).map((e) => `${e.path ?? '$'}: ${e.message ?? '?'}`),
+      ...(report.errors ?? []).map((e) => {
+        const head = `${e.path ?? '$'}: ${e.message ?? '?'}`;
+        const deep = e.best_deep_match;
+        return deep?.message !== undefined && deep.message !== e.message ? `${head} (${deep.path ?? e.path ?? '$'}: ${deep.message})` : head;
+      }),
     ];
     return { ok: run.code === 0 && errors.length === 0, errors };
   } finally {
