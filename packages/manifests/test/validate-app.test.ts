@@ -108,6 +108,13 @@ describe('validateApp', () => {
     expect(errors[1]).toBe('environments.prod.patches[0]: path /spec/missing/x does not exist');
   });
 
+  it('refuses services that share a repository with different tags', () => {
+    const input = minimal();
+    input.services.push({ ...input.services[0]!, name: 'worker' });
+    (input as Record<string, unknown>).environments = { staging: { services: { worker: { image: { tag: 'v2' } } } }, prod: {} };
+    expect(messages(input)).toEqual(['services[1].image: expected the same tag and digest as services[0] in environment "staging" (they share ghcr.io/acme/hello; Kustomize sets one tag per image), received "v2"']);
+  });
+
   it('warns about ingress-nginx', () => {
     const result = validateApp({ ...minimal(), routing: { class: 'ingress', ingressClassName: 'nginx' } });
     expect(result.errors).toEqual([]);

@@ -54,8 +54,9 @@ export function resolveService(
   const replicas = pick('replicas') ?? service.replicas ?? 1;
   const rwo = (service.volumes ?? []).some((v) => (v.accessMode ?? 'ReadWriteOnce') === 'ReadWriteOnce');
   const image = { ...env?.image, ...own?.image };
+  const { hpa: _declared, ...rest } = service;
   return {
-    ...service,
+    ...rest,
     image: {
       repository: service.image.repository,
       tag: image.tag ?? service.image.tag ?? defaultTag,

@@ -7,6 +7,7 @@ import { issueWithMessage, type ValidationIssue } from '../descriptor/validation
 import { PatchError } from '../plan/apply-patches.js';
 import { planApp } from '../plan/plan-app.js';
 import { environmentsOf } from '../plan/resolve-environment.js';
+import { checkSharedImages } from './shared-images.js';
 import { fromZodIssues } from './zod-issues.js';
 
 /** The outcome of validation: the app when there are no errors, and every problem found. */
@@ -45,7 +46,9 @@ export function validateApp(input: unknown): ValidationResult {
   if (!parsed.success) {
     return { warnings: [], errors: dedupe([...plaintext, ...fromZodIssues(parsed.error.issues, input)]) };
   }
-  const { errors, warnings } = crossCheck(parsed.data);
+  const checked = crossCheck(parsed.data);
+  const { warnings } = checked;
+  const errors = checked.errors.length ? checked.errors : checkSharedImages(parsed.data);
   if (plaintext.length || errors.length) return { warnings, errors: dedupe([...plaintext, ...errors]) };
   const app = brandApp(parsed.data, warnings);
   const patchErrors = checkPatches(app);

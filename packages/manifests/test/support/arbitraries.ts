@@ -67,6 +67,8 @@ const override = fc.record({
 
 /** Makes a generated descriptor obey the cross-field rules (unique names, RWO volumes on one replica, patch targets). */
 function fixup(app: Record<string, any>): AppDescriptor {
+  // One repository per service: an overlay sets one tag per repository.
+  for (const s of app.services) s.image.repository = s.image.repository.replace(/[^/]+$/, s.name);
   for (const s of app.services) {
     if (s.volumes?.length && (s.volumes[0].accessMode ?? 'ReadWriteOnce') === 'ReadWriteOnce') {
       s.replicas = Math.min(s.replicas ?? 1, 1);
