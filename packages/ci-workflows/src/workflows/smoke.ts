@@ -76,10 +76,14 @@ const inputs: Record<string, WorkflowInput> = {
   'preview-url': { description: 'A deployed preview to test in a browser (Playwright); empty to skip.', type: 'string', required: false, default: '' },
 };
 
-const probeScript = [
+/** The loopback port the container is published on. */
+const hostPort = 18080;
+
+/** Polls each health path (curl) until it answers 2xx, the deadline passes or the container stops. */
+export const healthProbeScript = [
   'deadline=$((SECONDS + STARTUP_SECONDS))',
   'for path in $HEALTH_PATHS; do',
-  '  until curl --fail --silent --show-error --max-time 5 --output /dev/null "http://127.0.0.1:18080$path"; do',
+  '  until curl --fail --silent --show-error --max-time 5 --output /dev/null "http://127.0.0.1:$HOST_PORT$path"; do',
   '    if [ "$SECONDS" -ge "$deadline" ] || [ "$(docker inspect --format \'{{.State.Running}}\' app)" != true ]; then',
   '      echo "::error::$path did not answer 2xx"',
   '      exit 1',
@@ -135,13 +139,13 @@ export function planSmoke(options: SmokeOptions = {}): Workflow {
         steps: [
           loginGhcrStep(),
           {
-            kind: 'run', name: 'Start the container', env: { IMAGE: '${{ inputs.image }}', PORT: o.port },
-            run: `docker run --detach --name app ${security ? `${security} ` : ''}--publish "127.0.0.1:18080:$PORT" "$IMAGE"`,
+            kind: 'run', name: 'Start the container', env: { IMAGE: '${{ inputs.image }}', PORT: o.port, HOST_PORT: hostPort },
+            run: `docker run --detach --name app ${security ? `${security} ` : ''}--publish "127.0.0.1:$HOST_PORT:$PORT" "$IMAGE"`,
           },
           {
             kind: 'run', name: 'Probe the health paths',
-            env: { HEALTH_PATHS: o.healthPaths.join(' '), STARTUP_SECONDS: o.startupSeconds },
-            run: probeScript,
+            env: { HEALTH_PATHS: o.healthPaths.join(' '), STARTUP_SECONDS: o.startupSeconds, HOST_PORT: hostPort },
+            run: healthProbeScript,
           },
           { kind: 'run', name: 'Container logs', if: 'always()', run: 'docker logs app || true' },
         ],

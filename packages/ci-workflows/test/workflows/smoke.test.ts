@@ -17,7 +17,7 @@ describe('smoke workflow', () => {
   it('runs the image restricted like the cluster and probes each health path', () => {
     const [, start, probe] = w.jobs['container']!.steps;
     expect(start!.run).toContain('--read-only --cap-drop ALL --security-opt no-new-privileges --tmpfs /tmp');
-    expect(start!.env).toEqual({ IMAGE: '${{ inputs.image }}', PORT: 3000 });
+    expect(start!.env).toEqual({ IMAGE: '${{ inputs.image }}', PORT: 3000, HOST_PORT: 18080 });
     expect(probe!.env!['HEALTH_PATHS']).toBe('/healthz /');
     expect(w.jobs['container']!.permissions).toEqual({ packages: 'read' });
   });
