@@ -13,17 +13,17 @@ export const appDescriptorSchema = strictObject({
   /** JSON Schema reference for editors; ignored. */
   $schema: z.string().optional(),
   /** The app slug: namespace, release and label value. */
-  name: dnsLabel,
+  name: dnsLabel.describe('The app slug: namespace, release name and label value, e.g. "tokenplace".'),
   /** @default `name` */
-  namespace: dnsLabel.optional(),
-  services: z.array(serviceSchema, { error: 'a list of services' }).min(1, { error: 'at least one service' }),
-  routes: z.array(routeSchema).optional(),
-  routing: routingSchema.optional(),
-  configMaps: configMapsSchema.optional(),
-  sealedSecrets: sealedSecretsSchema.optional(),
-  sopsSecrets: sopsSecretsSchema.optional(),
+  namespace: dnsLabel.describe('Namespace of every object. Default: the name.').optional(),
+  services: z.array(serviceSchema, { error: 'a list of services' }).min(1, { error: 'at least one service' }).describe('The workloads: one Deployment and Service each.'),
+  routes: z.array(routeSchema).describe('Public HTTP(S) routes: a host per environment, paths to services, TLS.').optional(),
+  routing: routingSchema.describe('Gateway API HTTPRoute (default) and/or Ingress.').optional(),
+  configMaps: configMapsSchema.describe('ConfigMaps in every environment: name → {key: value}.').optional(),
+  sealedSecrets: sealedSecretsSchema.describe('SealedSecrets (kubeseal ciphertext only; plaintext is refused).').optional(),
+  sopsSecrets: sopsSecretsSchema.describe('Secrets encrypted with SOPS, decrypted by Flux.').optional(),
   /** @default { staging: {}, prod: {} } */
-  environments: z.record(dnsLabel, environmentSchema).optional(),
+  environments: z.record(dnsLabel, environmentSchema).describe('Environments (clusters) and their overrides. Default: {staging: {}, prod: {}}.').optional(),
 });
 
 /** Readonly all the way down, so `as const` descriptors are accepted. */

@@ -31,7 +31,7 @@ export const serviceOverrideSchema = strictObject({
 export const environmentSchema = strictObject({
   ...serviceOverrideSchema.shape,
   /** Host of the first route in this environment. @default from the route's `apex` */
-  host: hostname.optional(),
+  host: hostname.describe('Host of the first route in this environment.').optional(),
   routeClass: z.enum(['gateway', 'ingress', 'both']).optional(),
   ingressClassName: objectName.optional(),
   tlsIssuer: z.union([objectName, z.literal(false)], { error: 'a ClusterIssuer name or false' }).optional(),
@@ -40,6 +40,6 @@ export const environmentSchema = strictObject({
   configMaps: configMapsSchema.optional(),
   sealedSecrets: sealedSecretsSchema.optional(),
   sopsSecrets: sopsSecretsSchema.optional(),
-  extraObjects: z.array(extraObjectSchema).optional(),
-  patches: z.array(patchSchema).optional(),
+  extraObjects: z.array(extraObjectSchema).describe('Escape hatch: extra Kubernetes objects for this environment.').optional(),
+  patches: z.array(patchSchema).describe('Escape hatch: JSON 6902 or strategic-merge patches of planned objects.').optional(),
 });

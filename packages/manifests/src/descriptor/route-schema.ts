@@ -20,8 +20,8 @@ export const routePathSchema = strictObject({
 export const routeSchema = strictObject({
   /** @default "web" for the first route, "route-<n>" after */
   name: dnsLabel.optional(),
-  apex: hostname.optional(),
-  hosts: z.record(dnsLabel, hostname).optional(),
+  apex: hostname.describe('Hosts staging.<apex> (staging), <apex> (prod), <env>.<apex> otherwise.').optional(),
+  hosts: z.record(dnsLabel, hostname).describe('Host per environment name; wins over apex.').optional(),
   /** @default [{ path: "/" }] */
   paths: z.array(routePathSchema).optional(),
   /** A cert-manager ClusterIssuer; `false` for no TLS. @default "letsencrypt-production" */

@@ -58,33 +58,33 @@ export const egressRuleSchema = strictObject({
 /** One workload of the app: a Deployment and its Service. */
 export const serviceSchema = strictObject({
   name: dnsLabel,
-  runtime: z.enum(runtimes),
+  runtime: z.enum(runtimes).describe('How the image serves: sets the default user id and Pi-sized resources.'),
   image: strictObject({
-    repository: imageRepository,
+    repository: imageRepository.describe('Image without tag, e.g. "ghcr.io/owner/image".'),
     /** @default "edge" (image automation or a promotion replaces it per environment) */
     tag: imageTag.optional(),
   }),
   /** The port the container listens on. */
-  port,
+  port: port.describe('The port the container listens on.'),
   /** @default `port` */
-  servicePort: port.optional(),
+  servicePort: port.describe('Port of the Service. Default: port.').optional(),
   command: stringList.optional(),
   args: stringList.optional(),
   /** @default per runtime: 101 for static-nginx, 1000 otherwise */
   runAsUser: intIn(1, 2147483647, 'a non-root numeric user id 1-2147483647').optional(),
   probes: probesSchema.optional(),
   env: envSchema.optional(),
-  writablePaths: z.array(writablePathSchema).optional(),
+  writablePaths: z.array(writablePathSchema).describe('Writable directories (emptyDir); the root filesystem is read-only.').optional(),
   files: z.array(fileMountSchema).optional(),
-  volumes: z.array(volumeSchema).optional(),
+  volumes: z.array(volumeSchema).describe('Persistent volumes (PVC, never pruned by Flux).').optional(),
   initContainers: z.array(auxContainerSchema).optional(),
   sidecars: z.array(auxContainerSchema).optional(),
-  metrics: metricsSchema.optional(),
+  metrics: metricsSchema.describe('A bearer-token protected metrics endpoint and its ServiceMonitor.').optional(),
   resources: resourcesSchema.optional(),
   /** @default 1 */
-  replicas: intIn(0, 100).optional(),
+  replicas: intIn(0, 100).describe('Default 1. More than one adds topology spread and a PodDisruptionBudget.').optional(),
   /** @default "Recreate" with a ReadWriteOnce volume, otherwise "RollingUpdate" */
-  strategy: z.enum(['Recreate', 'RollingUpdate']).optional(),
+  strategy: z.enum(['Recreate', 'RollingUpdate']).describe('Default: Recreate with a ReadWriteOnce volume, else RollingUpdate.').optional(),
   hpa: hpaSchema.optional(),
-  egress: z.array(egressRuleSchema).optional(),
+  egress: z.array(egressRuleSchema).describe('Allowed egress besides DNS (everything else is denied).').optional(),
 });
