@@ -11,7 +11,7 @@ export interface ZizmorOptions {
   readonly minSeverity?: 'low' | 'medium' | 'high';
 }
 
-/** zizmor (offline: no GitHub API calls) on a directory holding `.github/workflows`, or on workflow files' directory. */
+/** zizmor (offline: no GitHub API calls) on a repo directory holding `.github/workflows`, or on one workflow file. */
 export async function zizmor(
   dir: string,
   options: ZizmorOptions = {},
