@@ -45,13 +45,14 @@ export function planArm64Guard(options: Arm64GuardOptions): Workflow {
       schedule: [{ cron }],
       workflowDispatch: { inputs: { tag: { description: 'The tag to check (empty: the scheduled tags).', type: 'string', required: false, default: '' } } },
     },
+    concurrency: { group: '${{ github.workflow }}-${{ github.ref }}', cancelInProgress: true },
     jobs: {
       guard: {
         kind: 'steps',
         name: 'every platform is in the published index',
         runsOn: 'ubuntu-24.04',
         timeoutMinutes: 5,
-        permissions: [{ scope: 'packages', access: 'read', reason: 'packages: read: read the image index from GHCR.' }],
+        permissions: [{ scope: 'packages', access: 'read', reason: 'Read the image index from GHCR.' }],
         steps: [
           loginGhcrStep(),
           {

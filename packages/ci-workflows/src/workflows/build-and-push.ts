@@ -199,8 +199,8 @@ function buildJob(o: ResolvedBuildAndPushOptions): StepsJob {
     runsOn: '${{ matrix.runner }}',
     timeoutMinutes: 60,
     permissions: [
-      readPermission('contents', 'contents: read: check out the repository.'),
-      writePermission('packages', 'packages: write: push the platform image (by digest) to GHCR; unused on pull requests.'),
+      readPermission('contents', 'Check out the repository.'),
+      writePermission('packages', 'Push the platform image (by digest) to GHCR; unused on pull requests.'),
     ],
     strategy: { failFast: false, matrix: { include } },
     steps,
@@ -218,8 +218,8 @@ function mergeJob(o: ResolvedBuildAndPushOptions): StepsJob {
     needs: ['build'],
     if: isPush,
     permissions: [
-      readPermission('contents', 'contents: read: docker/metadata-action reads the repository (default branch, description, license).'),
-      writePermission('packages', 'packages: write: push the index and its tags to GHCR.'),
+      readPermission('contents', 'docker/metadata-action reads the repository (default branch, description, license).'),
+      writePermission('packages', 'Push the index and its tags to GHCR.'),
     ],
     outputs: { digest: '${{ steps.index.outputs.digest }}', image: '${{ steps.index.outputs.image }}' },
     steps: [
@@ -269,8 +269,8 @@ function signJob(): StepsJob {
     timeoutMinutes: 10,
     needs: ['merge'],
     permissions: [
-      writePermission('idToken', 'id-token: write: the OIDC token Sigstore exchanges for a short-lived signing certificate.'),
-      writePermission('packages', 'packages: write: push the signature next to the image in GHCR.'),
+      writePermission('idToken', 'The OIDC token Sigstore exchanges for a short-lived signing certificate.'),
+      writePermission('packages', 'Push the signature next to the image in GHCR.'),
     ],
     steps: [
       { kind: 'uses', name: 'Install cosign', uses: actionPins.cosignInstaller },
@@ -294,7 +294,7 @@ export function planBuildAndPush(options: BuildAndPushOptions): Workflow {
   if (o.smoke) {
     jobs['smoke'] = {
       kind: 'call', name: 'smoke', needs: ['merge'], uses: './.github/workflows/smoke.yml',
-      permissions: [readPermission('packages', 'packages: read: pull the pushed image from GHCR.')],
+      permissions: [readPermission('packages', 'Pull the pushed image from GHCR.')],
       with: { image: '${{ needs.merge.outputs.image }}' },
     };
   }

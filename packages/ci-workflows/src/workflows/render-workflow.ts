@@ -62,7 +62,8 @@ function pairOf(map: unknown, key: string): Pair | undefined {
 /**
  * Renders a workflow to YAML: wire keys, the generated-file header, every
  * `uses:` followed by `# <version>` from the pin table, and each granted
- * permission preceded by a comment saying why. Deterministic: key order is the
+ * permission followed by a comment saying why (inline, where zizmor's
+ * undocumented-permissions audit looks). Deterministic: key order is the
  * model's, no line folding.
  */
 export function renderWorkflow(workflow: Workflow, header: string): string {
@@ -84,7 +85,7 @@ export function renderWorkflow(workflow: Workflow, header: string): string {
     const permissions = pairOf(jobNode, 'permissions')?.value;
     for (const permission of job.permissions) {
       const pair = pairOf(permissions, scopeKeys[permission.scope]);
-      if (pair && isScalar(pair.key)) pair.key.commentBefore = ` ${permission.reason}`;
+      if (pair && isScalar(pair.value)) pair.value.comment = ` ${permission.reason}`;
     }
     if (job.permissions.length === 0 && permissions && isMap(permissions)) {
       const pair = pairOf(jobNode, 'permissions');

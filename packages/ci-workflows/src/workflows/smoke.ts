@@ -135,7 +135,7 @@ export function planSmoke(options: SmokeOptions = {}): Workflow {
         name: 'run the image and probe its health paths',
         runsOn: 'ubuntu-24.04',
         timeoutMinutes: 15,
-        permissions: [{ scope: 'packages', access: 'read', reason: 'packages: read: pull the image from GHCR.' }],
+        permissions: [{ scope: 'packages', access: 'read', reason: 'Pull the image from GHCR.' }],
         steps: [
           loginGhcrStep(),
           {

@@ -11,7 +11,7 @@ export type PermissionScope =
   | 'actions' | 'attestations' | 'checks' | 'contents' | 'deployments' | 'idToken' | 'issues'
   | 'packages' | 'pages' | 'pullRequests' | 'securityEvents' | 'statuses';
 
-/** One granted permission and why the job needs it (rendered as a comment above it). */
+/** One granted permission and why the job needs it (rendered as a trailing comment). */
 export interface Permission {
   readonly scope: PermissionScope;
   readonly access: 'read' | 'write';

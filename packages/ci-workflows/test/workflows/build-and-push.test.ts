@@ -40,10 +40,9 @@ describe('build-and-push workflow', () => {
 
   it('grants nothing at the top and comments every job permission with its reason', () => {
     expect(w.permissions).toEqual({});
-    const lines = yaml.split('\n');
-    lines.forEach((line, i) => {
-      if (/^ {6}(contents|packages|id-token): (read|write)$/.test(line)) expect(lines[i - 1], line).toMatch(/^ {6}# \S+: (read|write): .{10,}/);
-    });
+    const granted = yaml.split('\n').filter((l) => /^ {6}(contents|packages|id-token|actions|pull-requests): /.test(l));
+    expect(granted.length).toBe(7);
+    for (const line of granted) expect(line).toMatch(/^ {6}[a-z-]+: (read|write) # [A-Za-z].{10,}$/);
     for (const job of Object.values(w.jobs)) expect(job.permissions).toBeTypeOf('object');
   });
 
