@@ -53,6 +53,12 @@ describe('validateApp', () => {
     expect(errors).toContainEqual(expect.stringMatching(/^services\[0\]\.replica: unknown key "replica" \(did you mean "replicas"\?\)/));
   });
 
+  it('suggests the closest allowed value', () => {
+    const input = minimal();
+    (input.services[0] as Record<string, unknown>).runtime = 'static_nginx';
+    expect(messages(input)).toEqual(['services[0].runtime: expected one of "node", "python", "static-nginx", "static-node", received "static_nginx" (did you mean "static-nginx"?)']);
+  });
+
   it('reports the branch of a union that matches the shape', () => {
     const input = minimal();
     (input.services[0] as Record<string, unknown>).probes = { readiness: { path: 'healthz' } };

@@ -34,7 +34,7 @@ export function describeReceived(value: unknown): string {
 export function issue(path: readonly PropertyKey[], expected: string, received: unknown, note?: string): ValidationIssue {
   const where = formatPath(path);
   const receivedText = describeReceived(received);
-  const message = `${where ? `${where}: ` : ''}expected ${expected}, received ${receivedText}${note ? `. ${note}` : ''}`;
+  const message = `${where ? `${where}: ` : ''}expected ${expected}, received ${receivedText}${note ? ` (${note})` : ''}`;
   return { path: where, expected, received: receivedText, message };
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { didYouMean } from '../descriptor/did-you-mean.js';
 import { issue, issueWithMessage, valueAt, type ValidationIssue } from '../descriptor/validation-issue.js';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -22,6 +23,10 @@ export function fromZodIssues(issues: readonly ZodIssue[], input: unknown, prefi
       const shaped = raw.errors.filter((branch) => !isRootTypeMismatch(branch));
       if (shaped.length === 1) out.push(...fromZodIssues(shaped[0]!, input, path));
       else out.push(issue(path, raw.message, valueAt(input, path)));
+    } else if (raw.code === 'invalid_value') {
+      const received = valueAt(input, path);
+      const guess = typeof received === 'string' ? didYouMean(received, raw.values.map(String)) : undefined;
+      out.push(issue(path, raw.message, received, guess ? `did you mean "${guess}"?` : undefined));
     } else {
       out.push(issue(path, raw.message, valueAt(input, path)));
     }
