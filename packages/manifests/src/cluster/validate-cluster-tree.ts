@@ -13,6 +13,8 @@ export interface TreeValidation {
   readonly problems: readonly TreeProblem[];
   /** Per environment: Flux Kustomizations in an order that respects `dependsOn`. */
   readonly order: Readonly<Record<string, readonly string[]>>;
+  /** Every Flux Kustomization `spec.path` (without `./`), sorted: what `kustomize build` must succeed on. */
+  readonly paths: readonly string[];
 }
 
 interface Node { readonly name: string; readonly file: string; readonly dependsOn: readonly string[] }
@@ -59,6 +61,7 @@ export function validateClusterTree(files: readonly GeneratedFile[]): TreeValida
   const problems: TreeProblem[] = errors.map((e) => ({ file: e.file, message: `YAML does not parse: ${e.message}` }));
   const kustomizations = new Map<string, Node[]>();
   const releases = new Map<string, Node[]>();
+  const fluxPaths = new Set<string>();
   for (const { file, value } of documents) {
     const apiVersion = value.apiVersion;
     const kind = value.kind;
@@ -88,6 +91,7 @@ export function validateClusterTree(files: readonly GeneratedFile[]): TreeValida
     if (apiVersion.startsWith('kustomize.toolkit.fluxcd.io/')) {
       const path = String(get(value, 'spec', 'path') ?? '');
       const target = posix.normalize(path.replace(/^\.\//, ''));
+      fluxPaths.add(target);
       if (!paths.has(`${target}/kustomization.yaml`)) problems.push({ file, message: `Kustomization ${name} path ${path} has no kustomization.yaml in the tree` });
       if (get(value, 'spec', 'prune') !== true) problems.push({ file, message: `Kustomization ${name} does not prune` });
       const list = kustomizations.get(env) ?? [];
@@ -103,5 +107,5 @@ export function validateClusterTree(files: readonly GeneratedFile[]): TreeValida
   const order: Record<string, string[]> = {};
   for (const [env, nodes] of [...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1))) order[env] = checkGraph('Kustomization', env, nodes, problems);
   for (const [env, nodes] of releases) checkGraph('HelmRelease', env, nodes, problems);
-  return { problems, order };
+  return { problems, order, paths: [...fluxPaths].sort() };
 }

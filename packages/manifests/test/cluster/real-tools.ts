@@ -10,20 +10,12 @@ export const allowMissing = ['fluxcd.controlplane.io/v1/FluxInstance'];
  * Kustomization path (as kustomize-controller would) and validates every
  * built object with kubeconform against the Kubernetes and CRD schemas.
  */
-export async function buildAndValidate(files: readonly GeneratedFile[]): Promise<{ paths: string[]; objects: number; report: ManifestReport }> {
+export async function buildAndValidate(files: readonly GeneratedFile[]): Promise<{ paths: readonly string[]; objects: number; report: ManifestReport }> {
   const dir = await writeTempTree(files);
-  const paths = files
-    .filter((f) => f.path.startsWith('clusters/') && f.path.endsWith('.yaml'))
-    .flatMap((f) => [...f.content.matchAll(/^\s+path: \.\/(\S+)$/gm)].map((m) => m[1]!))
-    .sort();
-  expectOrder(files);
+  const { problems, paths } = validateClusterTree(files);
+  if (problems.length > 0) throw new Error(problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
   const built = [];
   for (const path of paths) built.push({ path: `${path} (kustomize build)`, content: await kustomizeBuild(join(dir, path)) });
   const objects = built.reduce((n, b) => n + (b.content.match(/^kind: /gm)?.length ?? 0), 0);
   return { paths, objects, report: await validateManifests(built, { allowMissing }) };
-}
-
-function expectOrder(files: readonly GeneratedFile[]): void {
-  const { problems } = validateClusterTree(files);
-  if (problems.length > 0) throw new Error(problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
 }
