@@ -31,7 +31,12 @@ export function imageTagRules(): ImageTagRules {
   };
 }
 
-/** The Flux ImagePolicy filter that picks the sortable default-branch tags, numerically by timestamp. */
+/**
+ * The Flux ImagePolicy filter that picks the sortable default-branch tags
+ * (extract `$ts`, order numerically). The branch is sanitized the way
+ * metadata-action sanitizes tags (`release/2026` → `release-2026`).
+ */
 export function sortableTagPattern(branch: string): string {
-  return `^${branch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(?P<ts>[0-9]+)-[0-9a-f]{7}$`;
+  const tagSafe = branch.replace(/[^a-zA-Z0-9._-]+/g, '-');
+  return `^${tagSafe.replace(/\./g, '\\.')}-(?P<ts>[0-9]+)-[0-9a-f]{7}$`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageTagRules, previewTags, type PreviewTagsInput } from '../../src/index.js';
+import { imageTagRules, previewTags, sortableTagPattern, type PreviewTagsInput } from '../../src/index.js';
 
 const image = 'ghcr.io/futuroptimist/token.place';
 const sha = '0123456789abcdef0123456789abcdef01234567';
@@ -42,5 +42,20 @@ describe('the tags a Sugarkube image gets (imageTagRules through previewTags)', 
   it('invalid inputs fail with every problem listed', () => {
     expect(() => previewTags({ ...base, eventName: 'push', ref: 'refs/heads/main', tags: 'type=bogus\ntype=raw', flavor: 'latest=maybe' }))
       .toThrow(/tags\[0\].*unknown tag type "bogus"[\s\S]*tags\[1\].*missing value[\s\S]*flavor: invalid latest flavor "maybe"/);
+  });
+});
+
+describe('sortableTagPattern', () => {
+  it('matches exactly the sortable tags previewTags produces, and extracts the timestamp', () => {
+    const at = (branch: string) => previewTags({ ...base, defaultBranch: branch, eventName: 'push', ref: `refs/heads/${branch}` })[1]!.split(':')[1]!;
+    for (const branch of ['main', 'release/2026.1']) {
+      const tag = at(branch);
+      const re = new RegExp(sortableTagPattern(branch).replace('(?P<ts>', '(?<ts>'));
+      expect(tag).toMatch(re);
+      expect(re.exec(tag)!.groups!['ts']).toBe('1795680000');
+      expect(`sha-0123456`).not.toMatch(re);
+      expect(`edge`).not.toMatch(re);
+    }
+    expect(sortableTagPattern('release/2026.1')).toBe('^release-2026\\.1-(?P<ts>[0-9]+)-[0-9a-f]{7}$');
   });
 });
