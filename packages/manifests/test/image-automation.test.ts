@@ -19,7 +19,7 @@ describe('Flux image automation on the rendered tree', () => {
     expect(result.changes).toEqual([expect.objectContaining({ oldValue: 'edge', newValue: 'main-1764000000-abcdef1' })]);
     const updated = files.map((f) => result.files.find((u) => u.path === f.path) ?? f);
     const built = await buildOverlays(updated, ['apps/dspace/overlays/staging', 'apps/dspace/overlays/prod']);
-    const image = (overlay: string) => (built.get(overlay)!.objects.find((o) => o.kind === 'Deployment') as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec.template.spec.containers[0]!.image;
+    const image = (overlay: string) => (built.get(overlay)!.objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec.template.spec.containers[0]!.image;
     expect(image('apps/dspace/overlays/staging')).toBe('ghcr.io/democratizedspace/dspace:main-1764000000-abcdef1');
     expect(image('apps/dspace/overlays/prod')).toBe('ghcr.io/democratizedspace/dspace:main-1a31a56');
     expect(planApp(app, 'prod').length).toBe(built.get('apps/dspace/overlays/prod')!.objects.length);
