@@ -26,6 +26,7 @@ export const sugarkubeCluster: ClusterDefinition = {
     staging: {
       kubeContext: 'sugar-staging',
       nodes: pi5,
+      nodeLabels: { 'sugarkube.env': 'staging' },
       exposure: { cloudflareTunnel: { replicas: 2 } },
       // Staging hosts are public too: browsers need trusted certificates.
       issuer: 'letsencrypt-production',
@@ -34,6 +35,7 @@ export const sugarkubeCluster: ClusterDefinition = {
     prod: {
       kubeContext: 'sugar-prod',
       nodes: pi5,
+      nodeLabels: { 'sugarkube.env': 'prod' },
       exposure: { cloudflareTunnel: { replicas: 2 } },
       issuer: 'letsencrypt-production',
       clusterLabel: 'sugarkube-prod',

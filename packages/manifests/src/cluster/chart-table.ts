@@ -54,10 +54,10 @@ const storageClassOf = (ctx: ChartContext) => ctx.cluster.storage.defaultClass;
  */
 export const chartTable: readonly ChartEntry[] = [
   {
-    id: 'flux-operator', chart: 'flux-operator', version: '0.60.0',
+    id: 'flux-operator', chart: 'flux-operator', version: '0.59.0',
     source: { kind: 'oci', url: 'oci://ghcr.io/controlplaneio-fluxcd/charts/flux-operator' },
     namespace: 'flux-system', releaseName: 'flux-operator',
-    pinnedBecause: 'ghcr.io/controlplaneio-fluxcd/charts/flux-operator 0.60.0 published (2026); installs Flux 2.9 through FluxInstance',
+    pinnedBecause: 'flux-operator v0.59.0 released 2026-08-31 (Go module proxy; the chart version follows the operator); installs Flux 2.9 through FluxInstance',
     values: () => ({ resources: requests('50m', '64Mi', '256Mi') }),
     workloads: [{ name: 'flux-operator', replicas: 1, requestsPath: 'resources.requests' }],
   },

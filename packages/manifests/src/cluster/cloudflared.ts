@@ -11,7 +11,7 @@ const selector = { 'app.kubernetes.io/name': 'cloudflared' };
  * security context; egress is limited by its NetworkPolicy.
  * @see https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/deploy-tunnels/deployment-guides/kubernetes/
  */
-export function planCloudflared(replicas: number): KubeObject[] {
+export function planCloudflared(replicas: number, nodeLabels: Readonly<Record<string, string>> = {}): KubeObject[] {
   const image = `${chartEntry('cloudflared').source.url}:${chartEntry('cloudflared').version}`;
   const probe = (failureThreshold: number) => ({
     httpGet: { path: '/ready', port: 'metrics' },
@@ -29,6 +29,7 @@ export function planCloudflared(replicas: number): KubeObject[] {
           spec: {
             serviceAccountName: 'cloudflared',
             automountServiceAccountToken: false,
+            ...(Object.keys(nodeLabels).length > 0 ? { nodeSelector: { ...nodeLabels } } : {}),
             securityContext: { runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, seccompProfile: { type: 'RuntimeDefault' } },
             topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: selector } }],
             containers: [{

@@ -54,6 +54,12 @@ export const clusterEnvironmentSchema = strictObject({
   /** The kubectl context of this cluster, for docs and `sugarkube diff`. */
   kubeContext: z.string().min(1).optional(),
   nodes: nodesSchema.optional(),
+  /**
+   * Labels every node of this cluster carries (e.g. `{ "sugarkube.env": "prod" }`). Synth's own
+   * workloads (cloudflared) select them, so a tree applied to the wrong cluster stays Pending.
+   * @default {}
+   */
+  nodeLabels: z.record(z.string().regex(/^([a-z0-9.-]+\/)?[A-Za-z0-9][-A-Za-z0-9_.]*$/, { error: 'a label key such as "sugarkube.env"' }), labelValue).optional(),
   exposure: exposureSchema,
   /** ClusterIssuer of the Gateway's HTTPS listeners. @default "letsencrypt-production" */
   issuer: z.enum(['letsencrypt-production', 'letsencrypt-staging']).optional(),

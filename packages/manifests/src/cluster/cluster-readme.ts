@@ -10,10 +10,12 @@ export function renderClusterReadme(cluster: ResolvedCluster): string {
     '',
     'Flux reconciles this tree; nothing is applied by hand after the bootstrap below.',
     '',
-    '| environment | kube context | nodes | exposure | Flux path |',
-    '| --- | --- | --- | --- | --- |',
-    ...cluster.environments.map((env) =>
-      `| ${env.name} | ${env.kubeContext} | ${env.nodes.count} × ${env.nodes.model} (${env.nodes.cpu} CPU, ${env.nodes.memory}) | ${env.exposure.kind} | \`clusters/${env.name}\` |`),
+    '| environment | kube context | nodes | node labels | exposure | Flux path |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...cluster.environments.map((env) => {
+      const labels = Object.entries(env.nodeLabels).map(([k, v]) => `\`${k}=${v}\``).join(', ') || '-';
+      return `| ${env.name} | ${env.kubeContext} | ${env.nodes.count} × ${env.nodes.model} (${env.nodes.cpu} CPU, ${env.nodes.memory}) | ${labels} | ${env.exposure.kind} | \`clusters/${env.name}\` |`;
+    }),
     '',
     'Layout: `clusters/<env>/` (Flux itself and the ordered Kustomizations), `infrastructure/controllers/<env>/`',
     '(HelmReleases), `infrastructure/configs/<env>/` (issuers, Gateway, rules, secrets), `apps/<env>/<app>/`.',

@@ -41,7 +41,7 @@ export function planConfigs(cluster: ResolvedCluster, env: ResolvedEnvironment, 
     files['storage.yaml'] = [...planStorageClasses(cluster.storage.longhorn), ...planRecurringJobs(cluster.storage.longhorn, env)];
   }
   if (env.exposure.kind === 'metallb') files['metallb.yaml'] = planMetallbPool(env.exposure.addresses);
-  if (env.exposure.kind === 'cloudflare-tunnel') files['cloudflared.yaml'] = planCloudflared(env.exposure.replicas);
+  if (env.exposure.kind === 'cloudflare-tunnel') files['cloudflared.yaml'] = planCloudflared(env.exposure.replicas, env.nodeLabels);
   for (const [name, objects] of Object.entries(files)) if (objects.length === 0) delete files[name];
   return files;
 }

@@ -20,6 +20,7 @@ export interface ResolvedEnvironment {
   readonly name: string;
   readonly kubeContext: string;
   readonly nodes: ResolvedNodes;
+  readonly nodeLabels: Readonly<Record<string, string>>;
   readonly exposure: Exposure;
   readonly issuer: 'letsencrypt-production' | 'letsencrypt-staging';
   readonly clusterLabel: string;
@@ -74,6 +75,7 @@ function resolveEnvironment(cluster: ValidatedClusterDefinition, name: string, e
     name,
     kubeContext: env.kubeContext ?? `${cluster.name}-${name}`,
     nodes: { count, cpu, memory, model: env.nodes?.model ?? 'Raspberry Pi 5', cpuMillis: parseCpu(cpu) * count, memoryBytes: parseMemory(memory) * count },
+    nodeLabels: env.nodeLabels ?? {},
     exposure,
     issuer: env.issuer ?? 'letsencrypt-production',
     clusterLabel: env.clusterLabel ?? `${cluster.name}-${name}`,

@@ -149,6 +149,24 @@ describe('synthesizeClusterTree', () => {
     expect(files.some((f) => f.path === 'clusters/prod/image-automation.yaml')).toBe(false);
   });
 
+  it('with SOPS: no sealed-secrets controller, SOPS Secrets kept as encrypted, decryption on configs and apps', () => {
+    const sopsSecret = { stringData: { 'api-token': 'ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]' }, sops: { age: [{ recipient: 'age1xyz' }], mac: 'ENC[AES256_GCM,data:m]', version: '3.10.2' } };
+    const input = testCluster({ secrets: { kind: 'sops' } });
+    const staging = input.environments.staging!;
+    const { sealedSecrets: _sealed, ...rest } = staging;
+    const parsed = parseClusterDefinition({ ...input, environments: { ...input.environments, staging: { ...rest, sopsSecrets: { 'cloudflare-api-token': sopsSecret } } } });
+    expect(parsed.errors).toEqual([]);
+    const tree = synthesizeClusterTree(parsed.value!);
+    const read = (path: string) => parseAllDocuments(tree.find((f) => f.path === path)!.content).map((d) => d.toJS() as Record<string, any>);
+    expect(tree.some((f) => f.path === 'infrastructure/controllers/staging/sealed-secrets.yaml')).toBe(false);
+    expect(read('infrastructure/configs/staging/secrets.yaml')).toEqual([
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'cloudflare-api-token', namespace: 'cert-manager', labels: { 'app.kubernetes.io/managed-by': 'sugarkube' } }, sops: sopsSecret.sops, stringData: sopsSecret.stringData, type: 'Opaque' },
+    ]);
+    const layers = read('clusters/staging/infrastructure.yaml');
+    expect(layers.map((k) => k.spec.decryption)).toEqual([undefined, { provider: 'sops', secretRef: { name: 'sops-age' } }]);
+    expect(validateClusterTree(tree).problems).toEqual([]);
+  });
+
   it('notifies GitHub commit status and the chat webhook from sealed secrets', () => {
     const notifications = objects('infrastructure/configs/staging/flux-notifications.yaml');
     expect(notifications.map((o) => `${o.apiVersion} ${o.kind} ${o.metadata.name}`)).toEqual([
