@@ -59,6 +59,14 @@ export interface BuildAndPushOptions {
    * @default false
    */
   readonly smoke?: boolean;
+  /**
+   * On `v*` tags, create the GitHub release for the tag (generated notes, the
+   * image by digest; a `-` in the tag makes it a prerelease). Needs `contents: write`
+   * in that one job.
+   * @default false
+   * @see https://cli.github.com/manual/gh_release_create
+   */
+  readonly githubRelease?: boolean;
 }
 
 export interface ResolvedBuildAndPushOptions {
@@ -72,6 +80,7 @@ export interface ResolvedBuildAndPushOptions {
   readonly sign: boolean;
   readonly buildArgs: Readonly<Record<string, string>>;
   readonly smoke: boolean;
+  readonly githubRelease: boolean;
 }
 
 const imagePattern = /^ghcr\.io\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
@@ -114,6 +123,7 @@ export function resolveBuildAndPushOptions(options: BuildAndPushOptions): Resolv
     sign: options.sign ?? false,
     buildArgs: options.buildArgs ?? {},
     smoke: options.smoke ?? false,
+    githubRelease: options.githubRelease ?? false,
   };
 }
 
@@ -280,6 +290,31 @@ function signJob(): StepsJob {
   };
 }
 
+/** Creates the GitHub release of `$TAG` naming the pushed index `$INDEX` (gh CLI, preinstalled on GitHub's runners). */
+export const githubReleaseScript = [
+  'notes="Image: \\`$INDEX\\`"',
+  'flags=(--verify-tag --title "$TAG" --generate-notes --notes "$notes")',
+  'case "$TAG" in *-*) flags+=(--prerelease) ;; esac',
+  'gh release create "$TAG" --repo "$GITHUB_REPOSITORY" "${flags[@]}"',
+].join('\n');
+
+function releaseJob(): StepsJob {
+  return {
+    kind: 'steps',
+    name: 'GitHub release for the tag',
+    runsOn: 'ubuntu-24.04',
+    timeoutMinutes: 5,
+    needs: ['merge'],
+    if: "startsWith(github.ref, 'refs/tags/v')",
+    permissions: [writePermission('contents', 'Create the GitHub release of the tag.')],
+    steps: [{
+      kind: 'run', name: 'Create the release',
+      env: { GH_TOKEN: '${{ github.token }}', TAG: '${{ github.ref_name }}', INDEX: '${{ needs.merge.outputs.image }}' },
+      run: githubReleaseScript,
+    }],
+  };
+}
+
 /**
  * Plans the build-and-push workflow: pull requests build every platform without
  * pushing; default-branch pushes and `v*` tags push each platform by digest
@@ -291,6 +326,7 @@ export function planBuildAndPush(options: BuildAndPushOptions): Workflow {
   const o = resolveBuildAndPushOptions(options);
   const jobs: Record<string, Job> = { build: buildJob(o), merge: mergeJob(o) };
   if (o.sign) jobs['sign'] = signJob();
+  if (o.githubRelease) jobs['release'] = releaseJob();
   if (o.smoke) {
     jobs['smoke'] = {
       kind: 'call', name: 'smoke', needs: ['merge'], uses: './.github/workflows/smoke.yml',

@@ -16,8 +16,8 @@ import { arm64GuardFiles, buildAndPushFiles, smokeFiles, type GeneratedFile } fr
 const image = 'ghcr.io/futuroptimist/token.place';
 const variants: Record<string, GeneratedFile[]> = {
   'defaults': [...buildAndPushFiles({ image })],
-  'signed, smoke-tested, with the guard': [
-    ...buildAndPushFiles({ image, sign: true, smoke: true, buildArgs: { NODE_ENV: 'production' } }),
+  'signed, smoke-tested, released, with the guard': [
+    ...buildAndPushFiles({ image, sign: true, smoke: true, githubRelease: true, buildArgs: { NODE_ENV: 'production' } }),
     ...smokeFiles({ port: 3000, healthPaths: ['/healthz', '/'] }),
     ...arm64GuardFiles({ image, tags: ['edge', 'latest'] }),
   ],
