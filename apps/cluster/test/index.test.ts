@@ -39,7 +39,7 @@ describe('the real Sugarkube clusters', () => {
     expect(files.some((f) => f.path.includes('metallb'))).toBe(false);
     expect(files.find((f) => f.path === 'infrastructure/controllers/prod/kube-prometheus-stack.yaml')!.content).toContain('cluster: sugarkube-prod');
     // cloudflared only runs on nodes labelled for its environment: the prod tree on staging nodes stays Pending.
-    expect(files.find((f) => f.path === 'infrastructure/configs/prod/cloudflared.yaml')!.content).toContain('nodeSelector:\n            sugarkube.env: prod\n');
+    expect(files.find((f) => f.path === 'infrastructure/configs/prod/cloudflared.yaml')!.content).toContain('      nodeSelector:\n        sugarkube.env: prod\n');
   });
 
   it('keep infrastructure memory requests within 2 GiB per cluster of 3 × Pi 5', () => {
