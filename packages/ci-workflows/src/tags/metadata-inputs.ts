@@ -119,6 +119,11 @@ export function parseTagRule(source: string): TagRule {
 /** The default rules when `tags` is empty (upstream `Transform`). */
 export const defaultTagRules = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'] as const;
 
+/** Highest priority first; equal priorities keep their input order (upstream `Transform`'s stable sort). */
+export function sortTagRules(rules: readonly TagRule[]): TagRule[] {
+  return [...rules].sort((a, b) => Number(b.attrs['priority']) - Number(a.attrs['priority']));
+}
+
 /** Parses the flavor entries (upstream `flavor.ts`). Throws with the reason. */
 export function parseFlavor(entries: readonly string[]): Flavor {
   let latest: Flavor['latest'] = 'auto';

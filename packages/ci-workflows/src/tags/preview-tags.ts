@@ -1,6 +1,6 @@
 import { formatDate } from './moment-format.js';
 import { isRawStatement, renderTemplate, type HelperCall, type TemplateContext } from './handlebars-lite.js';
-import { defaultTagRules, inputList, parseFlavor, parseImages, parseTagRule, type Flavor, type TagRule } from './metadata-inputs.js';
+import { defaultTagRules, inputList, parseFlavor, parseImages, parseTagRule, sortTagRules, type Flavor, type TagRule } from './metadata-inputs.js';
 import { parseSemver } from './semver-lite.js';
 
 /**
@@ -96,8 +96,7 @@ export function previewMetadata(input: PreviewTagsInput): TagPreview {
   if (errors.length > 0) throw new Error(`invalid metadata-action inputs:\n  ${errors.join('\n  ')}`);
 
   const ctx = new Evaluation(input, flavor, date, commitDate);
-  const sorted = [...rules].sort((a, b) => Number(b.attrs['priority']) - Number(a.attrs['priority']));
-  for (const rule of sorted) ctx.apply(rule);
+  for (const rule of sortTagRules(rules)) ctx.apply(rule);
   const version: TagVersion = { main: ctx.main, partial: ctx.partial.filter((p, i, all) => all.indexOf(p) === i), latest: ctx.latest ?? false };
 
   const tags: string[] = [];
