@@ -25,7 +25,8 @@ const dedupe = (issues: ValidationIssue[]) => {
 /** Plans every environment once so that patches which cannot apply are reported like any other error. */
 function checkPatches(app: App): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  for (const env of Object.keys(environmentsOf(app.descriptor))) {
+  for (const [env, environment] of Object.entries(environmentsOf(app.descriptor))) {
+    if (!environment.patches?.length) continue;
     try {
       planApp(app, env);
     } catch (error) {
