@@ -82,7 +82,7 @@ describe('validateApp', () => {
     expect(messages(input)[0]).toMatch(/^environments\.staging\.extraObjects\[0\]: a plain Secret would put its values in Git; seal it instead/);
     expect(messages({ ...minimal(), sealedSecrets: { s: { encryptedData: {}, stringData: { a: 'b' } } } })[0]).toMatch(/^sealedSecrets\.s\.stringData: plaintext secret values refused/);
     expect(messages({ ...minimal(), sealedSecrets: { s: { encryptedData: { token: sealed } } } })).toEqual([]);
-    expect(messages({ ...minimal(), sopsSecrets: { s: { data: { token: 'abc' }, sops: {} } } })[0]).toMatch(/not SOPS-encrypted/);
+    expect(messages({ ...minimal(), sopsSecrets: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'hello' }, data: { token: 'abc' }, sops: {} }] })[0]).toMatch(/^sopsSecrets\[0\]\.data\.token: value is not SOPS-encrypted/);
   });
 
   it('checks references across fields', () => {

@@ -98,6 +98,11 @@ export function crossCheck(app: ValidatedAppDescriptor): { errors: ValidationIss
   });
   unique(routeNames, (i) => ['routes', i, 'name'], 'route', errors);
   for (const [envName, env] of Object.entries(environments)) {
+    (env.extraObjects ?? []).forEach((object, i) => {
+      if (/\.fluxcd\.io\/v[0-9]+beta[0-9]+$/.test(object.apiVersion)) {
+        errors.push(issue(['environments', envName, 'extraObjects', i, 'apiVersion'], 'a GA Flux API (Flux 2.9 removed the beta ones), e.g. "helm.toolkit.fluxcd.io/v2"', object.apiVersion));
+      }
+    });
     (env.patches ?? []).forEach((patch, i) => {
       if ((patch.json6902 === undefined) === (patch.strategicMerge === undefined)) {
         errors.push(issue(['environments', envName, 'patches', i], 'exactly one of json6902, strategicMerge', patch));
@@ -106,6 +111,18 @@ export function crossCheck(app: ValidatedAppDescriptor): { errors: ValidationIss
     for (const name of Object.keys(env.services ?? {})) {
       reference(name, serviceNames, ['environments', envName, 'services', name], 'service', errors);
     }
+  }
+  const namespace = app.namespace ?? app.name;
+  const sopsLists: [PropertyKey[], ValidatedAppDescriptor['sopsSecrets']][] = [
+    [['sopsSecrets'], app.sopsSecrets],
+    ...Object.entries(environments).map(([name, env]): [PropertyKey[], ValidatedAppDescriptor['sopsSecrets']] => [['environments', name, 'sopsSecrets'], env.sopsSecrets]),
+  ];
+  for (const [path, list] of sopsLists) {
+    (list ?? []).forEach((secret, i) => {
+      if (secret.metadata.namespace !== namespace) {
+        errors.push(issue([...path, i, 'metadata', 'namespace'], `"${namespace}" (the app namespace; a SOPS document is passed through unchanged)`, secret.metadata.namespace));
+      }
+    });
   }
   const classes = [app.routing?.ingressClassName, ...Object.values(environments).map((e) => e.ingressClassName)];
   if (classes.some((c) => c !== undefined && /nginx/.test(c))) {

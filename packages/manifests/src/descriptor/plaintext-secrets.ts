@@ -50,8 +50,8 @@ function checkSealed(secrets: unknown, path: PropertyKey[], namespace: string, o
 }
 
 function checkSops(secrets: unknown, path: PropertyKey[], out: ValidationIssue[]) {
-  if (!isRecord(secrets)) return;
-  for (const [name, secret] of Object.entries(secrets)) {
+  if (!Array.isArray(secrets)) return;
+  for (const [name, secret] of secrets.entries()) {
     if (!isRecord(secret)) continue;
     for (const field of ['data', 'stringData']) {
       const values = secret[field];

@@ -57,17 +57,9 @@ export function planSealedSecrets(env: ResolvedEnvironment): KubeObject[] {
   });
 }
 
-/** SOPS-encrypted Secrets pass through; Flux's kustomize-controller decrypts them. */
+/** SOPS-encrypted Secrets pass through verbatim (the MAC covers them); Flux's kustomize-controller decrypts them. */
 export function planSopsSecrets(env: ResolvedEnvironment): KubeObject[] {
-  return Object.entries(env.sopsSecrets).map(([name, secret]) => ({
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: { name, namespace: env.namespace, labels: appLabels(env.app.name) },
-    type: secret.type ?? 'Opaque',
-    ...(secret.data ? { data: sorted(secret.data) } : {}),
-    ...(secret.stringData ? { stringData: sorted(secret.stringData) } : {}),
-    sops: secret.sops,
-  }));
+  return env.sopsSecrets.map((secret) => structuredClone(secret) as KubeObject);
 }
 
 /** PVCs, which Flux never prunes: removing an app from Git keeps its data. */

@@ -72,7 +72,7 @@ export function resolveEnvironment(app: ValidatedAppDescriptor, envName?: string
     ingressClassName: env?.ingressClassName ?? app.routing?.ingressClassName ?? 'traefik',
     configMaps: { ...app.configMaps, ...env?.configMaps },
     sealedSecrets: { ...app.sealedSecrets, ...env?.sealedSecrets },
-    sopsSecrets: { ...app.sopsSecrets, ...env?.sopsSecrets },
+    sopsSecrets: [...(app.sopsSecrets ?? []), ...(env?.sopsSecrets ?? [])],
     extraObjects: env?.extraObjects ?? [],
     patches: env?.patches ?? [],
   };

@@ -23,17 +23,17 @@ function compareKeys(first: readonly string[], a: string, b: string): number {
 
 /**
  * Stable key order: `apiVersion, kind, metadata` first at the top, `name,
- * namespace` first below it, the rest by code point. Objects carrying SOPS metadata keep their order
- * below the top level, because the SOPS MAC covers values in order.
+ * namespace` first below it, the rest by code point. A SOPS-encrypted
+ * document keeps its order entirely: the SOPS MAC covers values in order.
  */
 export function sortKeys(value: unknown, keepOrder = false, top = true): unknown {
   if (Array.isArray(value)) return value.map((v) => sortKeys(v, keepOrder, false));
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).filter((k) => record[k] !== undefined);
-  if (!keepOrder) keys.sort((a, b) => compareKeys(top ? topFirst : nestedFirst, a, b));
-  const sops = !keepOrder && top && 'sops' in record && 'kind' in record;
-  return Object.fromEntries(keys.map((k) => [k, sortKeys(record[k], keepOrder || (sops && k !== 'metadata'), false)]));
+  const verbatim = keepOrder || (top && 'sops' in record && 'kind' in record);
+  if (!verbatim) keys.sort((a, b) => compareKeys(top ? topFirst : nestedFirst, a, b));
+  return Object.fromEntries(keys.map((k) => [k, sortKeys(record[k], verbatim, false)]));
 }
 
 /** The generated-file header. */
