@@ -1,7 +1,7 @@
 /** The package name, for messages. */
 export const packageName = '@sugarkube/verify';
 
-export { toolPath, sugarkubeCache, type VerifyTool } from './io/cache-entry.js';
+export { toolPath, sugarkubeCache, cacheEntry, type VerifyTool, type CacheEntry } from './io/cache-entry.js';
 export type { ManifestProblem, ManifestReport } from './manifest-report.js';
 export { validateManifests, type ValidateManifestsOptions } from './io/validate-manifests.js';
 export { kustomizeBuild } from './io/kustomize-build.js';
