@@ -14,3 +14,8 @@ export * from './objects/image-repository.js';
 export * from './objects/image-policy.js';
 export * from './objects/image-update-automation.js';
 export * from './apply-setters.js';
+export * from './oci/image-reference.js';
+export * from './oci/www-authenticate.js';
+export * from './oci/link-header.js';
+export * from './oci/manifest.js';
+export * from './io/registry-client.js';
