@@ -35,7 +35,7 @@ describe('planSiteFiles', () => {
 
   it('writes nginx.conf, Dockerfile, .dockerignore and a Kustomize tree per environment', () => {
     const paths = files.map((f) => f.path);
-    expect(paths.slice(0, 3)).toEqual(['docker/nginx.conf', 'Dockerfile', '.dockerignore']);
+    expect(paths.slice(0, 4)).toEqual(['docker/nginx.conf', 'Dockerfile', 'docker/precompress.mjs', '.dockerignore']);
     expect(paths).toContain('deploy/base/kustomization.yaml');
     expect(paths).toContain('deploy/overlays/staging/kustomization.yaml');
     expect(paths).toContain('deploy/overlays/prod/kustomization.yaml');
@@ -84,7 +84,9 @@ describe('planSiteFiles', () => {
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=docker\.io\/library\/node:[\w.-]+@sha256:[0-9a-f]{64}$/m);
     // The final stage runs nothing: an arm64 image builds on amd64 without emulation.
     expect(dockerfile.slice(dockerfile.lastIndexOf('FROM '))).not.toMatch(/^RUN /m);
-    expect(renderSiteDockerfile({ sourceMaps: true })).not.toContain("-name '*.map' -delete");
+    // Runtime files are not precompressed: gzip_static would serve a stale .gz after the init container replaces them.
+    expect(dockerfile).toContain('RUN npm run build && node docker/precompress.mjs dist --skip runtime/');
+    expect(renderSiteDockerfile({ sourceMaps: true })).toContain('node docker/precompress.mjs dist --keep-source-maps');
   });
 });
 

@@ -30,14 +30,21 @@ export interface SiteDockerfileOptions {
    */
   readonly sourceMaps?: boolean;
   /**
+   * The generated precompress script in the repo (see `renderPrecompressScript`).
+   * @default 'docker/precompress.mjs'
+   */
+  readonly precompressScript?: string;
+  /**
+   * URL prefixes, relative to `path`, replaced at run time: not precompressed.
+   * @default []
+   */
+  readonly skipPrecompress?: readonly string[];
+  /**
    * Port nginx listens on (documentation only: the config decides).
    * @default 8080
    */
   readonly port?: number;
 }
-
-/** File types worth precompressing for `gzip_static` (the build stage writes `x.gz` next to `x`). */
-const precompressed = ['html', 'js', 'mjs', 'css', 'svg', 'json', 'txt', 'xml', 'wasm', 'webmanifest'];
 
 /**
  * A two-stage Dockerfile: the site is built once on `$BUILDPLATFORM` (its bytes are the same for
@@ -51,10 +58,13 @@ export function renderSiteDockerfile(options: SiteDockerfileOptions = {}): strin
   const outDir = options.outDir ?? 'dist';
   const buildScript = options.buildScript ?? 'build';
   const { node, nginx } = siteBaseImages;
-  const names = precompressed.map((ext) => `-name '*.${ext}'`).join(' -o ');
-  const build = [`RUN npm run ${buildScript} \\`];
-  if (!options.sourceMaps) build.push(`  && find ${outDir} -type f -name '*.map' -delete \\`);
-  build.push(`  && find ${outDir} -type f \\( ${names} \\) -size +1k -exec gzip -9 -k -n {} +`);
+  const precompress = [
+    'node',
+    options.precompressScript ?? 'docker/precompress.mjs',
+    outDir,
+    ...(options.sourceMaps ? ['--keep-source-maps'] : []),
+    ...(options.skipPrecompress ?? []).flatMap((prefix) => ['--skip', prefix]),
+  ].join(' ');
   return [
     '# syntax=docker/dockerfile:1',
     `# ${generatedBy('renderSiteDockerfile')}`,
@@ -67,8 +77,8 @@ export function renderSiteDockerfile(options: SiteDockerfileOptions = {}): strin
     'COPY package.json package-lock.json ./',
     'RUN --mount=type=cache,target=/root/.npm,sharing=locked npm ci',
     'COPY . .',
-    '# Precompress for gzip_static: nginx then never compresses at run time.',
-    ...build,
+    '# Source maps out, x.gz next to x for gzip_static: nginx then never compresses at run time.',
+    `RUN npm run ${buildScript} && ${precompress}`,
     '',
     '# The image: nginx-unprivileged (uid 101) for the target platform; no RUN, so no emulation.',
     // Explicit: buildah (and some BuildKit versions) would otherwise keep the build stage's platform.

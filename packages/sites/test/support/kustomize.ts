@@ -27,7 +27,7 @@ export interface PodSpec {
     securityContext: Record<string, unknown>;
     volumeMounts: { name: string; mountPath: string }[];
   }[];
-  initContainers: { name: string; command: string[] }[];
+  initContainers: { name: string; command: string[]; volumeMounts: { name: string; mountPath: string }[] }[];
   volumes: { name: string }[];
 }
 
