@@ -4,7 +4,7 @@ import type { App } from '../descriptor/app.js';
 import {
   cpuQuantity, dnsLabel, duration, hostname, intIn, labelValue, memoryQuantity, objectName, storageQuantity, strictObject,
 } from '../descriptor/fields.js';
-import { sealedSecretSchema, sopsSecretSchema } from '../descriptor/secret-schema.js';
+import { sealedSecretSchema, sopsSecretsSchema } from '../descriptor/secret-schema.js';
 
 const ipRange = z.string({ error: 'an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28"' }).regex(
   /^(\d{1,3}(\.\d{1,3}){3})(-\d{1,3}(\.\d{1,3}){3}|\/\d{1,2})$/,
@@ -69,8 +69,8 @@ export const clusterEnvironmentSchema = strictObject({
   backupTarget: z.string().regex(/^(s3|nfs|cifs|azblob):\/\//, { error: 'a backup target URL such as "s3://bucket@us-east-1/prod"' }).optional(),
   /** Secrets sealed for THIS cluster's key, by name (see docs/cluster.md for the names synth expects). */
   sealedSecrets: z.record(objectName, sealedSecretSchema).optional(),
-  /** SOPS-encrypted secrets, by name (when `secrets.kind` is "sops"). */
-  sopsSecrets: z.record(objectName, sopsSecretSchema).optional(),
+  /** SOPS-encrypted Secret documents, verbatim as `sops --encrypt` wrote them (when `secrets.kind` is "sops"). */
+  sopsSecrets: sopsSecretsSchema.optional(),
 });
 
 /** Deploy an app from the Helm chart its repo publishes: the zero-change migration step. */

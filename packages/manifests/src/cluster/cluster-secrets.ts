@@ -47,12 +47,24 @@ export function checkClusterSecrets(cluster: ResolvedCluster): { errors: Validat
   const known = clusterSecrets.map((s) => s.name);
   for (const env of cluster.environments) {
     const field = cluster.secrets.kind === 'sops' ? 'sopsSecrets' : 'sealedSecrets';
-    const given = cluster.secrets.kind === 'sops' ? env.sopsSecrets : env.sealedSecrets;
-    for (const name of Object.keys(given)) {
-      if (!known.includes(name)) errors.push(issue(['environments', env.name, field, name], `one of ${known.join(', ')}`, name));
+    let given: string[];
+    if (cluster.secrets.kind === 'sops') {
+      given = [];
+      env.sopsSecrets.forEach((doc, index) => {
+        const spec = clusterSecrets.find((s) => s.name === doc.metadata.name);
+        const at = ['environments', env.name, field, index, 'metadata'];
+        if (!spec) errors.push(issue([...at, 'name'], `one of ${known.join(', ')}`, doc.metadata.name));
+        else if (doc.metadata.namespace !== spec.namespace) errors.push(issue([...at, 'namespace'], JSON.stringify(spec.namespace), doc.metadata.namespace));
+        else given.push(spec.name);
+      });
+    } else {
+      given = Object.keys(env.sealedSecrets);
+      for (const name of given) {
+        if (!known.includes(name)) errors.push(issue(['environments', env.name, field, name], `one of ${known.join(', ')}`, name));
+      }
     }
     for (const spec of clusterSecrets) {
-      if (spec.needed(cluster, env) && !(spec.name in given)) {
+      if (spec.needed(cluster, env) && !given.includes(spec.name)) {
         warnings.push(issue(['environments', env.name, field, spec.name], `the ${spec.purpose} sealed for this cluster`, undefined,
           `Until it is committed, what reads it stays unready (see docs/cluster.md, "Secrets")`));
       }
@@ -68,14 +80,9 @@ export function planClusterSecrets(cluster: ResolvedCluster, env: ResolvedEnviro
     if (!spec.needed(cluster, env) || !namespaces.includes(spec.namespace)) continue;
     const metadata = { name: spec.name, namespace: spec.namespace, labels: { ...managedByLabel } };
     if (cluster.secrets.kind === 'sops') {
-      const secret = env.sopsSecrets[spec.name];
-      if (!secret) continue;
-      out.push(kubeObject('v1', 'Secret', metadata, {
-        type: secret.type ?? 'Opaque',
-        ...(secret.data ? { data: secret.data } : {}),
-        ...(secret.stringData ? { stringData: secret.stringData } : {}),
-        sops: secret.sops,
-      }));
+      // Verbatim: the SOPS MAC covers every value, so not even a label may be added.
+      const document = env.sopsSecrets.find((doc) => doc.metadata.name === spec.name);
+      if (document) out.push(document as unknown as KubeObject);
     } else {
       const secret = env.sealedSecrets[spec.name];
       if (!secret) continue;

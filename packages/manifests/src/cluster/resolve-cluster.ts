@@ -81,7 +81,7 @@ function resolveEnvironment(cluster: ValidatedClusterDefinition, name: string, e
     clusterLabel: env.clusterLabel ?? `${cluster.name}-${name}`,
     backupTarget: env.backupTarget,
     sealedSecrets: env.sealedSecrets ?? {},
-    sopsSecrets: env.sopsSecrets ?? {},
+    sopsSecrets: env.sopsSecrets ?? [],
   };
 }
 

@@ -150,18 +150,25 @@ describe('synthesizeClusterTree', () => {
   });
 
   it('with SOPS: no sealed-secrets controller, SOPS Secrets kept as encrypted, decryption on configs and apps', () => {
-    const sopsSecret = { stringData: { 'api-token': 'ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]' }, sops: { age: [{ recipient: 'age1xyz' }], mac: 'ENC[AES256_GCM,data:m]', version: '3.10.2' } };
+    const sopsSecret = {
+      apiVersion: 'v1', kind: 'Secret', metadata: { name: 'cloudflare-api-token', namespace: 'cert-manager' },
+      stringData: { 'api-token': 'ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]' },
+      sops: { age: [{ recipient: 'age1xyz' }], mac: 'ENC[AES256_GCM,data:m]', version: '3.10.2' },
+    };
     const input = testCluster({ secrets: { kind: 'sops' } });
     const staging = input.environments.staging!;
     const { sealedSecrets: _sealed, ...rest } = staging;
-    const parsed = parseClusterDefinition({ ...input, environments: { ...input.environments, staging: { ...rest, sopsSecrets: { 'cloudflare-api-token': sopsSecret } } } });
+    const withSops = (docs: unknown[]) => parseClusterDefinition({ ...input, environments: { ...input.environments, staging: { ...rest, sopsSecrets: docs } } });
+    expect(withSops([{ ...sopsSecret, metadata: { name: 'cloudflare-api-token', namespace: 'default' } }]).errors.map((e) => e.message)).toEqual([
+      'environments.staging.sopsSecrets[0].metadata.namespace: expected "cert-manager", received "default"',
+    ]);
+    const parsed = withSops([sopsSecret]);
     expect(parsed.errors).toEqual([]);
     const tree = synthesizeClusterTree(parsed.value!);
     const read = (path: string) => parseAllDocuments(tree.find((f) => f.path === path)!.content).map((d) => d.toJS() as Record<string, any>);
     expect(tree.some((f) => f.path === 'infrastructure/controllers/staging/sealed-secrets.yaml')).toBe(false);
-    expect(read('infrastructure/configs/staging/secrets.yaml')).toEqual([
-      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'cloudflare-api-token', namespace: 'cert-manager', labels: { 'app.kubernetes.io/managed-by': 'sugarkube' } }, sops: sopsSecret.sops, stringData: sopsSecret.stringData, type: 'Opaque' },
-    ]);
+    // Verbatim (nothing added: the SOPS MAC covers every value).
+    expect(read('infrastructure/configs/staging/secrets.yaml')).toEqual([sopsSecret]);
     const layers = read('clusters/staging/infrastructure.yaml');
     expect(layers.map((k) => k.spec.decryption)).toEqual([undefined, { provider: 'sops', secretRef: { name: 'sops-age' } }]);
     expect(validateClusterTree(tree).problems).toEqual([]);
