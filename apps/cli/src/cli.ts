@@ -1,6 +1,8 @@
 import { diffCommand } from './commands/diff.js';
 import { doctorCommand } from './commands/doctor.js';
+import { imageCommand } from './commands/image.js';
 import { initCommand } from './commands/init.js';
+import { policyCommand } from './commands/policy.js';
 import { synthCommand } from './commands/synth.js';
 import { validateCommand } from './commands/validate.js';
 import { UsageError, type Command, type CommandContext } from './context.js';
@@ -11,6 +13,8 @@ const commands: readonly Command[] = [
   validateCommand,
   diffCommand,
   doctorCommand,
+  policyCommand,
+  imageCommand,
 ];
 
 function help(): string {

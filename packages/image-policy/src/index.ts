@@ -19,3 +19,4 @@ export * from './oci/www-authenticate.js';
 export * from './oci/link-header.js';
 export * from './oci/manifest.js';
 export * from './io/registry-client.js';
+export * from './io/check-image-platforms.js';

@@ -3,7 +3,7 @@
 // registry verifies against its rootcertbundle), basic auth (htpasswd), Link pagination over
 // >100 tags, OCI index platforms, digests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { followBranchBuilds, formatPlatform, missingPlatforms, parsePlatform, RegistryClient, RegistryError, selectTag } from '../src/index.js';
+import { checkImagePlatforms, followBranchBuilds, formatPlatform, missingPlatforms, parsePlatform, RegistryClient, RegistryError, selectTag } from '../src/index.js';
 import {
   buildah,
   buildScratchImage,
@@ -170,6 +170,18 @@ describe('manifests, digests and platforms', () => {
     const fetched = await client.getManifest('sugarkube/multi', '1.0.0');
     expect(fetched.digest).toBe(expected);
     expect(fetched.manifest.kind).toBe('index');
+  });
+});
+
+describe('checkImagePlatforms (the arm64 guard behind `sugarkube image check`)', () => {
+  const wanted = ['linux/amd64', 'linux/arm64'].map(parsePlatform);
+  it('passes the multi-arch index and names the platform the amd64-only image lacks', async () => {
+    const ok = await checkImagePlatforms(`${tokenRegistry.host}/sugarkube/multi:1.0.0`, wanted);
+    expect(ok.kind).toBe('index');
+    expect(ok.missing).toEqual([]);
+    const bad = await checkImagePlatforms(`${tokenRegistry.host}/sugarkube/amd64only:1.0.0`, wanted);
+    expect(bad.missing.map(formatPlatform)).toEqual(['linux/arm64']);
+    expect(bad.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });
 

@@ -1,0 +1,130 @@
+// sugarkube image check / policy preview against a small in-process registry (the registry client
+// itself is tested against real docker-registry, buildah and skopeo in @sugarkube/image-policy).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { followBranchBuilds, followReleases, imagePolicy, imageRepository, imageUpdateAutomation, setterMarker } from '@sugarkube/image-policy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { main } from '../src/cli.js';
+
+function capture(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, context: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd } };
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+const config = (arch: string) => json({ os: 'linux', architecture: arch, rootfs: { type: 'layers', diff_ids: [] } });
+const image = (arch: string) => json({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config(arch)), size: config(arch).length }, layers: [] });
+const index = json({
+  schemaVersion: 2,
+  mediaType: 'application/vnd.oci.image.index.v1+json',
+  manifests: ['amd64', 'arm64'].map((a) => ({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(image(a)), size: image(a).length, platform: { os: 'linux', architecture: a } })),
+});
+const tags = ['main-1700000000-aaaaaaa', 'main-1800000000-bbbbbbb', 'v1.0.0', 'v1.2.0', 'v2.0.0-rc.1', 'edge'];
+
+let server: Server;
+let host: string;
+beforeAll(async () => {
+  const blobs = new Map([config('amd64'), config('arm64')].map((c) => [sha(c), c]));
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const send = (status: number, body: string, type = 'application/json') => res.writeHead(status, { 'content-type': type, 'docker-content-digest': sha(body) }).end(req.method === 'HEAD' ? undefined : body);
+    let m: RegExpExecArray | null;
+    if ((m = /^\/v2\/(.+)\/tags\/list$/.exec(url.pathname))) return void send(m[1] === 'o/app' ? 200 : 404, m[1] === 'o/app' ? json({ name: m[1], tags }) : json({ errors: [{ code: 'NAME_UNKNOWN', message: 'repository name not known to registry' }] }));
+    if ((m = /^\/v2\/o\/(multi|amd64only)\/manifests\/(.+)$/.exec(url.pathname))) {
+      return void (m[1] === 'multi' ? send(200, index, 'application/vnd.oci.image.index.v1+json') : send(200, image('amd64'), 'application/vnd.oci.image.manifest.v1+json'));
+    }
+    if ((m = /^\/v2\/o\/app\/manifests\/(.+)$/.exec(url.pathname))) return void send(200, index, 'application/vnd.oci.image.index.v1+json');
+    if ((m = /^\/v2\/o\/[a-z0-9]+\/blobs\/(.+)$/.exec(url.pathname)) && blobs.has(m[1]!)) return void send(200, blobs.get(m[1]!)!);
+    send(404, json({ errors: [{ code: 'NOT_FOUND' }] }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  host = `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe('sugarkube image check', () => {
+  it('passes a multi-arch index', async () => {
+    const c = capture('/');
+    expect(await main(['image', 'check', `${host}/o/multi:1.0.0`, '--platforms', 'linux/amd64,linux/arm64'], c.context)).toBe(0);
+    expect(c.out.join('')).toMatch(/\(image index sha256:[0-9a-f]{64}\): linux\/amd64, linux\/arm64\nok: linux\/amd64, linux\/arm64\n$/);
+  });
+  it('fails an amd64-only image, naming the missing platform', async () => {
+    const c = capture('/');
+    expect(await main(['image', 'check', `${host}/o/amd64only:1.0.0`, '--platforms', 'linux/amd64,linux/arm64'], c.context)).toBe(1);
+    expect(c.err.join('')).toBe(`sugarkube image: ${host}/o/amd64only:1.0.0 is missing platform linux/arm64 (it has linux/amd64)\n`);
+  });
+  it('explains usage errors and registry errors in one line', async () => {
+    const usage = capture('/');
+    expect(await main(['image', 'check', `${host}/o/multi:1.0.0`, '--platforms', 'arm64'], usage.context)).toBe(2);
+    expect(usage.err.join('')).toMatch(/^sugarkube image: invalid platform "arm64": expected os\/architecture\[\/variant\]/);
+    const missing = capture('/');
+    expect(await main(['image', 'check', `${host}/o/nope:1`], missing.context)).toBe(1);
+    expect(missing.err.join('')).toMatch(/^sugarkube image: manifest o\/nope:1: HTTP 404 \(NOT_FOUND\)\n$/);
+  });
+});
+
+describe('sugarkube policy preview', () => {
+  function tree(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'sugarkube-policy-'));
+    const objects = [
+      imageRepository({ name: 'app', namespace: 'flux-system', image: `${host}/o/app` }),
+      imagePolicy({ name: 'app-staging', namespace: 'flux-system', imageRepositoryRef: { name: 'app' }, ...followBranchBuilds('main') }),
+      imagePolicy({ name: 'app-prod', namespace: 'flux-system', imageRepositoryRef: { name: 'app' }, ...followReleases('^1.0.0') }),
+      imageUpdateAutomation({ name: 'staging', namespace: 'flux-system', sourceRef: { name: 'flux-system' }, path: './apps/app/staging' }),
+    ];
+    mkdirSync(join(dir, 'flux-system'), { recursive: true });
+    writeFileSync(join(dir, 'flux-system', 'images.yaml'), objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n'));
+    for (const env of ['staging', 'prod']) {
+      mkdirSync(join(dir, 'apps', 'app', env), { recursive: true });
+      writeFileSync(
+        join(dir, 'apps', 'app', env, 'kustomization.yaml'),
+        `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\nimages:\n  - name: app\n    newName: ${host}/o/app\n    newTag: main-1600000000-0000000 # ${setterMarker('flux-system', `app-${env}`, 'tag')}\n`,
+      );
+    }
+    return dir;
+  }
+
+  it('prints the tag each policy selects from the live tags, with the digest for prod', async () => {
+    const dir = tree();
+    const c = capture(dir);
+    expect(await main(['policy', 'preview', '--dir', '.'], c.context)).toBe(0);
+    const text = c.out.join('');
+    expect(text).toMatch(/^POLICY +IMAGE +SELECTED\n/);
+    expect(text).toMatch(new RegExp(`^flux-system/app-prod +${host}/o/app +v1\\.2\\.0@sha256:[0-9a-f]{64}$`, 'm'));
+    expect(text).toMatch(new RegExp(`^flux-system/app-staging +${host}/o/app +main-1800000000-bbbbbbb$`, 'm'));
+  });
+
+  it('--diff shows only the staging rewrite (the automation path), and the diff applies with GNU patch', async () => {
+    const dir = tree();
+    const before = readFileSync(join(dir, 'apps/app/staging/kustomization.yaml'), 'utf8');
+    const c = capture(dir);
+    expect(await main(['policy', 'preview', '--dir', dir, '--diff'], c.context)).toBe(0);
+    const diff = c.out.join('').slice(c.out.join('').indexOf('--- a/'));
+    expect(diff).toContain('+++ b/apps/app/staging/kustomization.yaml');
+    expect(diff).not.toContain('prod/kustomization.yaml');
+    expect(diff).toContain(`+    newTag: main-1800000000-bbbbbbb # {"$imagepolicy": "flux-system:app-staging:tag"}`);
+    const copy = mkdtempSync(join(tmpdir(), 'sugarkube-policy-patch-'));
+    cpSync(dir, copy, { recursive: true });
+    execFileSync('patch', ['-p1', '--batch', '--forward'], { cwd: copy, input: diff });
+    expect(readFileSync(join(copy, 'apps/app/staging/kustomization.yaml'), 'utf8')).toBe(before.replace('main-1600000000-0000000', 'main-1800000000-bbbbbbb'));
+    expect(c.err.join('')).toContain('image automation would change 1 file(s)');
+  });
+
+  it('says what is missing when there is no tree or no policy', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'sugarkube-policy-empty-'));
+    const c = capture(empty);
+    expect(await main(['policy', 'preview'], c.context)).toBe(1);
+    expect(c.err.join('')).toMatch(/cannot read .*out: synthesize the tree first \(sugarkube synth\) or pass --dir/);
+    const c2 = capture(empty);
+    expect(await main(['policy', 'preview', '--dir', '.'], c2.context)).toBe(1);
+    expect(c2.err.join('')).toMatch(/no image\.toolkit\.fluxcd\.io\/v1 ImagePolicy objects found/);
+  });
+});
