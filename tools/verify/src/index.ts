@@ -9,3 +9,4 @@ export { writeTempTree, type TreeFile } from './io/write-temp-tree.js';
 export { actionlint } from './io/actionlint.js';
 export { zizmor, type ZizmorOptions } from './io/zizmor.js';
 export { validateWorkflowSchema } from './io/validate-workflow-schema.js';
+export { validateJsonSchema, type SchemaProblem } from './io/check-jsonschema.js';
