@@ -24,7 +24,10 @@ if [ -n "${TOOL_NAME:-}" ]; then lock "$TOOL_NAME"; fi
 
 # Go builds and module downloads: module mode, the configured proxy, no VCS stamping.
 export GOFLAGS="${GOFLAGS:--mod=mod} -buildvcs=false"
-export CGO_ENABLED=0
+export CGO_ENABLED=0 GOWORK=off
+# Go commands run outside any module: from an empty directory of the cache.
+NOMOD="$SUGARKUBE_CACHE/.nomod"
+mkdir -p "$NOMOD"
 
 log() { printf '[upstream %s] %s\n' "${TOOL_NAME:-?}" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -39,7 +42,7 @@ is_done() { [ -f "$1/.done" ]; }
 start_build() {
   local dest="$1"
   mkdir -p "$(dirname "$dest")"
-  rm -rf "$dest.tmp.$$"
+  rm -rf "$dest".tmp.* # left by an interrupted run (this tool's lock is held)
   mkdir -p "$dest.tmp.$$"
   echo "$dest.tmp.$$"
 }
@@ -58,7 +61,7 @@ link() { ln -sfn "$2" "$CURRENT/$1"; }
 go_module_dir() {
   need go "Go is preinstalled on this machine kind"
   local json dir
-  json="$(cd "$(mktemp -d)" && go mod download -json "$1")" || die "go mod download $1 failed: $json"
+  json="$(cd "$NOMOD" && go mod download -json "$1")" || die "go mod download $1 failed: $json"
   dir="$(printf '%s' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
   [ -n "$dir" ] && [ -d "$dir" ] || die "go mod download $1 gave no directory: $json"
   echo "$dir"
@@ -68,7 +71,7 @@ go_module_dir() {
 go_install_into() {
   need go "Go is preinstalled on this machine kind"
   log "go install $2"
-  (cd "$(mktemp -d)" && GOBIN="$1/bin" go install -trimpath -ldflags='-s -w' "$2")
+  (cd "$NOMOD" && GOBIN="$1/bin" go install -trimpath -ldflags='-s -w' "$2")
 }
 
 # python_venv DIR REQUIREMENT...: a venv in DIR/venv (built in place: venv scripts
