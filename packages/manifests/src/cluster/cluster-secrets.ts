@@ -66,7 +66,7 @@ export function checkClusterSecrets(cluster: ResolvedCluster): { errors: Validat
     for (const spec of clusterSecrets) {
       if (spec.needed(cluster, env) && !given.includes(spec.name)) {
         warnings.push(issue(['environments', env.name, field, spec.name], `the ${spec.purpose} sealed for this cluster`, undefined,
-          `Until it is committed, what reads it stays unready (see docs/cluster.md, "Secrets")`));
+          'until it is committed, what reads it stays unready; see docs/cluster.md, "Secrets"'));
       }
     }
   }
