@@ -79,8 +79,8 @@ function stockConfig(port) {
 }
 
 async function start(name, { dir, conf }, port) {
-  const test = execFileSync(nginxBin, ['-t', '-p', dir, '-c', conf], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  void test;
+  // nginx -t first: a broken config fails here with nginx's own message.
+  execFileSync(nginxBin, ['-t', '-p', dir, '-c', conf], { stdio: ['ignore', 'ignore', 'inherit'] });
   const child = spawn(nginxBin, ['-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
