@@ -19,6 +19,8 @@ export interface ChartWorkload {
   readonly requestsPath?: string;
   /** Requests the chart sets itself (not configurable from values). */
   readonly fixed?: { readonly cpu: string; readonly memory: string };
+  /** A CPU reservation as a share of each node's CPU (Longhorn's guaranteed instance-manager CPU). */
+  readonly nodeCpuShare?: number;
   readonly times?: number;
 }
 
@@ -134,7 +136,7 @@ export const chartTable: readonly ChartEntry[] = [
       };
     },
     // Longhorn sets no memory requests; its instance managers reserve 12 % of each node's CPU.
-    workloads: [{ name: 'instance-manager (12 % of 4 cores)', replicas: 'per-node', fixed: { cpu: '480m', memory: '0' } }],
+    workloads: [{ name: 'instance-manager (12 % of node CPU)', replicas: 'per-node', nodeCpuShare: 0.12 }],
   },
   {
     id: 'kube-prometheus-stack', chart: 'kube-prometheus-stack', version: '88.1.3',

@@ -33,15 +33,16 @@ function at(values: unknown, dotted: string | undefined): unknown {
 }
 
 /** Requests of a chart's workloads, read from the values synth wrote (so the figure follows the values). */
-function chartRequests(entry: ChartEntry, values: unknown, nodes: number): RequestLine[] {
+function chartRequests(entry: ChartEntry, values: unknown, nodes: number, nodeCpuMillis: number): RequestLine[] {
   return entry.workloads.map((w) => {
     const replicasValue = at(values, w.replicasPath);
     const pods = w.replicas === 'per-node' ? nodes : typeof replicasValue === 'number' ? replicasValue : w.replicas;
     const requests = (at(values, w.requestsPath) ?? w.fixed ?? {}) as { cpu?: string; memory?: string };
     const times = pods * (w.times ?? 1);
+    const cpu = w.nodeCpuShare !== undefined ? Math.round(w.nodeCpuShare * nodeCpuMillis) : requests.cpu ? parseCpu(requests.cpu) : 0;
     return {
       name: `${entry.id}/${w.name}`,
-      cpuMillis: requests.cpu ? parseCpu(requests.cpu) * times : 0,
+      cpuMillis: cpu * times,
       memoryBytes: requests.memory && requests.memory !== '0' ? parseMemory(requests.memory) * times : 0,
     };
   });
@@ -74,6 +75,7 @@ export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly G
   return {
     environments: cluster.environments.map((env) => {
       const nodes = env.nodes.count;
+      const nodeCpu = env.nodes.cpuMillis / nodes;
       const counts: Record<string, number> = {};
       const infra: RequestLine[] = [];
       const apps: RequestLine[] = [];
@@ -90,7 +92,7 @@ export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly G
         if (kind === 'HelmRelease') {
           const chartName = (get(value, 'spec', 'chart', 'spec', 'chart') as string | undefined) ?? String(get(value, 'metadata', 'name'));
           const entry = chartTable.find((e) => e.chart === chartName || e.releaseName === chartName);
-          if (appDir === undefined && entry) infra.push(...chartRequests(entry, get(value, 'spec', 'values'), nodes));
+          if (appDir === undefined && entry) infra.push(...chartRequests(entry, get(value, 'spec', 'values'), nodes, nodeCpu));
           if (appDir !== undefined) {
             const values = get(value, 'spec', 'values');
             const requests = (get(values, 'resources', 'requests') ?? {}) as { cpu?: string; memory?: string };
@@ -100,9 +102,9 @@ export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly G
         }
         if (kind === 'HelmChartConfig') {
           const entry = chartTable.find((e) => e.id === get(value, 'metadata', 'name'));
-          if (entry) infra.push(...chartRequests(entry, parse(String(get(value, 'spec', 'valuesContent') ?? '{}')), nodes));
+          if (entry) infra.push(...chartRequests(entry, parse(String(get(value, 'spec', 'valuesContent') ?? '{}')), nodes, nodeCpu));
         }
-        if (kind === 'FluxInstance') infra.push(...chartRequests(chartTable.find((e) => e.id === 'flux')!, {}, nodes));
+        if (kind === 'FluxInstance') infra.push(...chartRequests(chartTable.find((e) => e.id === 'flux')!, {}, nodes, nodeCpu));
       }
       for (const entry of cluster.apps) {
         if (entry.helm || !builtApps.has(entry.app.descriptor.name) || !files.some((f) => f.path.startsWith(`apps/${env.name}/${entry.app.descriptor.name}/`))) continue;
