@@ -101,6 +101,12 @@ describe('validateApp', () => {
     ]);
   });
 
+  it('requires a port or probes on sidecars', () => {
+    const input = minimal();
+    Object.assign(input.services[0]!, { sidecars: [{ name: 'cache', image: 'docker.io/library/redis:7' }] });
+    expect(messages(input)).toEqual(['services[0].sidecars[0]: expected a port or probes (every long-running container is probed), received an object']);
+  });
+
   it('refuses RollingUpdate with a ReadWriteOnce volume', () => {
     const input = minimal();
     Object.assign(input.services[0]!, { volumes: [{ name: 'data', mountPath: '/data', size: '1Gi' }], strategy: 'RollingUpdate' });

@@ -47,6 +47,12 @@ function checkService(service: ServiceDescriptor, index: number, envReplicas: re
       (container.mounts ?? []).forEach((mount, m) =>
         reference(mount.volume, volumeNames, [...base, kind, i, 'mounts', m, 'volume'], 'volume', out)));
   }
+  // Every long-running container is probed: a sidecar needs a port (TCP probes) or its own probes.
+  (service.sidecars ?? []).forEach((sidecar, i) => {
+    if (sidecar.port === undefined && !sidecar.probes?.readiness && !sidecar.probes?.liveness) {
+      out.push(issue([...base, 'sidecars', i], 'a port or probes (every long-running container is probed)', sidecar));
+    }
+  });
   const rwo = (service.volumes ?? []).some((v) => (v.accessMode ?? 'ReadWriteOnce') === 'ReadWriteOnce');
   if (rwo) {
     const replicas = [service.replicas ?? 1, ...envReplicas, service.hpa?.maxReplicas ?? 1];

@@ -98,7 +98,11 @@ export function auxContainer(service: ResolvedService, aux: AuxContainerDescript
   const variables = envList(aux.env);
   const r = aux.resources ?? {};
   const memory = r.memory ?? auxDefaults.memory;
-  const probes = kind === 'sidecar' ? (aux.probes ?? (aux.port !== undefined ? { readiness: { tcpPort: aux.port }, liveness: { tcpPort: aux.port } } : {})) : {};
+  // A sidecar with a port gets TCP probes for whichever of readiness and liveness it does not set.
+  const tcp = aux.port !== undefined ? { tcpPort: aux.port } : undefined;
+  const probes = kind === 'sidecar'
+    ? { readiness: aux.probes?.readiness ?? tcp, liveness: aux.probes?.liveness ?? tcp, startup: aux.probes?.startup }
+    : {};
   return {
     name: aux.name,
     image: aux.image ?? imageRef(service),

@@ -38,7 +38,7 @@ const service = fc.record({
   env: opt(env),
   writablePaths: opt(writable),
   volumes: opt(fc.array(fc.record({ name: fc.constantFrom('data', 'cache'), mountPath: fc.constantFrom('/data', '/srv'), size: fc.constantFrom('1Gi', '10Gi'), storageClass: opt(fc.constantFrom('longhorn' as const, 'local-path' as const)), accessMode: opt(fc.constantFrom('ReadWriteOnce' as const, 'ReadWriteMany' as const)) }, { requiredKeys: ['name', 'mountPath', 'size'] }), { maxLength: 1 })),
-  sidecars: opt(fc.array(fc.record({ name: fc.constant('exporter'), image: fc.constant('docker.io/library/python:3.12-alpine'), port: opt(fc.constant(9100)) }, { requiredKeys: ['name', 'image'] }), { maxLength: 1 })),
+  sidecars: opt(fc.array(fc.record({ name: fc.constant('exporter'), image: fc.constant('docker.io/library/python:3.12-alpine'), port: opt(fc.constant(9100)), probes: opt(fc.constant({ liveness: { exec: ['true'] } })) }, { requiredKeys: ['name', 'image'] }).map((s) => (s.port === undefined && s.probes === undefined ? { ...s, port: 9100 } : s)), { maxLength: 1 })),
   initContainers: opt(fc.array(fc.record({ name: fc.constant('seed'), command: fc.constant(['sh', '-c', 'true']) }), { maxLength: 1 })),
   metrics: opt(fc.record({ port: opt(fc.constant(9464)), tokenSecret: fc.record({ name: fc.constant('metrics-token') }), tokenEnv: opt(fc.constant('METRICS_BEARER')) }, { requiredKeys: ['tokenSecret'] })),
   resources: opt(resources),

@@ -54,6 +54,7 @@ export function restrictedViolations(pod: Json, options: { sugarkube?: boolean }
       const uid = sc.runAsUser ?? podSc.runAsUser;
       if (!Number.isInteger(uid) || uid < 1) out.push(`${where}: needs a numeric non-root runAsUser`);
       if (kind === 'container' && c.name === pod.containers[0].name && !(c.readinessProbe && c.livenessProbe)) out.push(`${where}: needs readiness and liveness probes`);
+      if (kind === 'container' && !(c.readinessProbe || c.livenessProbe)) out.push(`${where}: needs a probe`);
     }
   }
   return out;
