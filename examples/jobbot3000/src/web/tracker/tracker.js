@@ -1,0 +1,3 @@
+// The browser-side tracker: data stays in the user's IndexedDB.
+const status = document.getElementById('status');
+if (status !== null) status.dataset.ready = 'true';
