@@ -12,3 +12,12 @@ export { planArm64Guard, type Arm64GuardOptions } from './workflows/arm64-guard.
 export { Arm64GuardWorkflow } from './workflows/projen/arm64-guard-workflow.js';
 export { platformGuardScript } from './workflows/platform-guard-script.js';
 export { arm64GuardFiles } from './workflows/workflow-files.js';
+export { baseImages, baseImageReference, baseImageGlibcMinor, type BaseImage, type BaseImageName } from './base-images/base-images.js';
+export { DockerfileOptionsError, ociLabelBuildArgs, type CommonDockerfileOptions, type GeneratedDockerFile } from './dockerfile/dockerfile-common.js';
+export { dockerignore, type DockerignoreRuntime } from './dockerfile/dockerignore.js';
+export type { NativeModules, NodeBuildOptions, NodePackageManager, NodeWorkspace } from './dockerfile/node-build-stages.js';
+export { nodeDockerfile, type NodeDockerfileOptions } from './dockerfile/node-dockerfile.js';
+export { nodeStaticServerDockerfile, type NodeStaticServerDockerfileOptions } from './dockerfile/node-static-server-dockerfile.js';
+export { pythonDockerfile, type PythonDockerfileOptions, type PythonServer } from './dockerfile/python-dockerfile.js';
+export { staticNginxDockerfile, type StaticNginxDockerfileOptions } from './dockerfile/static-nginx-dockerfile.js';
+export { AppDockerfile, generateAppDockerfile, type AppDockerfileOptions } from './dockerfile/app-dockerfile.js';
