@@ -174,6 +174,26 @@ describe('synthesizeClusterTree', () => {
     expect(validateClusterTree(tree).problems).toEqual([]);
   });
 
+  it('runs on k3s local-path alone when Longhorn is off', () => {
+    const tree = synthesizeClusterTree(parseClusterDefinition(testCluster({ storage: { longhorn: false } })).value!);
+    const paths = tree.map((f) => f.path);
+    expect(paths.filter((p) => /longhorn|storage\.yaml/.test(p))).toEqual([]);
+    const kps = parseAllDocuments(tree.find((f) => f.path === 'infrastructure/controllers/prod/kube-prometheus-stack.yaml')!.content)[0]!.toJS() as Record<string, any>;
+    expect(kps.spec.dependsOn).toBeUndefined();
+    expect(kps.spec.values.prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.storageClassName).toBe('local-path');
+    expect(validateClusterTree(tree).problems).toEqual([]);
+  });
+
+  it('ships small hand-written Grafana dashboards that parse as JSON', () => {
+    const dashboards = objects('infrastructure/configs/staging/monitoring.yaml').filter((o) => o.kind === 'ConfigMap');
+    expect(dashboards.map((d) => [d.metadata.name, d.metadata.labels.grafana_dashboard])).toEqual([['dashboard-sugarkube-ingress', '1'], ['dashboard-sugarkube-cluster', '1']]);
+    for (const d of dashboards) {
+      const json = JSON.parse(Object.values(d.data as Record<string, string>)[0]!) as { panels: { targets: { expr: string }[] }[] };
+      expect(json.panels.length).toBeGreaterThanOrEqual(4);
+      for (const panel of json.panels) expect(panel.targets[0]!.expr).not.toBe('');
+    }
+  });
+
   it('notifies GitHub commit status and the chat webhook from sealed secrets', () => {
     const notifications = objects('infrastructure/configs/staging/flux-notifications.yaml');
     expect(notifications.map((o) => `${o.apiVersion} ${o.kind} ${o.metadata.name}`)).toEqual([
