@@ -4,13 +4,30 @@
  * its .projenrc.ts generates now (run with Node, as `npx projen` would).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project } from 'projen';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppDockerfile, generateAppDockerfile, type AppDockerfileOptions } from '../../src/index.js';
-import { copyExample, repoRoot } from './buildah.js';
+import { repoRoot } from './buildah.js';
+
+const packageDir = join(repoRoot, 'packages/ci-workflows');
+
+/**
+ * A scratch root whose node_modules holds this package compiled from the current
+ * sources (not whatever dist/ happens to be there) next to the real projen, so an
+ * example's .projenrc.ts resolves `@sugarkube/ci-workflows` exactly as an app repo would.
+ */
+function scratchInstall(): string {
+  const root = mkdtempSync(join(tmpdir(), 'sugarkube-examples-'));
+  const pkg = join(root, 'node_modules/@sugarkube/ci-workflows');
+  mkdirSync(pkg, { recursive: true });
+  cpSync(join(packageDir, 'package.json'), join(pkg, 'package.json'));
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(packageDir, 'tsconfig.json'), '--outDir', join(pkg, 'dist')], { stdio: 'pipe' });
+  for (const dep of ['projen', 'constructs', 'yaml']) symlinkSync(join(repoRoot, 'node_modules', dep), join(root, 'node_modules', dep));
+  return root;
+}
 
 function synth(outdir: string, options: AppDockerfileOptions): void {
   const project = new Project({ name: 'app', outdir });
@@ -58,10 +75,15 @@ describe('AppDockerfile (projen component)', () => {
     expect(() => new AppDockerfile(project, { runtime: 'node', command: [], port: 70000 })).toThrow(/command: expected .*\n.*port: expected an integer 1-65535, received 70000/s);
   });
 
+  let scratch = '';
+  beforeAll(() => {
+    scratch = scratchInstall();
+  }, 120_000);
+
   for (const name of ['tokenplace', 'dspace', 'jobbot3000']) {
     it(`examples/${name}: the committed Dockerfile and .dockerignore are what .projenrc.ts generates`, () => {
-      const dir = copyExample(name);
-      symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+      const dir = join(scratch, name);
+      cpSync(join(repoRoot, 'examples', name), dir, { recursive: true, filter: (src) => !src.includes('/node_modules') });
       execFileSync(process.execPath, ['.projenrc.ts'], { cwd: dir, env: { ...process.env, PROJEN_DISABLE_POST: '1' }, stdio: 'pipe' });
       for (const f of ['Dockerfile', '.dockerignore']) {
         expect(readFileSync(join(dir, f), 'utf8'), `${name}/${f} is fresh: run \`node .projenrc.ts\` in examples/${name}`).toBe(
