@@ -48,6 +48,17 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
     expect(await snapshot(join(dir, 'out'))).toEqual(written);
   });
 
+  it('keeps the tag image automation committed to a marked line when it regenerates', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sugarkube-synth-'));
+    expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);
+    const overlay = join(dir, 'out/apps/staging/tokenplace/overlays/staging/kustomization.yaml');
+    const before = await readFile(overlay, 'utf8');
+    expect(before).toContain('newTag: edge # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}');
+    await writeFile(overlay, before.replace('newTag: edge #', 'newTag: main-1764000000-abc1234 #'));
+    expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);
+    expect(await readFile(overlay, 'utf8')).toContain('newTag: main-1764000000-abc1234 # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}');
+  });
+
   it('a definition with errors writes nothing and leaves the previous tree intact', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-synth-'));
     expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);

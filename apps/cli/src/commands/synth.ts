@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
 import { UsageError, type Command } from '../context.js';
 import { writeTree } from '../io/write-tree.js';
+import { preserveSetterValues } from '../render/preserve-setter-values.js';
 import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
 
 const usage = `Usage: sugarkube synth [--out DIR] [--cluster MODULE]
@@ -10,7 +12,8 @@ Synthesizes a cluster definition into the GitOps tree Flux reconciles, validates
 (definition schema, kustomization resources, Flux Kustomization paths, dependsOn
 graph, no removed Flux APIs) BEFORE writing, then prints objects per kind and the
 CPU and memory requests per environment against the nodes' capacity.
-A failed run writes nothing and leaves the previous tree as it was.
+A failed run writes nothing and leaves the previous tree as it was. Values on lines with
+a Flux setter marker keep what image automation committed to DIR.
 
 Options:
   --out DIR          output directory (default: ./out)
@@ -34,7 +37,9 @@ export const synthCommand: Command = {
       context.stderr.write(`nothing written: ${out} is unchanged\n`);
       return 1;
     }
-    const result = await step(context, `writing ${out}`, () => writeTree(out, files));
+    // Tags Flux image automation committed (lines with setter markers) survive regeneration.
+    const kept = await Promise.all(files.map(async (f) => ({ path: f.path, content: preserveSetterValues(f.content, await readFile(join(out, f.path), 'utf8').catch(() => undefined)) })));
+    const result = await step(context, `writing ${out}`, () => writeTree(out, kept));
     context.stdout.write(
       `synthesized ${files.length} files into ${out} (${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed)\n`,
     );
