@@ -20,7 +20,8 @@
  *
  * @see https://github.com/fluxcd/image-automation-controller/tree/main/internal/update
  */
-import { isScalar, parseAllDocuments, parse as parseYaml, visit, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parse as parseYaml, type Node, type Scalar } from 'yaml';
+import { goYamlResolve } from './go-yaml-resolve.js';
 
 /** An ImagePolicy as the automation sees it. */
 export interface PolicyRef {
@@ -121,15 +122,26 @@ function markerOf(comment: string | null | undefined): string | undefined {
   return name ? name : undefined;
 }
 
+/**
+ * How kyaml writes the new value: the node keeps its style and the tag go-yaml resolved from the
+ * old value; `FormatNonStringStyle` double-quotes a value YAML 1.1 reads as a non-string (not on
+ * a null-tagged node); go-yaml then prints the kept tag when a plain value no longer resolves to
+ * it (`1.0` → `!!float v2`, a Flux quirk reproduced here on purpose).
+ */
 function render(node: Scalar, value: string): string {
   const quoteDouble = () => JSON.stringify(value);
+  const nonString = isNonString(value);
   if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   if (node.type === 'QUOTE_DOUBLE') return quoteDouble();
   if (node.type === 'PLAIN') {
-    if (value === '' || isNonString(value)) return quoteDouble();
-    // A value that cannot be written plain (": ", " #", leading indicator…) is quoted.
-    const plain = /^[^\s!&*?|>'"%@`#,[\]{}-][^\n]*$/.test(value) && !/(: |: *$| #)/.test(value) && !/\s$/.test(value);
-    return plain ? value : quoteDouble();
+    const explicitTag = node.tag !== undefined;
+    const oldTag = explicitTag ? 'str' : goYamlResolve(node.source ?? '');
+    if (nonString && oldTag !== 'null') return quoteDouble();
+    if (value === '' && !explicitTag && oldTag !== 'str' && oldTag !== 'null') return `!!${oldTag}`;
+    const plain = value !== '' && /^[^\s!&*?|>'"%@`#,[\]{}-][^\n]*$/.test(value) && !/(: |: *$| #)/.test(value) && !/\s$/.test(value);
+    const written = plain ? value : quoteDouble();
+    if (!explicitTag && oldTag !== 'str' && plain && goYamlResolve(value) !== oldTag) return `!!${oldTag} ${written}`;
+    return written;
   }
   return quoteDouble();
 }
@@ -168,7 +180,8 @@ export function applySetters(files: Readonly<Record<string, string>> | ReadonlyM
   const problemFiles: string[] = [];
   for (const [path, text] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!inScope(path, root) || !isCandidate(path) || !text.includes(TOKEN)) continue;
-    const docs = parseAllDocuments(text, { keepSourceTokens: false });
+    // go-yaml builds a node tree without complaining about duplicate keys; so must we.
+    const docs = parseAllDocuments(text, { uniqueKeys: false });
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.some((d) => d.errors.length > 0)) {
       problemFiles.push(path);
@@ -185,20 +198,34 @@ export function applySetters(files: Readonly<Record<string, string>> | ReadonlyM
           return { apiVersion: '', kind: '', name: '', namespace: '' };
         }
       })();
-      visit(doc, {
-        Scalar(key, node) {
-          if (key === 'key' || !isScalar(node) || !node.range) return;
-          const setter = markerOf(node.comment);
-          if (setter === undefined) return;
-          const next = values.get(setter);
-          if (next === undefined) return;
-          const old = node.source ?? String(node.value ?? '');
-          const oldValue = typeof node.value === 'string' ? node.value : old;
-          if (oldValue === next) return;
-          edits.push({ start: node.range[0], end: node.range[1], text: render(node as Scalar, next) });
-          changes.push({ file: path, object: meta, setter, oldValue, newValue: next });
-        },
-      });
+      // filter.go `accept`: every scalar value, depth first. kyaml's VisitFields looks each key up
+      // again by name, so only the first of duplicate keys is ever visited.
+      const walk = (node: unknown): void => {
+        if (isMap(node)) {
+          const seen = new Set<string>();
+          for (const pair of node.items) {
+            if (!isPair(pair)) continue;
+            const key = isScalar(pair.key) ? (pair.key.source ?? String(pair.key.value)) : String(pair.key);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            walk(pair.value);
+          }
+        } else if (isSeq(node)) {
+          for (const item of node.items) walk(item);
+        } else if (isScalar(node)) visitScalar(node);
+      };
+      const visitScalar = (node: Scalar): void => {
+        if (!node.range) return;
+        const setter = markerOf(node.comment);
+        if (setter === undefined) return;
+        const next = values.get(setter);
+        if (next === undefined) return;
+        const oldValue = node.source ?? String(node.value ?? '');
+        if (oldValue === next) return;
+        edits.push({ start: node.range[0], end: node.range[1], text: render(node, next) });
+        changes.push({ file: path, object: meta, setter, oldValue, newValue: next });
+      };
+      walk(doc.contents as Node | null);
     }
     if (edits.length === 0) continue;
     let content = text;

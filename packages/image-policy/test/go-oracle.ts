@@ -9,17 +9,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SelectTagSpec } from '../src/index.js';
 
-const oracleDir = fileURLToPath(new URL('./oracle/', import.meta.url));
-
-export function buildOracle(): string {
+/** Builds test/oracle (selectTag) or test/setters-oracle (applySetters) into the cache, once per source hash. */
+export function buildOracle(name: 'oracle' | 'setters-oracle' = 'oracle'): string {
+  const oracleDir = fileURLToPath(new URL(`./${name}/`, import.meta.url));
   const hash = createHash('sha256');
   for (const f of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(join(oracleDir, f)));
   const cache = process.env.SUGARKUBE_CACHE ?? join(homedir(), '.cache', 'sugarkube');
-  const out = join(cache, 'image-policy-oracle', hash.digest('hex').slice(0, 16), 'oracle');
+  const out = join(cache, `image-policy-${name}`, hash.digest('hex').slice(0, 16), name);
   if (existsSync(out)) return out;
   mkdirSync(join(out, '..'), { recursive: true });
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (go.status !== 0) throw new Error('the Go toolchain is required to build the selectTag oracle (install Go; CI does)');
+  if (go.status !== 0) throw new Error(`the Go toolchain is required to build test/${name} (install Go; CI machines have it)`);
   execFileSync('go', ['build', '-o', out, '.'], { cwd: oracleDir, stdio: 'pipe', env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=readonly', CGO_ENABLED: '0' } });
   return out;
 }
