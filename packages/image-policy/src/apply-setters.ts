@@ -5,7 +5,7 @@
  * - files: every file under `update.path` (hidden directories included; Go's filepath.Walk does
  *   not skip them) whose name ends in `.yaml` or `.yml` or is `Kustomization`, and whose bytes
  *   contain the token `"$imagepolicy"`; a file that then fails to parse is skipped (a "problem file");
- * - markers: a scalar's line comment that is a JSON object of strings with an `$imagepolicy` key
+ * - markers: a scalar's line comment (or, without one, a sequence item's head comment) that is a JSON object of strings with an `$imagepolicy` key
  *   naming `ns:name` (the whole reference: `name:tag`, plus `@digest` when reflected),
  *   `ns:name:tag`, `ns:name:name` or `ns:name:digest`; a marker naming a policy that is not in
  *   scope (another namespace than the automation's, or without `latestRef`) is left alone;
@@ -211,12 +211,15 @@ export function applySetters(files: Readonly<Record<string, string>> | ReadonlyM
             walk(pair.value);
           }
         } else if (isSeq(node)) {
-          for (const item of node.items) walk(item);
+          // A comment line above a sequence item is its head comment in go-yaml (the yaml library
+          // files the first one under the sequence).
+          node.items.forEach((item, i) => (isScalar(item) ? visitScalar(item, item.commentBefore ?? (i === 0 ? node.commentBefore : undefined)) : walk(item)));
         } else if (isScalar(node)) visitScalar(node);
       };
-      const visitScalar = (node: Scalar): void => {
+      // fieldmeta.Read: the line comment if there is one, else the head comment.
+      const visitScalar = (node: Scalar, head?: string | null): void => {
         if (!node.range) return;
-        const setter = markerOf(node.comment);
+        const setter = markerOf(node.comment ? node.comment : head);
         if (setter === undefined) return;
         const next = values.get(setter);
         if (next === undefined) return;

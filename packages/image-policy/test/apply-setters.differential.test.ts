@@ -29,7 +29,9 @@ const doc = fc.record({
   wide: fc.boolean(),
 }).map(({ kind, fields, seq, wide }) => {
   const head = kind ? `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: n\n  namespace: ns\n` : '';
-  const items = seq.length === 0 ? '' : `args:\n${seq.map(([v, m]) => `${wide ? '  ' : ''}- ${v}${m}`).join('\n')}\n`;
+  const pad = wide ? '  ' : '';
+  // Some markers become head comments (the line above a sequence item), which kyaml also reads.
+  const items = seq.length === 0 ? '' : `args:\n${seq.map(([v, m], i) => (i % 2 === 1 && m.startsWith(' #') ? `${pad}${m.trim()}\n${pad}- ${v}` : `${pad}- ${v}${m}`)).join('\n')}\n`;
   return `${head}spec:\n${fields.map((f) => `  ${f}`).join('\n')}\n${items}`;
 });
 const file = fc.array(doc, { minLength: 1, maxLength: 2 }).chain((docs) => fc.constantFrom('', '---\n').map((lead) => lead + docs.join('---\n')));
