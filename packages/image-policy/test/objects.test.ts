@@ -64,6 +64,13 @@ describe('builders', () => {
     expect(() => imageUpdateAutomation({ name: 'a', namespace: 'b', sourceRef: { name: 'c' }, path: 'x', messageTemplate: '{{ range .Updated.Images }}{{ end }}' })).toThrow(/messageTemplate: expected a template using \.Changed/);
   });
 
+  it('accepts Docker Hub short names and loopback registries, refuses tags and bad names', () => {
+    expect(imageRepository({ name: 'n', namespace: 'flux-system', image: 'nginx' }).spec.image).toBe('nginx');
+    expect(imageRepository({ name: 'n', namespace: 'flux-system', image: '127.0.0.1:5000/o/app' }).spec.image).toBe('127.0.0.1:5000/o/app');
+    expect(() => imageRepository({ name: 'n', namespace: 'flux-system', image: 'ghcr.io/o/app:v1' })).toThrow(/^image: expected an image without tag or digest/);
+    expect(() => imageRepository({ name: 'n', namespace: 'flux-system', image: 'ghcr.io/O/App' })).toThrow(/^image: expected an image reference/);
+  });
+
   it('refuses the removed v1beta APIs', () => {
     expect(() => assertImageApiVersion('image.toolkit.fluxcd.io/v1beta2', 'ImagePolicy')).toThrow(/was removed from Flux; emit image\.toolkit\.fluxcd\.io\/v1/);
     expect(() => assertImageApiVersion('image.toolkit.fluxcd.io/v1beta1', 'ImageRepository')).toThrow(/removed/);

@@ -1,3 +1,4 @@
+import { parseImageReference } from '../oci/image-reference.js';
 import { IMAGE_API_VERSION } from './api-version.js';
 import { Issues } from './validation.js';
 
@@ -34,7 +35,12 @@ export function imageRepository(options: ImageRepositoryOptions) {
   const issues = new Issues();
   issues.name('name', options.name);
   issues.name('namespace', options.namespace);
-  if (!/^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]+$/.test(options.image)) issues.add('image', 'an image reference without tag or digest, e.g. ghcr.io/owner/app', options.image);
+  try {
+    const ref = parseImageReference(options.image);
+    if (ref.tag !== undefined || ref.digest !== undefined) issues.add('image', 'an image without tag or digest (the policy picks the tag), e.g. ghcr.io/owner/app', options.image);
+  } catch {
+    issues.add('image', 'an image reference without tag or digest, e.g. ghcr.io/owner/app', options.image);
+  }
   const interval = options.interval ?? '5m';
   issues.duration('interval', interval);
   if (options.secretRef !== undefined) issues.name('secretRef', options.secretRef);
