@@ -67,11 +67,12 @@ go_module_dir() {
   echo "$dir"
 }
 
-# go_install_into DIR PACKAGE@VERSION: builds a Go command into DIR/bin.
+# go_install_into DIR PACKAGE@VERSION [LDFLAGS]: builds a Go command into DIR/bin
+# (extra LDFLAGS, e.g. -X main.version=..., stamp the version goreleaser would).
 go_install_into() {
   need go "Go is preinstalled on this machine kind"
   log "go install $2"
-  (cd "$NOMOD" && GOBIN="$1/bin" go install -trimpath -ldflags='-s -w' "$2")
+  (cd "$NOMOD" && GOBIN="$1/bin" go install -trimpath -ldflags="-s -w ${3:-}" "$2")
 }
 
 # python_venv DIR REQUIREMENT...: a venv in DIR/venv (built in place: venv scripts

@@ -5,11 +5,11 @@ set -euo pipefail
 TOOL_NAME=kubeconform
 . "$(dirname "$0")/../lib.sh"
 VERSION=v0.8.0
-dest="$SUGARKUBE_CACHE/kubeconform-$VERSION"
+dest="$SUGARKUBE_CACHE/kubeconform-$VERSION-2" # -2: the build stamps its version
 if ! is_done "$dest"; then
   staging="$(start_build "$dest")"
-  go_install_into "$staging" "github.com/yannh/kubeconform/cmd/kubeconform@$VERSION"
-  "$staging/bin/kubeconform" -v >/dev/null
+  go_install_into "$staging" "github.com/yannh/kubeconform/cmd/kubeconform@$VERSION" "-X main.version=$VERSION"
+  [ "$("$staging/bin/kubeconform" -v)" = "$VERSION" ] || die "kubeconform -v does not print $VERSION"
   finish_build "$staging" "$dest"
 fi
 link kubeconform "$dest/bin/kubeconform"
