@@ -29,12 +29,14 @@ interface Example {
   /** A source file a source-only change touches. */
   readonly source: string;
   readonly comment: string;
+  /** Whether the source-only rebuild is measured (its first amd64 build then uses --layers). */
+  readonly rebuild: boolean;
 }
 
 const examples: readonly Example[] = [
-  { name: 'tokenplace', health: '/healthz', body: /"status":\s*"ok"/, user: '10001', source: 'relay.py', comment: '# touched' },
-  { name: 'dspace', health: '/healthz', body: /"status":"ok"/, user: '1000', source: 'frontend/src/server.mjs', comment: '// touched' },
-  { name: 'jobbot3000', health: '/healthz', body: /"mode":"static"/, user: '1000', source: 'src/web/tracker/tracker.js', comment: '// touched' },
+  { name: 'tokenplace', health: '/healthz', body: /"status":\s*"ok"/, user: '10001', source: 'relay.py', comment: '# touched', rebuild: true },
+  { name: 'dspace', health: '/healthz', body: /"status":"ok"/, user: '1000', source: 'frontend/src/server.mjs', comment: '// touched', rebuild: false },
+  { name: 'jobbot3000', health: '/healthz', body: /"mode":"static"/, user: '1000', source: 'src/web/tracker/tracker.js', comment: '// touched', rebuild: true },
 ];
 
 const figures: Record<string, Record<string, number | string | boolean>> = {};
@@ -65,8 +67,9 @@ describe('generated Dockerfiles, built with buildah (vfs, chroot, no emulation)'
       const arm = `localhost/sugarkube-test/${ex.name}:arm64`;
       tags.push(amd, arm);
       const labels = { IMAGE_SOURCE: `https://github.com/example/${ex.name}`, IMAGE_REVISION: 'a'.repeat(40), IMAGE_VERSION: '1.2.3', IMAGE_CREATED: '2023-11-14T22:13:20Z' };
-      // amd64 with --layers (the cache a source-only rebuild reuses); arm64 with one commit per stage.
-      const a = build({ context, arch: 'amd64', tag: amd, buildArgs: { ...baseArgs, ...labels }, epoch, noCache: true, layers: true });
+      // amd64 with --layers when a source-only rebuild follows (the cache it reuses; every step is a
+      // layer commit, slow with vfs); otherwise, and for arm64, one commit per stage.
+      const a = build({ context, arch: 'amd64', tag: amd, buildArgs: { ...baseArgs, ...labels }, epoch, noCache: true, layers: ex.rebuild });
       const b = build({ context, arch: 'arm64', tag: arm, buildArgs: { ...baseArgs, ...labels }, epoch });
       figures[ex.name] = { amd64Seconds: round(a.seconds), arm64Seconds: round(b.seconds) };
 
@@ -112,7 +115,7 @@ describe('generated Dockerfiles, built with buildah (vfs, chroot, no emulation)'
     }, minutes(4));
   }
 
-  for (const ex of examples.filter((e) => e.name !== 'dspace')) {
+  for (const ex of examples.filter((e) => e.rebuild)) {
     it(`${ex.name}: a source-only change rebuilds without re-running the dependency install`, () => {
       const first = firstBuild.get(ex.name);
       expect(first).toBeDefined();
