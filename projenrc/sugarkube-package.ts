@@ -172,7 +172,7 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
   defineTask(
     project,
     'test',
-    'vitest run --passWithNoTests=false --reporter=default --reporter=json --outputFile.json=.vitest/report.json',
+    'vitest run --passWithNoTests=false --testTimeout=60000 --hookTimeout=300000 --reporter=default --reporter=json --outputFile.json=.vitest/report.json',
     'Run the vitest suite',
   );
   defineTask(project, 'typecheck', 'tsc -p test/tsconfig.json', 'Type-check sources and tests');
