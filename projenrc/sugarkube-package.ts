@@ -118,22 +118,9 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
       },
       include: ['src/**/*.ts'],
     },
+    // test/tsconfig.json extends the package tsconfig; it only stops emitting and widens the files.
     tsconfigDev: {
-      compilerOptions: {
-        module: 'NodeNext',
-        moduleResolution: javascript.TypeScriptModuleResolution.NODE_NEXT,
-        target: 'ES2023',
-        lib: ['ES2023'],
-        noEmit: true,
-        inlineSourceMap: false,
-        inlineSources: false,
-        experimentalDecorators: false,
-        resolveJsonModule: true,
-        isolatedModules: true,
-        verbatimModuleSyntax: true,
-        skipLibCheck: true,
-        types: ['node'],
-      },
+      compilerOptions: { noEmit: true },
       include: ['**/*.ts', '../src/**/*.ts'],
     },
   });
