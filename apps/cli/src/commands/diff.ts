@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { UsageError, type Command } from '../context.js';
+import type { Command } from '../context.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { loadCluster } from '../io/load-cluster.js';
 import { OWNED_FILES_MANIFEST } from '../io/write-tree.js';
 import { unifiedDiff } from '../render/unified-diff.js';
@@ -30,16 +30,7 @@ export const diffCommand: Command = {
   summary: 'show what synth would change, without writing',
   usage,
   async run(args, context) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...args],
-        options: { out: { type: 'string' }, cluster: { type: 'string' }, stat: { type: 'boolean' } },
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const { values } = parseCommandArgs(args, { out: { type: 'string' }, cluster: { type: 'string' }, stat: { type: 'boolean' } });
     const out = resolve(context.cwd, values.out ?? 'out');
     const { module } = await loadCluster(context.cwd, values.cluster);
     const next = new Map((await module.synthesizeCluster()).map((f) => [f.path, f.content]));

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
-import { UsageError, type Command } from '../context.js';
+import type { Command } from '../context.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { loadCluster } from '../io/load-cluster.js';
 import { probeTool } from '../io/probe-tool.js';
 
@@ -35,12 +35,7 @@ export const doctorCommand: Command = {
   summary: 'check the machine and repository for what Sugarkube needs',
   usage,
   async run(args, context) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args: [...args], options: { cluster: { type: 'string' } }, allowPositionals: false }));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const { values } = parseCommandArgs(args, { cluster: { type: 'string' } });
     const checks: Check[] = [
       nodeCheck(process.version),
       toolCheck('git', 'git', ['--version'], 'install git', true),

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { checkImagePlatforms, describePlatforms, formatPlatform, parsePlatform, type Platform } from '@sugarkube/image-policy';
 import { UsageError, type Command } from '../context.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { registryOptions } from '../io/registry-options.js';
 
 const usage = `Usage: sugarkube image check IMAGE[:TAG|@DIGEST] [--platforms LIST] [--username USER] [--insecure]
@@ -19,16 +19,7 @@ export const imageCommand: Command = {
   summary: 'check an image in its registry (image check IMAGE --platforms …)',
   usage,
   async run(args, context) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        options: { platforms: { type: 'string' }, username: { type: 'string' }, insecure: { type: 'boolean' } },
-        allowPositionals: true,
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseCommandArgs(args, { platforms: { type: 'string' }, username: { type: 'string' }, insecure: { type: 'boolean' } }, true);
     const [sub, reference, ...extra] = parsed.positionals;
     if (sub !== 'check') throw new UsageError(sub === undefined ? 'missing subcommand: check' : `unknown subcommand "${sub}": expected check`);
     if (!reference) throw new UsageError('missing IMAGE, e.g. ghcr.io/owner/app:v1.2.3');

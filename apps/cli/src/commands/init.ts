@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadAppYaml, runtimes } from '@sugarkube/manifests';
 import { UsageError, type Command } from '../context.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { renderInitDescriptor, type Runtime } from '../render/init-descriptor.js';
 
 const usage = `Usage: sugarkube init --image IMAGE [--name NAME] [--runtime RUNTIME] [--port PORT] [--domain APEX] [--force]
@@ -26,23 +26,14 @@ export const initCommand: Command = {
   summary: 'write a starter sugarkube.yaml',
   usage,
   async run(args, context) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...args],
-        options: {
+    const { values } = parseCommandArgs(args, {
           image: { type: 'string' },
           name: { type: 'string' },
           runtime: { type: 'string' },
           port: { type: 'string' },
           domain: { type: 'string' },
           force: { type: 'boolean' },
-        },
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+        });
     if (!values.image) throw new UsageError('--image is required (for example --image ghcr.io/acme/shop)');
     const runtime = values.runtime ?? 'node';
     if (!(runtimes as readonly string[]).includes(runtime)) {

@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   applySetters,
   isSelectTagError,
@@ -12,6 +11,7 @@ import {
 } from '@sugarkube/image-policy';
 import { parseAllDocuments } from 'yaml';
 import { UsageError, type Command } from '../context.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { registryOptions } from '../io/registry-options.js';
 import { unifiedDiff } from '../render/unified-diff.js';
 
@@ -47,16 +47,7 @@ export const policyCommand: Command = {
   summary: 'preview which image tag each Flux ImagePolicy would pick now (policy preview [--diff])',
   usage,
   async run(args, context) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        options: { dir: { type: 'string' }, diff: { type: 'boolean' }, username: { type: 'string' }, insecure: { type: 'boolean' } },
-        allowPositionals: true,
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseCommandArgs(args, { dir: { type: 'string' }, diff: { type: 'boolean' }, username: { type: 'string' }, insecure: { type: 'boolean' } }, true);
     const [sub, ...extra] = parsed.positionals;
     if (sub !== 'preview') throw new UsageError(sub === undefined ? 'missing subcommand: preview' : `unknown subcommand "${sub}": expected preview`);
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);

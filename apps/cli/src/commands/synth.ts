@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { UsageError, type Command } from '../context.js';
+import type { Command } from '../context.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { writeTree } from '../io/write-tree.js';
 import { preserveSetterValues } from '../render/preserve-setter-values.js';
 import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
@@ -25,12 +25,7 @@ export const synthCommand: Command = {
   summary: 'synthesize and validate the cluster GitOps tree into ./out',
   usage,
   async run(args, context) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args: [...args], options: { out: { type: 'string' }, cluster: { type: 'string' } }, allowPositionals: false }));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const { values } = parseCommandArgs(args, { out: { type: 'string' }, cluster: { type: 'string' } });
     const out = resolve(context.cwd, values.out ?? 'out');
     const { files, cluster } = await synthesizeAndValidate(context, values.cluster);
     if (!files) {

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { validateClusterTree, type GeneratedFile } from '@sugarkube/manifests';
-import { UsageError, type Command } from '../context.js';
+import type { Command } from '../context.js';
+import { parseCommandArgs } from '../parse-command-args.js';
 import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
 
 const usage = `Usage: sugarkube validate [--cluster MODULE] [--dir DIR]
@@ -33,12 +33,7 @@ export const validateCommand: Command = {
   summary: 'validate the cluster definition and its tree, without writing',
   usage,
   async run(args, context) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args: [...args], options: { cluster: { type: 'string' }, dir: { type: 'string' } }, allowPositionals: false }));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const { values } = parseCommandArgs(args, { cluster: { type: 'string' }, dir: { type: 'string' } });
     if (values.dir !== undefined) {
       const dir = resolve(context.cwd, values.dir);
       const files = await step(context, `reading ${dir}`, () => readYamlTree(dir));
