@@ -58,14 +58,30 @@ link() { ln -sfn "$2" "$CURRENT/$1"; }
 
 # go_module_dir MODULE@VERSION: downloads a module zip through the Go module proxy
 # (checksum-verified against the sum database) and prints its extracted directory.
+#
+# A module whose go.mod asks for a newer Go than this machine's (GOTOOLCHAIN=local) is
+# still downloaded and verified, but go refuses to extract it ("requires go >= X"). We
+# only read files from such modules (CRD YAML), never build them, so its verified zip
+# is extracted into $SUGARKUBE_CACHE/.modsrc instead.
 go_module_dir() {
   need go "Go is preinstalled on this machine kind"
-  local json dir
-  json="$(cd "$NOMOD" && go mod download -json "$1")" || die "go mod download $1 failed: $json"
-  dir="$(printf '%s' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  local json dir zip
+  json="$(cd "$NOMOD" && go mod download -json "$1")" && dir="$(json_field Dir "$json")" || dir=""
+  if [ -z "$dir" ] && printf '%s' "$json" | grep -q '"Error": ".* requires go \\u003e= '; then
+    zip="$(json_field Zip "$json")"
+    [ -n "$zip" ] && [ -f "$zip" ] || die "go mod download $1: no verified zip: $json"
+    dir="$SUGARKUBE_CACHE/.modsrc/$1"
+    if [ ! -f "$dir.done" ]; then
+      rm -rf "$dir" "$dir.tmp" && mkdir -p "$dir.tmp"
+      python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$dir.tmp"
+      mv "$dir.tmp/$1" "$dir" && rm -rf "$dir.tmp" && touch "$dir.done"
+    fi
+  fi
   [ -n "$dir" ] && [ -d "$dir" ] || die "go mod download $1 gave no directory: $json"
   echo "$dir"
 }
+# json_field NAME JSON: a string field of `go mod download -json` output.
+json_field() { printf '%s' "$2" | sed -n 's/^[[:space:]]*"'"$1"'": "\(.*\)",\{0,1\}$/\1/p'; }
 
 # go_install_into DIR PACKAGE@VERSION [LDFLAGS]: builds a Go command into DIR/bin
 # (extra LDFLAGS, e.g. -X main.version=..., stamp the version goreleaser would).

@@ -24,6 +24,7 @@ CRD_SOURCES=(
   "github.com/longhorn/longhorn-manager@v1.10.0             k8s/crds.yaml"
   "go.universe.tf/metallb@v0.15.2                           config/crd/bases/*.yaml"
   "github.com/traefik/traefik/v3@v3.7.13                    docs/content/reference/dynamic-configuration/kubernetes-crd-definition-v1.yml"
+  "github.com/controlplaneio-fluxcd/flux-operator@v0.59.0   config/crd/bases/fluxcd.controlplane.io_fluxinstances.yaml"
 )
 # The root modules of these Flux controllers are not served by the module proxy;
 # their api modules are. Their CRDs are generated from the Go types with the
