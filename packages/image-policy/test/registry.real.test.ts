@@ -1,7 +1,8 @@
 // The registry client against real registries on loopback (Debian docker-registry = distribution
-// 2.8) holding images built by buildah and copied by skopeo: token auth for real (JWTs the
-// registry verifies against its rootcertbundle), basic auth (htpasswd), Link pagination over
-// >100 tags, OCI index platforms, digests.
+// 2.8, and the pinned CNCF Distribution v3 build) holding images built by buildah and copied by
+// skopeo: token auth for real (JWTs the registry verifies against its rootcertbundle), basic auth
+// (htpasswd), Link pagination over >100 tags (v3 pages tags/list as GHCR does; 2.8 pages only
+// /v2/_catalog), OCI index platforms, digests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkImagePlatforms, followBranchBuilds, formatPlatform, missingPlatforms, parsePlatform, RegistryClient, RegistryError, selectTag } from '../src/index.js';
 import {
@@ -29,6 +30,27 @@ let temp: ReturnType<typeof makeTempDir>;
 let tokens: TokenServer;
 let tokenRegistry: RunningRegistry;
 let basicRegistry: RunningRegistry;
+let v3Registry: RunningRegistry;
+
+/** PUTs the manifest of `repo:1.0.0` under every tag in `tags`, 20 at a time, through the registry API. */
+async function tagManifest(host: string, repo: string, tags: readonly string[]): Promise<{ body: string; contentType: string }> {
+  const push = tokens.issue([`repository:${repo}:pull,push`]);
+  const source = await fetch(`http://${host}/v2/${repo}/manifests/1.0.0`, {
+    headers: { authorization: `Bearer ${push}`, accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
+  });
+  expect(source.status).toBe(200);
+  const body = await source.text();
+  const contentType = source.headers.get('content-type')!;
+  for (let i = 0; i < tags.length; i += 20) {
+    await Promise.all(
+      tags.slice(i, i + 20).map(async (tag) => {
+        const r = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, { method: 'PUT', headers: { authorization: `Bearer ${push}`, 'content-type': contentType }, body });
+        expect(r.status).toBe(201);
+      }),
+    );
+  }
+  return { body, contentType };
+}
 
 beforeAll(async () => {
   requireTools(['docker-registry', 'buildah', 'skopeo', 'openssl', 'htpasswd']);
@@ -48,21 +70,7 @@ beforeAll(async () => {
   await buildah(temp.dir, ['push', '--tls-verify=false', '--creds', creds, 'localhost/sk-amd64', `docker://${A}/sugarkube/amd64only:1.0.0`]);
 
   // >100 tags: the same manifest PUT under 120 build tags through the registry API.
-  const push = tokens.issue(['repository:sugarkube/amd64only:pull,push']);
-  const source = await fetch(`http://${A}/v2/sugarkube/amd64only/manifests/1.0.0`, {
-    headers: { authorization: `Bearer ${push}`, accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
-  });
-  expect(source.status).toBe(200);
-  const body = await source.text();
-  const contentType = source.headers.get('content-type')!;
-  for (let i = 0; i < BUILD_TAGS.length; i += 20) {
-    await Promise.all(
-      BUILD_TAGS.slice(i, i + 20).map(async (tag) => {
-        const r = await fetch(`http://${A}/v2/sugarkube/amd64only/manifests/${tag}`, { method: 'PUT', headers: { authorization: `Bearer ${push}`, 'content-type': contentType }, body });
-        expect(r.status).toBe(201);
-      }),
-    );
-  }
+  const { body, contentType } = await tagManifest(A, 'sugarkube/amd64only', BUILD_TAGS);
 
   // >100 repositories for Link pagination on /v2/_catalog: blobs mounted from amd64only, then the manifest.
   const manifest = JSON.parse(body) as { config: { digest: string }; layers: { digest: string }[] };
@@ -81,11 +89,17 @@ beforeAll(async () => {
   }
 
   await run('skopeo', ['copy', '--all', '--src-tls-verify=false', '--dest-tls-verify=false', '--src-creds', creds, '--dest-creds', creds, `docker://${A}/sugarkube/multi:1.0.0`, `docker://${basicRegistry.host}/sugarkube/basic:1.0.0`]);
-}, 180_000);
+
+  // Distribution v3 behind the same token server: the amd64-only image and its 120 build tags.
+  v3Registry = await startRegistry(temp.dir, 'v3', tokenAuthBlock(tokens.url, started.certPath), 'distribution-v3');
+  await run('skopeo', ['copy', '--src-tls-verify=false', '--dest-tls-verify=false', '--src-creds', creds, '--dest-creds', creds, `docker://${A}/sugarkube/amd64only:1.0.0`, `docker://${v3Registry.host}/sugarkube/amd64only:1.0.0`]);
+  await tagManifest(v3Registry.host, 'sugarkube/amd64only', BUILD_TAGS);
+}, 240_000);
 
 afterAll(async () => {
   await tokenRegistry?.stop();
   await basicRegistry?.stop();
+  await v3Registry?.stop();
   await tokens?.close();
   temp?.remove();
 });
@@ -122,14 +136,44 @@ describe('token auth (the GHCR flow)', () => {
 });
 
 describe('more than 100 tags, and Link pagination', () => {
-  it('lists all 121 tags of a repository', async () => {
-    const client = new RegistryClient(tokenRegistry.host);
-    const tags = await client.listTags('sugarkube/amd64only', { pageSize: 50 });
-    expect(new Set(tags)).toEqual(new Set([...BUILD_TAGS, '1.0.0']));
+  const ALL_TAGS = [...BUILD_TAGS, '1.0.0'];
+  const pagesOf = async (client: RegistryClient, repo: string, pageSize?: number) => {
+    const pages: string[][] = [];
+    for await (const page of client.tagPages(repo, pageSize ? { pageSize } : {})) pages.push(page);
+    return pages;
+  };
+
+  it('distribution v3 pages tags/list: Link rel="next" followed across 50 + 50 + 21 tags, one token for all pages', async () => {
+    const before = tokens.requests.length;
+    const client = new RegistryClient(v3Registry.host);
+    const pages = await pagesOf(client, 'sugarkube/amd64only', 50);
+    expect(pages.map((p) => p.length)).toEqual([50, 50, 21]);
+    expect(new Set(pages.flat())).toEqual(new Set(ALL_TAGS));
+    expect(pages.flat()).toHaveLength(121);
+    // The second and third requests are the registry's own next links (`last=` the previous page's last tag).
+    const gets = client.log.filter((l) => l.startsWith('GET') && l.includes('/tags/list'));
+    const followed = gets.filter((l) => l.includes('last='));
+    expect(followed).toHaveLength(2);
+    expect(followed[0]).toContain(`last=${pages[0]!.at(-1)}`);
+    // Anonymous pull token, asked once: the 401 challenge on page 1 only.
+    expect(tokens.requests.slice(before)).toEqual([{ scope: ['repository:sugarkube/amd64only:pull'], user: undefined }]);
+  });
+
+  it('distribution v3 without n: the client sends none and still gets all 121 tags', async () => {
+    const client = new RegistryClient(v3Registry.host);
+    const tags = await client.listTags('sugarkube/amd64only');
+    expect(new Set(tags)).toEqual(new Set(ALL_TAGS));
     expect(tags).toHaveLength(121);
   });
 
-  it('follows Link rel="next" across pages (distribution 2.8 paginates /v2/_catalog; its tags/list ignores n)', async () => {
+  it('distribution 2.8 ignores n on tags/list: all 121 tags arrive in one page with no Link header', async () => {
+    const client = new RegistryClient(tokenRegistry.host);
+    const pages = await pagesOf(client, 'sugarkube/amd64only', 50);
+    expect(pages.map((p) => p.length)).toEqual([121]);
+    expect(new Set(pages[0])).toEqual(new Set(ALL_TAGS));
+  });
+
+  it('follows Link rel="next" across /v2/_catalog pages on distribution 2.8', async () => {
     const client = new RegistryClient(tokenRegistry.host);
     const pages: string[][] = [];
     for await (const page of client.catalogPages({ pageSize: 50 })) pages.push(page);
@@ -138,9 +182,11 @@ describe('more than 100 tags, and Link pagination', () => {
     expect(pages.flat().sort()).toEqual([...REPOS, 'sugarkube/amd64only', 'sugarkube/multi'].sort());
   });
 
-  it('the staging policy over the live tag list picks the newest build, as Flux would', async () => {
-    const tags = await new RegistryClient(tokenRegistry.host).listTags('sugarkube/amd64only', { pageSize: 100 });
-    expect(selectTag(followBranchBuilds('main'), tags)).toBe(BUILD_TAGS[119]);
+  it('the staging policy over the live, paged tag list picks the newest build, as Flux would', async () => {
+    for (const host of [v3Registry.host, tokenRegistry.host]) {
+      const tags = await new RegistryClient(host).listTags('sugarkube/amd64only', { pageSize: 40 });
+      expect(selectTag(followBranchBuilds('main'), tags)).toBe(BUILD_TAGS[119]);
+    }
   });
 });
 

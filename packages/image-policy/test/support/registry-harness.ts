@@ -1,5 +1,7 @@
-// A real OCI registry on loopback for the client tests: Debian's docker-registry (distribution
-// 2.8) with token auth, pointing at a token server started here that signs JWTs (RS256, x5c) with
+// Real OCI registries on loopback for the client tests: Debian's docker-registry (distribution
+// 2.8) and the CNCF Distribution registry v3 (built at a pinned version by
+// tools/upstream/tools/distribution-registry.sh; it pages tags/list with Link headers as GHCR
+// does, 2.8 does not), with token auth, pointing at a token server started here that signs JWTs (RS256, x5c) with
 // a throwaway key the registry trusts through `rootcertbundle`; a second registry with htpasswd
 // basic auth; images built by buildah (FROM scratch, no emulation) and copied by skopeo.
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -10,6 +12,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { cacheEntry } from '@sugarkube/verify';
 
 // Tools that talk to the registry run asynchronously: the token server lives in this process and
 // must keep answering while they run.
@@ -118,8 +121,15 @@ export interface RunningRegistry {
   stop(): Promise<void>;
 }
 
-/** Starts `docker-registry serve` with the given auth block and waits until /v2/ answers. */
-export async function startRegistry(dir: string, name: string, auth: string): Promise<RunningRegistry> {
+/** Debian's `docker-registry` (distribution 2.8, on PATH) or the pinned distribution v3 build. */
+export type RegistryBinary = 'docker-registry' | 'distribution-v3';
+
+function registryCommand(binary: RegistryBinary): string {
+  return binary === 'docker-registry' ? 'docker-registry' : cacheEntry('distribution-registry');
+}
+
+/** Starts `<registry> serve` with the given auth block and waits until /v2/ answers. */
+export async function startRegistry(dir: string, name: string, auth: string, binary: RegistryBinary = 'docker-registry'): Promise<RunningRegistry> {
   const port = await freePort();
   const storage = join(dir, `${name}-storage`);
   mkdirSync(storage, { recursive: true });
@@ -128,20 +138,20 @@ export async function startRegistry(dir: string, name: string, auth: string): Pr
     config,
     `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${storage}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n${auth}`,
   );
-  const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(registryCommand(binary), ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const host = `127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`docker-registry exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${binary} exited: ${stderr}`);
     try {
       const r = await fetch(`http://${host}/v2/`);
       if (r.status === 401 || r.status === 200) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`docker-registry did not start on ${host}: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`${binary} did not start on ${host}: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -11,7 +11,8 @@ export type CacheEntry =
   | 'check-jsonschema'
   | 'kubernetes-schemas'
   | 'crd-schemas'
-  | 'github-workflow-schema.json';
+  | 'github-workflow-schema.json'
+  | 'distribution-registry';
 
 /** `$SUGARKUBE_CACHE`, default `~/.cache/sugarkube` (the same rule as tools/upstream/lib.sh). */
 export function sugarkubeCache(): string {
