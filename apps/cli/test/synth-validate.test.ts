@@ -59,6 +59,31 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
     expect(await readFile(overlay, 'utf8')).toContain('newTag: main-1764000000-abc1234 # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}');
   });
 
+  it('diff does not report a tag automation committed as drift, but does report a hand edit beside it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sugarkube-diff-'));
+    expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);
+    const overlay = join(dir, 'out/apps/staging/tokenplace/overlays/staging/kustomization.yaml');
+    const before = await readFile(overlay, 'utf8');
+    await writeFile(overlay, before.replace('newTag: edge #', 'newTag: main-1764000000-abc1234 #'));
+    const clean = await run(['diff', '--cluster', clusterModule], dir);
+    expect([clean.code, clean.stdout]).toEqual([0, '']);
+    expect(clean.stderr).toMatch(/is up to date\n$/);
+    await writeFile(overlay, (await readFile(overlay, 'utf8')).replace('  - httproute-web.yaml', '  - edited.yaml'));
+    const drift = await run(['diff', '--cluster', clusterModule], dir);
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toContain('-  - edited.yaml\n+  - httproute-web.yaml\n');
+    expect(drift.stdout).not.toContain('newTag');
+  });
+
+  it('diff of an invalid definition exits 2 and prints nothing on stdout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sugarkube-diff-'));
+    await writeFile(join(dir, 'bad.mjs'), badModule);
+    const failed = await run(['diff', '--cluster', 'bad.mjs'], dir);
+    expect([failed.code, failed.stdout]).toEqual([2, '']);
+    expect(failed.stderr).toContain('2 error(s) in the cluster definition:\n');
+    expect(failed.stderr).toMatch(/nothing to compare: fix the errors above\n$/);
+  });
+
   it('a definition with errors writes nothing and leaves the previous tree intact', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-synth-'));
     expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);

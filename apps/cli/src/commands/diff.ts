@@ -1,29 +1,24 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from '../context.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import { loadCluster } from '../io/load-cluster.js';
-import { OWNED_FILES_MANIFEST } from '../io/write-tree.js';
+import { plannedTree, readExisting } from '../io/planned-tree.js';
+import { readOwned } from '../io/write-tree.js';
 import { unifiedDiff } from '../render/unified-diff.js';
+import { synthesizeAndValidate } from './cluster-pipeline.js';
 
 const usage = `Usage: sugarkube diff [--out DIR] [--cluster MODULE] [--stat]
 
 Shows what \`sugarkube synth\` would change in DIR, as a unified diff, without writing.
-Exits 1 when there are changes (use it in CI to catch a stale tree), 0 when none.
+It synthesizes and validates exactly as synth does (progress on stderr) and, like synth,
+keeps the values Flux image automation committed on setter-marker lines, so a tag
+automation moved is not reported as drift.
+Exits 1 when there are changes (use it in CI to catch a stale tree), 0 when none,
+2 when the cluster definition or the synthesized tree is invalid.
 
 Options:
   --out DIR          the synthesized tree to compare with (default: ./out)
   --cluster MODULE   the cluster definition module (as for synth)
   --stat             list changed files only`;
-
-async function readOwned(out: string): Promise<string[]> {
-  try {
-    const parsed = JSON.parse(await readFile(join(out, OWNED_FILES_MANIFEST), 'utf8')) as { files?: unknown };
-    return Array.isArray(parsed.files) ? parsed.files.filter((f): f is string => typeof f === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 export const diffCommand: Command = {
   name: 'diff',
@@ -32,12 +27,17 @@ export const diffCommand: Command = {
   async run(args, context) {
     const { values } = parseCommandArgs(args, { out: { type: 'string' }, cluster: { type: 'string' }, stat: { type: 'boolean' } });
     const out = resolve(context.cwd, values.out ?? 'out');
-    const { module } = await loadCluster(context.cwd, values.cluster);
-    const next = new Map((await module.synthesizeCluster()).map((f) => [f.path, f.content]));
+    // stdout carries only the diff: the pipeline's own report goes to stderr.
+    const { files } = await synthesizeAndValidate({ ...context, stdout: context.stderr }, values.cluster);
+    if (!files) {
+      context.stderr.write('nothing to compare: fix the errors above\n');
+      return 2;
+    }
+    const next = new Map((await plannedTree(out, files)).map((f) => [f.path, f.content]));
     const paths = [...new Set([...next.keys(), ...(await readOwned(out))])].sort();
     let changed = 0;
     for (const path of paths) {
-      const before = await readFile(join(out, path), 'utf8').catch(() => undefined);
+      const before = await readExisting(out, path);
       const diff = unifiedDiff(path, before, next.get(path));
       if (!diff) continue;
       changed++;

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from '../context.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { plannedTree } from '../io/planned-tree.js';
 import { writeTree } from '../io/write-tree.js';
-import { preserveSetterValues } from '../render/preserve-setter-values.js';
 import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
 
 const usage = `Usage: sugarkube synth [--out DIR] [--cluster MODULE]
@@ -32,9 +31,8 @@ export const synthCommand: Command = {
       context.stderr.write(`nothing written: ${out} is unchanged\n`);
       return 1;
     }
-    // Tags Flux image automation committed (lines with setter markers) survive regeneration.
-    const kept = await Promise.all(files.map(async (f) => ({ path: f.path, content: preserveSetterValues(f.content, await readFile(join(out, f.path), 'utf8').catch(() => undefined)) })));
-    const result = await step(context, `writing ${out}`, () => writeTree(out, kept));
+    const planned = await plannedTree(out, files);
+    const result = await step(context, `writing ${out}`, () => writeTree(out, planned));
     context.stdout.write(
       `synthesized ${files.length} files into ${out} (${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed)\n`,
     );

@@ -25,7 +25,8 @@ function checkPath(root: string, path: string): string {
   return full;
 }
 
-async function readOwned(root: string): Promise<string[]> {
+/** The files the previous run wrote into `root` (empty when it has no manifest). */
+export async function readOwned(root: string): Promise<string[]> {
   try {
     const parsed = JSON.parse(await readFile(join(root, OWNED_FILES_MANIFEST), 'utf8')) as { files?: unknown };
     return Array.isArray(parsed.files) ? parsed.files.filter((f): f is string => typeof f === 'string') : [];
