@@ -6,6 +6,9 @@ import { JsonFile, type Project } from 'projen';
  * entry points); production inputs exclude tests, so a test-only change does
  * not rebuild dependants.
  */
+/** What a `test` result depends on: the package, its dependencies' production files, the tool cache. */
+export const testInputs = ['default', '^production', { env: 'SUGARKUBE_CACHE' }] as const;
+
 export function addNxConfig(root: Project) {
   new JsonFile(root, 'nx.json', {
     marker: false,
@@ -36,7 +39,7 @@ export function addNxConfig(root: Project) {
         },
         test: {
           dependsOn: ['^build'],
-          inputs: ['default', '^production', { env: 'SUGARKUBE_CACHE' }],
+          inputs: [...testInputs],
           outputs: ['{projectRoot}/.vitest'],
           cache: true,
         },

@@ -9,6 +9,8 @@ const projenDev = [`projen@${toolVersions.projen}`, `constructs@${toolVersions.c
 
 /** The test-only wrappers around real upstream verifiers (kubeconform, kustomize, actionlint, …). */
 const verify = '@sugarkube/verify@^0.1.0';
+/** The example app repos: the drift tests of ci-workflows and sites and the e2e proof read them. */
+const examplesInput = '{workspaceRoot}/examples/**/*';
 
 /** Every workspace package, in dependency order. */
 export function addPackages(root: javascript.NodeProject) {
@@ -47,6 +49,7 @@ export function addPackages(root: javascript.NodeProject) {
     peerDeps: projenPeers,
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
     keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
+    extraTestInputs: [examplesInput],
   });
   const sites = addSugarkubePackage(root, {
     name: '@sugarkube/sites',
@@ -57,6 +60,7 @@ export function addPackages(root: javascript.NodeProject) {
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
     devDeps: [verify, ...projenDev, 'playwright-core@1.65.1', `yaml@${toolVersions.yaml}`],
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
+    extraTestInputs: [examplesInput],
   });
   const cluster = addSugarkubePackage(root, {
     name: '@sugarkube/cluster',
@@ -102,6 +106,7 @@ export function addPackages(root: javascript.NodeProject) {
       sibling('@sugarkube/sites'),
       sibling('@sugarkube/cli'),
     ],
+    extraTestInputs: [examplesInput],
   });
   return { e2e, repoChecks, verifyTools, imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
 }

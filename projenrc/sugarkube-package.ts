@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { javascript, typescript } from 'projen';
+import { testInputs } from './nx-config.ts';
 import { nodeEngines, toolVersions } from './versions.ts';
 
 /** Options for one workspace package of the monorepo. */
@@ -29,6 +30,11 @@ export interface SugarkubePackageOptions {
   readonly postCompile?: readonly string[];
   /** Keywords for npm. */
   readonly keywords?: readonly string[];
+  /**
+   * Files outside the package its tests read (e.g. the example app repos), added to nx's
+   * `test` inputs so a change there is never answered from the cache.
+   */
+  readonly extraTestInputs?: readonly string[];
 }
 
 /**
@@ -145,7 +151,12 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
     url: 'git+https://github.com/futuroptimist/sugarkube-kit.git',
     directory: options.outdir,
   });
-  pkg.addField('nx', { includedScripts: publish ? ['build', 'test', 'lint', 'check'] : ['build', 'test', 'lint'] });
+  pkg.addField('nx', {
+    includedScripts: publish ? ['build', 'test', 'lint', 'check'] : ['build', 'test', 'lint'],
+    ...(options.extraTestInputs
+      ? { targets: { test: { inputs: [...testInputs, ...options.extraTestInputs] } } }
+      : {}),
+  });
   if (publish) {
     pkg.addField('publishConfig', { access: 'public', provenance: true });
   } else {

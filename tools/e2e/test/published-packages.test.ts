@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -67,4 +67,50 @@ describe('the packages as npm users get them', () => {
     const bin = await runCommand(join(consumer, 'node_modules', '.bin', 'sugarkube'), ['--help'], { cwd: consumer });
     expect(bin.stdout).toMatch(/Usage: sugarkube <command>/);
   }, 180_000);
+});
+
+/** The example app repos, as an app repo has them: projen + a Sugarkube package from the registry. */
+const examples = ['danielsmith', 'dspace', 'jobbot3000', 'tokenplace'];
+
+describe('app repos regenerate their files from the published packages', () => {
+  let apps: string;
+
+  beforeAll(async () => {
+    // One install for all four: each example is copied below `apps`, so Node resolves
+    // @sugarkube/* and projen from apps/node_modules, never from this monorepo's workspaces.
+    apps = await mkdtemp(join(tmpdir(), 'sugarkube-apps-'));
+    const root = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    await writeFile(join(apps, 'package.json'), JSON.stringify({ name: 'apps', private: true, type: 'module' }));
+    await npm(['install', '@sugarkube/sites', '@sugarkube/ci-workflows', `projen@${root.devDependencies.projen}`], apps);
+    // What was installed is what the registry serves: the lockfile's integrity is Verdaccio's.
+    const lock = JSON.parse(await readFile(join(apps, 'package-lock.json'), 'utf8')) as { packages: Record<string, { integrity?: string }> };
+    for (const name of ['@sugarkube/sites', '@sugarkube/ci-workflows', '@sugarkube/manifests', '@sugarkube/image-policy']) {
+      const served = JSON.parse((await npm(['view', name, 'dist.integrity', '--json', '--registry', registry.url], apps)).stdout) as string;
+      expect(lock.packages[`node_modules/${name}`]?.integrity).toBe(served);
+    }
+  }, 300_000);
+
+  it.each(examples)('examples/%s: `node .projenrc.ts` with the packages from the registry writes exactly the committed files', async (name) => {
+    const example = join(repoRoot, 'examples', name);
+    const work = join(apps, name);
+    const tracked = (await runCommand('git', ['ls-files', '-z', '.'], { cwd: example })).stdout.split('\0').filter(Boolean);
+    for (const file of tracked) {
+      await mkdir(dirname(join(work, file)), { recursive: true });
+      await cp(join(example, file), join(work, file));
+    }
+    // Remove every file projen wrote, so each one must be regenerated, not left over.
+    const owned = (JSON.parse(await readFile(join(example, '.projen/files.json'), 'utf8')) as { files: string[] }).files;
+    expect(owned.length).toBeGreaterThan(3);
+    for (const file of owned) await rm(join(work, file), { force: true });
+
+    await runCommand(process.execPath, ['.projenrc.ts'], { cwd: work, env: { ...process.env, PROJEN_DISABLE_POST: '1' } });
+
+    const differing: string[] = [];
+    for (const file of tracked) {
+      const [want, got] = await Promise.all([readFile(join(example, file), 'utf8'), readFile(join(work, file), 'utf8').catch(() => '<missing>')]);
+      if (want !== got) differing.push(file);
+    }
+    expect(differing).toEqual([]);
+    expect((JSON.parse(await readFile(join(work, '.projen/files.json'), 'utf8')) as { files: string[] }).files).toEqual(owned);
+  }, 120_000);
 });
