@@ -10,3 +10,4 @@ export { actionlint } from './io/actionlint.js';
 export { zizmor, type ZizmorOptions } from './io/zizmor.js';
 export { validateWorkflowSchema } from './io/validate-workflow-schema.js';
 export { validateJsonSchema, type SchemaProblem } from './io/check-jsonschema.js';
+export { promtoolCheckRules, promtoolTestRules, type PromtoolResult } from './io/promtool.js';

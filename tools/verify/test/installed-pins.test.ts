@@ -28,6 +28,12 @@ describe('the installed tools are the pinned ones (a bumped pin without a reinst
     expect(basename(realpathSync(cacheEntry('kubernetes-schemas')))).toBe(`kubernetes-schemas-${pin('kubernetes-schemas')}`);
   });
 
+  it('promtool and the distribution registry are the pinned builds', () => {
+    expect(basename(dirname(dirname(realpathSync(toolPath('promtool')))))).toBe(`promtool-${pin('promtool')}`);
+    expect(version(toolPath('promtool'), '--version')).toMatch(/^promtool, version /);
+    expect(version(cacheEntry('distribution-registry'), '--version')).toContain(`github.com/distribution/distribution/v3 ${pin('distribution-registry')}`);
+  });
+
   it('kustomize is v5', () => {
     expect(version(toolPath('kustomize'), 'version')).toMatch(/v5\.\d+\.\d+/);
   });
