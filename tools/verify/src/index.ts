@@ -11,3 +11,4 @@ export { zizmor, type ZizmorOptions } from './io/zizmor.js';
 export { validateWorkflowSchema } from './io/validate-workflow-schema.js';
 export { validateJsonSchema, type SchemaProblem } from './io/check-jsonschema.js';
 export { promtoolCheckRules, promtoolTestRules, type PromtoolResult } from './io/promtool.js';
+export { helmTemplate, pinnedChartDir, type HelmTemplateOptions } from './io/helm-template.js';

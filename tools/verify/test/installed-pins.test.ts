@@ -34,6 +34,10 @@ describe('the installed tools are the pinned ones (a bumped pin without a reinst
     expect(version(cacheEntry('distribution-registry'), '--version')).toContain(`github.com/distribution/distribution/v3 ${pin('distribution-registry')}`);
   });
 
+  it('helm is the pinned v4 build (the library helm-controller links)', () => {
+    expect(version(toolPath('helm'), 'version', '--short')).toContain(pin('helm'));
+  });
+
   it('kustomize is v5', () => {
     expect(version(toolPath('kustomize'), 'version')).toMatch(/v5\.\d+\.\d+/);
   });

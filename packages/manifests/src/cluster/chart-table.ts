@@ -94,11 +94,11 @@ export const chartTable: readonly ChartEntry[] = [
     ],
   },
   {
-    id: 'sealed-secrets', chart: 'sealed-secrets', version: '2.19.1',
+    id: 'sealed-secrets', chart: 'sealed-secrets', version: '2.19.3',
     source: { kind: 'helm', url: 'https://bitnami.github.io/sealed-secrets' },
     // kubeseal's defaults: controller "sealed-secrets-controller" in kube-system.
     namespace: 'kube-system', releaseName: 'sealed-secrets',
-    pinnedBecause: 'sealed-secrets chart 2.19.1 seen current in public repos late 2026 (repo moved to bitnami.github.io/sealed-secrets)',
+    pinnedBecause: 'sealed-secrets chart 2.19.3: the newest chart in a release tree (sealed-secrets v0.40.0, helm/sealed-secrets) the tests can render with helm (repo moved to bitnami.github.io/sealed-secrets)',
     values: () => ({
       fullnameOverride: 'sealed-secrets-controller',
       resources: requests('10m', '48Mi', '128Mi'),

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The tools @sugarkube/verify can run. */
-export type VerifyTool = 'kubeconform' | 'actionlint' | 'zizmor' | 'kustomize' | 'promtool';
+export type VerifyTool = 'kubeconform' | 'actionlint' | 'zizmor' | 'kustomize' | 'promtool' | 'helm';
 
 /** Everything `tools/upstream/install.sh` links under `$SUGARKUBE_CACHE/current/`. */
 export type CacheEntry =
@@ -12,7 +12,8 @@ export type CacheEntry =
   | 'kubernetes-schemas'
   | 'crd-schemas'
   | 'github-workflow-schema.json'
-  | 'distribution-registry';
+  | 'distribution-registry'
+  | 'helm-charts';
 
 /** `$SUGARKUBE_CACHE`, default `~/.cache/sugarkube` (the same rule as tools/upstream/lib.sh). */
 export function sugarkubeCache(): string {

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# helm: renders the charts the cluster tree installs (`helm template` with the values of the
+# generated HelmReleases; a chart's values.schema.json is enforced), `$SUGARKUBE_CACHE/current/helm`.
+# Pinned to the Helm library Flux's helm-controller v1.6.4 (Flux 2.9) links: helm.sh/helm/v4 v4.2.4
+# (its go.mod), so charts render here as the cluster's controller renders them.
+# Bump: with helm-controller (see `go list -m -versions helm.sh/helm/v4`).
+set -euo pipefail
+TOOL_NAME=helm
+. "$(dirname "$0")/../lib.sh"
+VERSION=v4.2.4
+
+dest="$SUGARKUBE_CACHE/helm-$VERSION"
+if ! is_done "$dest"; then
+  staging="$(start_build "$dest")"
+  go_install_into "$staging" "helm.sh/helm/v4/cmd/helm@$VERSION" "-X helm.sh/helm/v4/internal/version.version=$VERSION"
+  "$staging/bin/helm" version >/dev/null
+  finish_build "$staging" "$dest"
+fi
+link helm "$dest/bin/helm"
+log "$VERSION ready"
