@@ -91,6 +91,23 @@ go_install_into() {
   (cd "$NOMOD" && GOBIN="$1/bin" go install -trimpath -ldflags="-s -w ${3:-}" "$2")
 }
 
+# install_go_command ENTRY DEST PACKAGE@VERSION "CHECK ARGS" [LDFLAGS]: builds a Go command once
+# into the cache directory DEST, runs `<command> CHECK ARGS` on the build as a smoke test, and
+# links $CURRENT/ENTRY to it. A warm DEST (marked .done) skips straight to the link.
+install_go_command() {
+  local entry="$1" dest="$2" pkg="$3" check="$4" ldflags="${5:-}" command staging
+  command="${pkg%@*}"
+  command="${command##*/}"
+  if ! is_done "$dest"; then
+    staging="$(start_build "$dest")"
+    go_install_into "$staging" "$pkg" "$ldflags"
+    # shellcheck disable=SC2086 # CHECK ARGS is a word list
+    "$staging/bin/$command" $check >/dev/null || die "$command $check failed on the fresh build"
+    finish_build "$staging" "$dest"
+  fi
+  link "$entry" "$dest/bin/$command"
+}
+
 # python_venv DIR REQUIREMENT...: a venv in DIR/venv (built in place: venv scripts
 # embed their absolute path, so it is not moved; the caller writes DIR/.done last) with exactly these pinned
 # requirements (installed with --no-deps: every dependency is pinned by the caller).

@@ -12,13 +12,7 @@ TOOL_NAME=distribution-registry
 . "$(dirname "$0")/../lib.sh"
 VERSION=v3.1.2
 
-dest="$SUGARKUBE_CACHE/distribution-registry-$VERSION"
-if ! is_done "$dest"; then
-  staging="$(start_build "$dest")"
-  go_install_into "$staging" "github.com/distribution/distribution/v3/cmd/registry@$VERSION" \
-    "-X github.com/distribution/distribution/v3/version.version=$VERSION"
-  "$staging/bin/registry" --version >/dev/null
-  finish_build "$staging" "$dest"
-fi
-link distribution-registry "$dest/bin/registry"
+install_go_command distribution-registry "$SUGARKUBE_CACHE/distribution-registry-$VERSION" \
+  "github.com/distribution/distribution/v3/cmd/registry@$VERSION" --version \
+  "-X github.com/distribution/distribution/v3/version.version=$VERSION"
 log "$VERSION ready"

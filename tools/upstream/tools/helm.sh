@@ -9,12 +9,6 @@ TOOL_NAME=helm
 . "$(dirname "$0")/../lib.sh"
 VERSION=v4.2.4
 
-dest="$SUGARKUBE_CACHE/helm-$VERSION"
-if ! is_done "$dest"; then
-  staging="$(start_build "$dest")"
-  go_install_into "$staging" "helm.sh/helm/v4/cmd/helm@$VERSION" "-X helm.sh/helm/v4/internal/version.version=$VERSION"
-  "$staging/bin/helm" version >/dev/null
-  finish_build "$staging" "$dest"
-fi
-link helm "$dest/bin/helm"
+install_go_command helm "$SUGARKUBE_CACHE/helm-$VERSION" "helm.sh/helm/v4/cmd/helm@$VERSION" version \
+  "-X helm.sh/helm/v4/internal/version.version=$VERSION"
 log "$VERSION ready"

@@ -10,14 +10,8 @@ TOOL_NAME=promtool
 . "$(dirname "$0")/../lib.sh"
 VERSION=v0.316.0
 
-dest="$SUGARKUBE_CACHE/promtool-$VERSION"
-if ! is_done "$dest"; then
-  staging="$(start_build "$dest")"
-  # remove_all_sd: Prometheus' own build tag that leaves out the service-discovery plugins
-  # (AWS, Azure, GCE, …): rule checks and unit tests need none, and the build is minutes shorter.
-  GOFLAGS="$GOFLAGS -tags=remove_all_sd" go_install_into "$staging" "github.com/prometheus/prometheus/cmd/promtool@$VERSION"
-  "$staging/bin/promtool" --version >/dev/null
-  finish_build "$staging" "$dest"
-fi
-link promtool "$dest/bin/promtool"
+# remove_all_sd: Prometheus' own build tag that leaves out the service-discovery plugins
+# (AWS, Azure, GCE, …): rule checks and unit tests need none, and the build is minutes shorter.
+GOFLAGS="$GOFLAGS -tags=remove_all_sd" \
+  install_go_command promtool "$SUGARKUBE_CACHE/promtool-$VERSION" "github.com/prometheus/prometheus/cmd/promtool@$VERSION" --version
 log "$VERSION ready"
