@@ -1,11 +1,13 @@
-// sugarkube image check / policy preview against a small in-process registry (the registry client
-// itself is tested against real docker-registry, buildah and skopeo in @sugarkube/image-policy).
+// sugarkube image check / policy preview against a real registry on loopback (the pinned CNCF
+// Distribution v3 build) holding a multi-arch index, an amd64-only image and an app's tags,
+// pushed through the distribution API (the registry client itself is also tested against
+// docker-registry, buildah and skopeo in @sugarkube/image-policy).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startRegistry, type RunningRegistry } from '@sugarkube/verify';
 import { followBranchBuilds, followReleases, imagePolicy, imageRepository, imageUpdateAutomation, setterMarker } from '@sugarkube/image-policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -28,27 +30,49 @@ const index = json({
 });
 const tags = ['main-1700000000-aaaaaaa', 'main-1800000000-bbbbbbb', 'v1.0.0', 'v1.2.0', 'v2.0.0-rc.1', 'edge'];
 
-let server: Server;
+/** Pushes a blob through the distribution API (monolithic upload: POST, then PUT with the digest). */
+async function pushBlob(repo: string, content: string): Promise<void> {
+  const start = await fetch(`http://${host}/v2/${repo}/blobs/uploads/`, { method: 'POST' });
+  expect(start.status).toBe(202);
+  const location = new URL(start.headers.get('location')!, `http://${host}`);
+  location.searchParams.set('digest', sha(content));
+  expect((await fetch(location, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: content })).status).toBe(201);
+}
+
+async function pushManifest(repo: string, reference: string, content: string, mediaType: string): Promise<void> {
+  const r = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, { method: 'PUT', headers: { 'content-type': mediaType }, body: content });
+  expect(r.status, await r.text()).toBe(201);
+}
+
+const OCI_IMAGE = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+
+/** A multi-arch index (its two images and their configs first, as a push does) under each tag. */
+async function pushIndex(repo: string, references: readonly string[]): Promise<void> {
+  for (const arch of ['amd64', 'arm64']) {
+    await pushBlob(repo, config(arch));
+    await pushManifest(repo, sha(image(arch)), image(arch), OCI_IMAGE);
+  }
+  for (const reference of references) await pushManifest(repo, reference, index, OCI_INDEX);
+}
+
+// A real registry: the pinned CNCF Distribution v3 build (tools/upstream), on loopback, no auth.
+let registry: RunningRegistry;
 let host: string;
+let storage: string;
 beforeAll(async () => {
-  const blobs = new Map([config('amd64'), config('arm64')].map((c) => [sha(c), c]));
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const send = (status: number, body: string, type = 'application/json') => res.writeHead(status, { 'content-type': type, 'docker-content-digest': sha(body) }).end(req.method === 'HEAD' ? undefined : body);
-    let m: RegExpExecArray | null;
-    if ((m = /^\/v2\/(.+)\/tags\/list$/.exec(url.pathname))) return void send(m[1] === 'o/app' ? 200 : 404, m[1] === 'o/app' ? json({ name: m[1], tags }) : json({ errors: [{ code: 'NAME_UNKNOWN', message: 'repository name not known to registry' }] }));
-    if ((m = /^\/v2\/o\/(multi|amd64only)\/manifests\/(.+)$/.exec(url.pathname))) {
-      return void (m[1] === 'multi' ? send(200, index, 'application/vnd.oci.image.index.v1+json') : send(200, image('amd64'), 'application/vnd.oci.image.manifest.v1+json'));
-    }
-    if ((m = /^\/v2\/o\/app\/manifests\/(.+)$/.exec(url.pathname))) return void send(200, index, 'application/vnd.oci.image.index.v1+json');
-    if ((m = /^\/v2\/o\/[a-z0-9]+\/blobs\/(.+)$/.exec(url.pathname)) && blobs.has(m[1]!)) return void send(200, blobs.get(m[1]!)!);
-    send(404, json({ errors: [{ code: 'NOT_FOUND' }] }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  host = `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  storage = mkdtempSync(join(tmpdir(), 'sugarkube-cli-registry-'));
+  registry = await startRegistry(storage, 'cli', '', 'distribution-v3');
+  host = registry.host;
+  await pushIndex('o/multi', ['1.0.0']);
+  await pushBlob('o/amd64only', config('amd64'));
+  await pushManifest('o/amd64only', '1.0.0', image('amd64'), OCI_IMAGE);
+  await pushIndex('o/app', tags);
+}, 60_000);
+afterAll(async () => {
+  await registry?.stop();
+  rmSync(storage, { recursive: true, force: true });
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('sugarkube image check', () => {
   it('passes a multi-arch index', async () => {
@@ -67,7 +91,8 @@ describe('sugarkube image check', () => {
     expect(usage.err.join('')).toMatch(/^sugarkube image: invalid platform "arm64": expected os\/architecture\[\/variant\]/);
     const missing = capture('/');
     expect(await main(['image', 'check', `${host}/o/nope:1`], missing.context)).toBe(1);
-    expect(missing.err.join('')).toMatch(/^sugarkube image: manifest o\/nope:1: HTTP 404 \(NOT_FOUND\)\n$/);
+    // What the real registry answers for a repository it never saw.
+    expect(missing.err.join('')).toBe('sugarkube image: manifest o/nope:1: HTTP 404 (MANIFEST_UNKNOWN: manifest unknown)\n');
   });
 });
 

@@ -12,3 +12,4 @@ export { validateWorkflowSchema } from './io/validate-workflow-schema.js';
 export { validateJsonSchema, type SchemaProblem } from './io/check-jsonschema.js';
 export { promtoolCheckRules, promtoolTestRules, type PromtoolResult } from './io/promtool.js';
 export { helmTemplate, pinnedChartDir, type HelmTemplateOptions } from './io/helm-template.js';
+export { startRegistry, freePort, type RegistryBinary, type RunningRegistry } from './io/start-registry.js';

@@ -4,15 +4,16 @@
 // does, 2.8 does not), with token auth, pointing at a token server started here that signs JWTs (RS256, x5c) with
 // a throwaway key the registry trusts through `rootcertbundle`; a second registry with htpasswd
 // basic auth; images built by buildah (FROM scratch, no emulation) and copied by skopeo.
-import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { cacheEntry } from '@sugarkube/verify';
+
+// The registries themselves are started by @sugarkube/verify (the CLI's tests use them too).
+export { freePort, startRegistry, type RegistryBinary, type RunningRegistry } from '@sugarkube/verify';
 
 // Tools that talk to the registry run asynchronously: the token server lives in this process and
 // must keep answering while they run.
@@ -39,17 +40,6 @@ export function requireTools(tools: readonly string[]): void {
   if (missing.length > 0) {
     throw new Error(`missing real tools: ${missing.join(', ')} (Debian packages in tools/ci/apt-packages.txt: apt-get install docker-registry buildah skopeo openssl apache2-utils)`);
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
@@ -113,55 +103,6 @@ export async function startTokenServer(dir: string): Promise<{ server: TokenServ
       issue: (scopes) => jwt(scopes, USER),
       close: () => new Promise((resolve) => server.close(() => resolve())),
     },
-  };
-}
-
-export interface RunningRegistry {
-  readonly host: string;
-  stop(): Promise<void>;
-}
-
-/** Debian's `docker-registry` (distribution 2.8, on PATH) or the pinned distribution v3 build. */
-export type RegistryBinary = 'docker-registry' | 'distribution-v3';
-
-function registryCommand(binary: RegistryBinary): string {
-  return binary === 'docker-registry' ? 'docker-registry' : cacheEntry('distribution-registry');
-}
-
-/** Starts `<registry> serve` with the given auth block and waits until /v2/ answers. */
-export async function startRegistry(dir: string, name: string, auth: string, binary: RegistryBinary = 'docker-registry'): Promise<RunningRegistry> {
-  const port = await freePort();
-  const storage = join(dir, `${name}-storage`);
-  mkdirSync(storage, { recursive: true });
-  const config = join(dir, `${name}.yml`);
-  writeFileSync(
-    config,
-    `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${storage}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n${auth}`,
-  );
-  const child: ChildProcess = spawn(registryCommand(binary), ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const host = `127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${binary} exited: ${stderr}`);
-    try {
-      const r = await fetch(`http://${host}/v2/`);
-      if (r.status === 401 || r.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${binary} did not start on ${host}: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    host,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
   };
 }
 
