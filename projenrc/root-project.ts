@@ -84,7 +84,8 @@ export function createMonorepo() {
   }
   const scripts: Record<string, string> = {
     start: 'nx run-many -t build -p @sugarkube/cli @sugarkube/cluster --output-style=static && node apps/cli/dist/bin.js synth',
-    test: 'nx run-many -t build lint test check --output-style=stream-without-prefixes && node tools/scripts/test-summary.mjs',
+    // The tests run real tools: check the Debian packages, build what is missing into the cache.
+    test: 'bash tools/scripts/prepare-test-tools.sh && nx run-many -t build lint test check --output-style=stream-without-prefixes && node tools/scripts/test-summary.mjs',
     'test:affected': 'nx affected -t build lint test check',
     lint: 'tsc -p tsconfig.projen.json && nx run-many -t lint',
     format: 'prettier --write .',

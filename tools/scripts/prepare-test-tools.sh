@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Run by `npm test` before the tests: makes sure the real tools they use are here.
+# - Debian packages (tools/ci/apt-packages.txt) need root, so they are only checked: a missing
+#   one stops here with the command that installs it.
+# - Everything else lands in $SUGARKUBE_CACHE without root and is built on first use: the pinned
+#   upstream verifiers (tools/upstream), the local buildah base images and the Dockerfile linter
+#   (tools/buildah). Warm, all of it takes a few seconds; cold, about 15 to 25 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+
+mapfile -t packages < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' tools/ci/apt-packages.txt | grep -v '^$')
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "the tests need these Debian packages: ${missing[*]}" >&2
+  echo "install them with: sudo bash tools/ci/apt-install.sh   (or run everything: bash .ci/run)" >&2
+  exit 1
+fi
+
+start=$SECONDS
+# Progress and errors show; the per-tool "ready" lines of a warm cache do not.
+bash tools/upstream/install.sh 2>&1 | { grep -v -E '\] (.* )?ready( \(.*\))?$|\] done in [0-9]+ s$|all tools ready in [0-9]+ s$' || true; }
+bash tools/buildah/build-base-images.sh >/dev/null
+bash tools/buildah/build-dockerfile-lint.sh >/dev/null
+echo "test tools ready in $((SECONDS - start)) s (Debian packages, pinned upstream verifiers, buildah base images)"
