@@ -11,7 +11,11 @@ export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 mapfile -t packages < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' tools/ci/apt-packages.txt | grep -v '^$')
 missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if command -v dpkg >/dev/null 2>&1; then
+  for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+else
+  echo "not a Debian system: the tests expect the equivalents of tools/ci/apt-packages.txt on PATH" >&2
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "the tests need these Debian packages: ${missing[*]}" >&2
   echo "install them with: sudo bash tools/ci/apt-install.sh   (or run everything: bash .ci/run)" >&2
