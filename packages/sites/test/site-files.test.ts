@@ -77,7 +77,10 @@ describe('planSiteFiles', () => {
 
   it('copies the site to its sub-path in the image, built on the build platform', () => {
     const dockerfile = files.find((f) => f.path === 'Dockerfile')!.content;
-    expect(dockerfile).toContain('FROM --platform=$BUILDPLATFORM ${NODE_IMAGE} AS build');
+    // The dependency and build stages run on the builder's platform (ci-workflows' static-nginx image).
+    expect(dockerfile).toContain('FROM --platform=$BUILDPLATFORM ${NODE_IMAGE} AS deps');
+    expect(dockerfile).toContain('FROM deps AS build');
+    expect(dockerfile).toContain('FROM --platform=$TARGETPLATFORM ${NGINX_IMAGE} AS runtime');
     expect(dockerfile).toContain('COPY docker/nginx.conf /etc/nginx/nginx.conf');
     expect(dockerfile).toContain('COPY --from=build /app/dist/ /usr/share/nginx/html/handbook/');
     expect(dockerfile).toMatch(/^ARG NGINX_IMAGE=docker\.io\/nginxinc\/nginx-unprivileged:[\w.-]+@sha256:[0-9a-f]{64}$/m);

@@ -86,9 +86,10 @@ function manifests(o: NodeBuildOptions): string[] {
  * The stages shared by every Node-built image, all on `$BUILDPLATFORM`:
  * `tools` (pnpm only), `deps` (full install from manifests + lockfile only: the
  * layer a source-only change reuses), and `build` (source + build script; its
- * output is JavaScript/CSS/HTML, the same for every CPU).
+ * output is JavaScript/CSS/HTML, the same for every CPU). `afterBuild` commands run after the
+ * build script in the same RUN.
  */
-export function nodeBuildStages(o: NodeBuildOptions, imageArg: string, collectFiles?: readonly string[]): string[] {
+export function nodeBuildStages(o: NodeBuildOptions, imageArg: string, collectFiles?: readonly string[], afterBuild: readonly string[] = []): string[] {
   const pm = o.packageManager ?? { name: 'npm' };
   const scripts = o.ignoreScripts === true ? ' --ignore-scripts' : '';
   const lines: string[] = [];
@@ -129,6 +130,8 @@ export function nodeBuildStages(o: NodeBuildOptions, imageArg: string, collectFi
       run = `npm run ${script}${ws}`;
     }
   }
+  // Commands that post-process the build output (e.g. precompression) share its RUN: one layer.
+  if (afterBuild.length > 0) run = [...(run === undefined ? [] : [run]), ...afterBuild].join(' && ');
   const collect = (collectFiles ?? []).length > 0 ? collectOut(collectFiles ?? []) : undefined;
   if (run !== undefined && collect !== undefined) lines.push(`RUN ${run} && \\`, `    ${collect}`);
   else if (run !== undefined) lines.push(`RUN ${run}`);

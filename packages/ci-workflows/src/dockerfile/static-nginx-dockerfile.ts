@@ -26,6 +26,23 @@ export interface StaticNginxDockerfileOptions extends CommonDockerfileOptions {
    */
   readonly nginxConfig?: string | false;
   /**
+   * What `nginxConfig` is: `server`, a server block copied to `/etc/nginx/conf.d/default.conf`;
+   * `main`, a whole `nginx.conf` copied over `/etc/nginx/nginx.conf` (as @sugarkube/sites generates).
+   * @default 'server'
+   */
+  readonly nginxConfigKind?: 'server' | 'main';
+  /**
+   * URL sub-path the site is served under: the site is copied to `/usr/share/nginx/html<sitePath>`.
+   * @default '/'
+   */
+  readonly sitePath?: string;
+  /**
+   * Shell commands run after the build script in the build stage's RUN, e.g. precompressing the
+   * output for `gzip_static`. Only with Node build stages.
+   * @default []
+   */
+  readonly afterBuild?: readonly string[];
+  /**
    * Port nginx listens on (must match the config).
    * @default 8080
    */
@@ -44,7 +61,14 @@ export function staticNginxDockerfile(options: StaticNginxDockerfileOptions = {}
   const nginxConfig = options.nginxConfig ?? 'docker/nginx/default.conf';
   const port = options.port ?? 8080;
   const user = options.user ?? 101;
+  const sitePath = options.sitePath ?? '/';
+  const afterBuild = options.afterBuild ?? [];
   issues.relativePath('siteDir', siteDir);
+  if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(sitePath)) issues.add('sitePath', 'a URL path that starts and ends with "/", e.g. "/" or "/docs/"', sitePath);
+  afterBuild.forEach((c, i) => {
+    if (c.trim() === '' || /[\n\r]/.test(c)) issues.add(`afterBuild[${i}]`, 'a non-empty single-line shell command', c);
+  });
+  if (afterBuild.length > 0 && build === false) issues.add('afterBuild', 'no commands when build is false (nothing is built in the image)', afterBuild);
   if (nginxConfig !== false) issues.relativePath('nginxConfig', nginxConfig);
   issues.port('port', port);
   issues.user('user', user);
@@ -54,7 +78,7 @@ export function staticNginxDockerfile(options: StaticNginxDockerfileOptions = {}
   const args = [`${nginxArg}=${baseImageReference(baseImages.nginxUnprivileged)}`];
   if (build !== false) args.unshift(`${nodeArg}=${baseImageReference(baseImages.node)}`);
   const lines = [...dockerfileHead(options.header, 'static site on nginx-unprivileged', args), ''];
-  if (build !== false) lines.push(...nodeBuildStages(build, nodeArg), '');
+  if (build !== false) lines.push(...nodeBuildStages(build, nodeArg, undefined, afterBuild), '');
   lines.push(
     '# The image: nginx for the target platform serving the site, as uid 101 on 8080.',
     finalStageOrderComment,
@@ -64,8 +88,10 @@ export function staticNginxDockerfile(options: StaticNginxDockerfileOptions = {}
     `USER ${user}:${user}`,
     `EXPOSE ${port}`,
   );
-  if (nginxConfig !== false) lines.push(`COPY ${nginxConfig} /etc/nginx/conf.d/default.conf`);
-  lines.push(build !== false ? `COPY --from=build /app/${siteDir}/ /usr/share/nginx/html/` : `COPY ${siteDir}/ /usr/share/nginx/html/`);
+  const configTarget = options.nginxConfigKind === 'main' ? '/etc/nginx/nginx.conf' : '/etc/nginx/conf.d/default.conf';
+  if (nginxConfig !== false) lines.push(`COPY ${nginxConfig} ${configTarget}`);
+  const root = `/usr/share/nginx/html${sitePath}`;
+  lines.push(build !== false ? `COPY --from=build /app/${siteDir}/ ${root}` : `COPY ${siteDir}/ ${root}`);
   const outputs = build !== false ? nodeBuildOutputs(build) : [];
   return [
     { path: 'Dockerfile', content: joinLines(lines) },

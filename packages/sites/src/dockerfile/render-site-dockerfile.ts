@@ -1,5 +1,5 @@
+import { staticNginxDockerfile, type StaticNginxDockerfileOptions } from '@sugarkube/ci-workflows';
 import { generatedBy } from '../generated-header.js';
-import { siteBaseImages } from './site-base-images.js';
 
 /** How the site's image is built. */
 export interface SiteDockerfileOptions {
@@ -46,18 +46,9 @@ export interface SiteDockerfileOptions {
   readonly port?: number;
 }
 
-/**
- * A two-stage Dockerfile: the site is built once on `$BUILDPLATFORM` (its bytes are the same for
- * every CPU, so no emulation), precompressed, then copied into nginx-unprivileged for
- * `$TARGETPLATFORM` with the generated `nginx.conf`. The final stage runs no command, so an arm64
- * image builds on an amd64 runner without QEMU. Pure.
- * @see https://docs.docker.com/build/building/multi-platform/#cross-compilation
- */
-export function renderSiteDockerfile(options: SiteDockerfileOptions = {}): string {
-  const path = options.path ?? '/';
+/** The ci-workflows options that build a site's image. */
+function imageOptions(options: SiteDockerfileOptions, generator: string): StaticNginxDockerfileOptions {
   const outDir = options.outDir ?? 'dist';
-  const buildScript = options.buildScript ?? 'build';
-  const { node, nginx } = siteBaseImages;
   const precompress = [
     'node',
     options.precompressScript ?? 'docker/precompress.mjs',
@@ -65,33 +56,38 @@ export function renderSiteDockerfile(options: SiteDockerfileOptions = {}): strin
     ...(options.sourceMaps ? ['--keep-source-maps'] : []),
     ...(options.skipPrecompress ?? []).flatMap((prefix) => ['--skip', prefix]),
   ].join(' ');
-  return [
-    '# syntax=docker/dockerfile:1',
-    `# ${generatedBy('renderSiteDockerfile')}`,
-    `ARG ${node.buildArg}=${node.reference}`,
-    `ARG ${nginx.buildArg}=${nginx.reference}`,
-    '',
-    "# Build once, natively on the builder's platform: a static site is the same bytes for every CPU.",
-    `FROM --platform=$BUILDPLATFORM \${${node.buildArg}} AS build`,
-    'WORKDIR /app',
-    'COPY package.json package-lock.json ./',
-    'RUN --mount=type=cache,target=/root/.npm,sharing=locked npm ci',
-    'COPY . .',
-    '# Source maps out, x.gz next to x for gzip_static: nginx then never compresses at run time.',
-    `RUN npm run ${buildScript} && ${precompress}`,
-    '',
-    '# The image: nginx-unprivileged (uid 101) for the target platform; no RUN, so no emulation.',
-    // Explicit: buildah (and some BuildKit versions) would otherwise keep the build stage's platform.
-    `FROM --platform=$TARGETPLATFORM \${${nginx.buildArg}}`,
-    `COPY ${options.nginxConfig ?? 'nginx.conf'} /etc/nginx/nginx.conf`,
-    `COPY --from=build /app/${outDir}/ /usr/share/nginx/html${path}`,
-    'USER 101:101',
-    `EXPOSE ${options.port ?? 8080}`,
-    '',
-  ].join('\n');
+  return {
+    header: generatedBy(generator),
+    build: { buildScript: options.buildScript ?? 'build', buildOutputs: [outDir] },
+    siteDir: outDir,
+    nginxConfig: options.nginxConfig ?? 'nginx.conf',
+    nginxConfigKind: 'main',
+    sitePath: options.path ?? '/',
+    // Source maps out, x.gz next to x for gzip_static: nginx then never compresses at run time.
+    afterBuild: [precompress],
+    port: options.port ?? 8080,
+    dockerignore: ['deploy'],
+  };
+}
+
+/**
+ * The site's Dockerfile: @sugarkube/ci-workflows' static-nginx image (one generator for every
+ * static image) with the site's generated `nginx.conf` as the whole nginx config and a
+ * precompression step after the build. The site is built once on `$BUILDPLATFORM` (its bytes are
+ * the same for every CPU, so no emulation), then copied into nginx-unprivileged for
+ * `$TARGETPLATFORM`; the final stage runs no command, so an arm64 image builds on an amd64 runner
+ * without QEMU. Pure.
+ * @see https://docs.docker.com/build/building/multi-platform/#cross-compilation
+ */
+export function renderSiteDockerfile(options: SiteDockerfileOptions = {}): string {
+  return fileContent(staticNginxDockerfile(imageOptions(options, 'renderSiteDockerfile')), 'Dockerfile');
 }
 
 /** The `.dockerignore` that keeps the build context small and the build reproducible. */
 export function renderSiteDockerignore(options: Pick<SiteDockerfileOptions, 'outDir'> = {}): string {
-  return [`# ${generatedBy('renderSiteDockerignore')}`, '.git', 'node_modules', options.outDir ?? 'dist', 'deploy', '*.log', ''].join('\n');
+  return fileContent(staticNginxDockerfile(imageOptions(options, 'renderSiteDockerignore')), '.dockerignore');
+}
+
+function fileContent(files: readonly { path: string; content: string }[], path: string): string {
+  return files.find((f) => f.path === path)!.content;
 }
