@@ -53,7 +53,7 @@ describe('BuildKit Dockerfile linter', () => {
       writeFileSync(file, generateAppDockerfile(options)[0]?.content ?? '');
       return file;
     });
-    for (const ex of ['tokenplace', 'dspace', 'jobbot3000']) files.push(join(repoRoot, 'examples', ex, 'Dockerfile'));
+    for (const ex of ['tokenplace', 'dspace', 'jobbot3000', 'danielsmith']) files.push(join(repoRoot, 'examples', ex, 'Dockerfile'));
     expect(lint(...files)).toEqual([]);
   });
 

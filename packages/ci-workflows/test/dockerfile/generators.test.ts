@@ -129,6 +129,18 @@ describe('Dockerfile generators', () => {
     expect(c).toContain('EXPOSE 8080');
   });
 
+  it('static nginx for a site: a whole nginx.conf, a sub-path, and post-build commands in the build RUN', () => {
+    const c = dockerfile(staticNginxDockerfile({ nginxConfig: 'docker/nginx.conf', nginxConfigKind: 'main', sitePath: '/docs/', afterBuild: ['node docker/precompress.mjs dist'] }));
+    expect(c).toContain('COPY docker/nginx.conf /etc/nginx/nginx.conf');
+    expect(c).not.toContain('conf.d');
+    expect(c).toContain('COPY --from=build /app/dist/ /usr/share/nginx/html/docs/');
+    expect(c).toContain('RUN npm run build && node docker/precompress.mjs dist');
+    expect(() => staticNginxDockerfile({ sitePath: 'docs', afterBuild: [''] })).toThrow(
+      /sitePath: expected a URL path that starts and ends with "\/", e\.g\. "\/" or "\/docs\/", received "docs"\n {2}- afterBuild\[0\]: expected a non-empty single-line shell command, received ""/,
+    );
+    expect(() => staticNginxDockerfile({ build: false, afterBuild: ['gzip -k x'] })).toThrow(/afterBuild: expected no commands when build is false/);
+  });
+
   it('.dockerignore keeps host node_modules, VCS data and secrets out, and the build output when built inside', () => {
     const ignore = nodeDockerfile({ command: ['node', 'x.js'] }).find((f) => f.path === '.dockerignore')?.content ?? '';
     for (const p of ['**/node_modules', '.git', '**/.env', '!**/.env.example', 'dist']) expect(ignore.split('\n')).toContain(p);
