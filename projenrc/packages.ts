@@ -100,6 +100,7 @@ export function addPackages(root: javascript.NodeProject) {
     publish: false,
     devDeps: [
       `verdaccio@${toolVersions.verdaccio}`,
+      verify,
       sibling('@sugarkube/manifests'),
       sibling('@sugarkube/image-policy'),
       sibling('@sugarkube/ci-workflows'),

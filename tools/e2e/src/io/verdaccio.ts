@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@sugarkube/verify';
 
 export interface RunningRegistry {
   /** e.g. `http://127.0.0.1:40123/` */
@@ -10,17 +10,6 @@ export interface RunningRegistry {
   /** An auth token for the `ci` user, for `npm publish`. */
   readonly token: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function waitForPing(url: string, child: ChildProcess, log: () => string): Promise<void> {

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheEntry, toolPath } from './cache-entry.js';
 import { runTool } from './run-tool.js';
+import { writeTempTree } from './write-temp-tree.js';
 
 export interface HelmTemplateOptions {
   /** A chart under `$SUGARKUBE_CACHE/current/helm-charts/` (tools/upstream/tools/helm-charts.sh). */
@@ -26,10 +26,9 @@ export function pinnedChartDir(chart: string): string {
  * Resolves with the rendered YAML stream; rejects with helm's error.
  */
 export async function helmTemplate(options: HelmTemplateOptions): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sugarkube-helm-'));
+  const dir = await writeTempTree([{ path: 'values.json', content: JSON.stringify(options.values ?? {}) }]);
   try {
     const valuesFile = join(dir, 'values.json');
-    await writeFile(valuesFile, JSON.stringify(options.values ?? {}));
     const args = [
       'template', options.releaseName, pinnedChartDir(options.chart),
       '--namespace', options.namespace,

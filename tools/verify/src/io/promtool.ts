@@ -1,8 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { toolPath } from './cache-entry.js';
 import { runTool } from './run-tool.js';
+import { writeTempTree } from './write-temp-tree.js';
 
 /** What promtool said: `ok` is its exit status 0; `output` is everything it printed. */
 export interface PromtoolResult {
@@ -10,20 +9,16 @@ export interface PromtoolResult {
   readonly output: string;
 }
 
-async function inTempDir<T>(files: Readonly<Record<string, string>>, run: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'sugarkube-promtool-'));
+/** Runs promtool in a temp dir holding `files`, then removes the dir. */
+async function promtool(args: readonly string[], files: Readonly<Record<string, string>>): Promise<PromtoolResult> {
+  const dir = await writeTempTree(Object.entries(files).map(([path, content]) => ({ path, content })));
   try {
-    for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
-    return await run(dir);
+    const run = await runTool(toolPath('promtool'), args, { cwd: dir });
+    if (run.code > 1) throw new Error(`promtool ${args.join(' ')} failed to run (exit ${run.code}):\n${run.stderr}${run.stdout}`);
+    return { ok: run.code === 0, output: `${run.stdout}${run.stderr}` };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-async function promtool(args: readonly string[], cwd: string): Promise<PromtoolResult> {
-  const run = await runTool(toolPath('promtool'), args, { cwd });
-  if (run.code > 1) throw new Error(`promtool ${args.join(' ')} failed to run (exit ${run.code}):\n${run.stderr}${run.stdout}`);
-  return { ok: run.code === 0, output: `${run.stdout}${run.stderr}` };
 }
 
 /**
@@ -31,7 +26,7 @@ async function promtool(args: readonly string[], cwd: string): Promise<PromtoolR
  * PrometheusRule): PromQL parses, names and labels are valid, templates compile.
  */
 export function promtoolCheckRules(rulesYaml: string): Promise<PromtoolResult> {
-  return inTempDir({ 'rules.yaml': rulesYaml }, (dir) => promtool(['check', 'rules', 'rules.yaml'], dir));
+  return promtool(['check', 'rules', 'rules.yaml'], { 'rules.yaml': rulesYaml });
 }
 
 /**
@@ -41,5 +36,5 @@ export function promtoolCheckRules(rulesYaml: string): Promise<PromtoolResult> {
  * @see https://prometheus.io/docs/prometheus/latest/configuration/unit_testing_rules/
  */
 export function promtoolTestRules(rulesYaml: string, testsYaml: string): Promise<PromtoolResult> {
-  return inTempDir({ 'rules.yaml': rulesYaml, 'tests.yaml': testsYaml }, (dir) => promtool(['test', 'rules', 'tests.yaml'], dir));
+  return promtool(['test', 'rules', 'tests.yaml'], { 'rules.yaml': rulesYaml, 'tests.yaml': testsYaml });
 }
