@@ -21,6 +21,14 @@ export function addPackages(root: javascript.NodeProject) {
     publish: false,
     deps: [`yaml@${toolVersions.yaml}`],
   });
+  const core = addSugarkubePackage(root, {
+    name: '@sugarkube/core',
+    outdir: 'packages/core',
+    description: 'What every Sugarkube package shares: one issue type and ValidationError, the field rules, the one YAML renderer, generated-file headers, the runtime table, base images and the image tag scheme.',
+    deps: [`zod@${toolVersions.zod}`],
+    devDeps: [`fast-check@${toolVersions.fastCheck}`, `yaml@${toolVersions.yaml}`],
+    keywords: ['kubernetes', 'gitops', 'yaml', 'validation'],
+  });
   const imagePolicy = addSugarkubePackage(root, {
     name: '@sugarkube/image-policy',
     outdir: 'packages/image-policy',
@@ -109,5 +117,5 @@ export function addPackages(root: javascript.NodeProject) {
     ],
     extraTestInputs: [examplesInput],
   });
-  return { e2e, repoChecks, verifyTools, imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
+  return { e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
 }

@@ -6,7 +6,7 @@ export { appDescriptorSchema, type AppDescriptor, type ValidatedAppDescriptor, t
 export { runtimes } from './descriptor/service-schema.js';
 export { appJsonSchema, schemaUrl } from './descriptor/app-json-schema.js';
 export { isApp, type App } from './descriptor/app.js';
-export type { ValidationIssue } from './descriptor/validation-issue.js';
+export type { Issue } from '@sugarkube/core';
 export { runtimeDefaults, defaultTag, defaultIssuer, defaultGateway } from './descriptor/defaults.js';
 // validate
 export { validateApp, type ValidationResult } from './validate/validate-app.js';
@@ -25,7 +25,7 @@ export { applyJson6902, strategicMerge, PatchError } from './plan/apply-patches.
 export { renderYaml, sortKeys, generatedHeader, type RenderYamlOptions } from './render/render-yaml.js';
 export { renderAppTree, objectFileName, type RenderAppTreeOptions } from './render/render-app-tree.js';
 export { imagePolicySetter } from './render/setter-marker.js';
-export type { GeneratedFile } from './render/generated-file.js';
+export type { GeneratedFile } from '@sugarkube/core';
 // the real apps, as descriptors
 export { realApps, tokenplace, dspace, danielsmith, jobbot3000 } from './real-apps/index.js';
 export * from './cluster/index.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dnsLabel, strictObject } from './fields.js';
+import { branchName, dnsLabel, strictObject } from '@sugarkube/core';
 import { serviceSchema } from './service-schema.js';
 import { routeSchema, routingSchema } from './route-schema.js';
 import { configMapsSchema, sealedSecretsSchema, sopsSecretsSchema } from './secret-schema.js';
@@ -16,6 +16,10 @@ export const appDescriptorSchema = strictObject({
   name: dnsLabel.describe('The app slug: namespace, release name and label value, e.g. "tokenplace".'),
   /** @default `name` */
   namespace: dnsLabel.describe('Namespace of every object. Default: the name.').optional(),
+  /** @default "main" */
+  defaultBranch: branchName
+    .describe('The branch whose builds staging follows: the workflow tags them `<branch>-<unix-ts>-<sha7>`. Default: main.')
+    .optional(),
   services: z.array(serviceSchema, { error: 'a list of services' }).min(1, { error: 'at least one service' }).describe('The workloads: one Deployment and Service each.'),
   routes: z.array(routeSchema).describe('Public HTTP(S) routes: a host per environment, paths to services, TLS.').optional(),
   routing: routingSchema.describe('Gateway API HTTPRoute (default) and/or Ingress.').optional(),

@@ -1,5 +1,5 @@
 import type { ValidatedAppDescriptor } from './app-schema.js';
-import type { ValidationIssue } from './validation-issue.js';
+import type { Issue } from '@sugarkube/core';
 
 const appBrand = Symbol.for('@sugarkube/manifests.App');
 
@@ -7,11 +7,11 @@ const appBrand = Symbol.for('@sugarkube/manifests.App');
 export interface App {
   readonly [appBrand]: true;
   readonly descriptor: ValidatedAppDescriptor;
-  readonly warnings: readonly ValidationIssue[];
+  readonly warnings: readonly Issue[];
 }
 
 /** Wraps a descriptor that has passed validation. */
-export function brandApp(descriptor: ValidatedAppDescriptor, warnings: readonly ValidationIssue[]): App {
+export function brandApp(descriptor: ValidatedAppDescriptor, warnings: readonly Issue[]): App {
   return Object.freeze({ [appBrand]: true as const, descriptor, warnings });
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   absolutePath, cpuQuantity, dnsLabel, envName, imageReference, intIn, memoryQuantity, objectName, port,
   strictObject, stringList,
-} from './fields.js';
+} from '@sugarkube/core';
 import { probesSchema } from './probe-schema.js';
 
 /** An environment value: a literal, or a key of a ConfigMap or (sealed) Secret. */

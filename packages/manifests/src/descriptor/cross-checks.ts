@@ -1,9 +1,9 @@
 import type { ServiceDescriptor, ValidatedAppDescriptor } from './app-schema.js';
-import { issue, issueWithMessage, type ValidationIssue } from './validation-issue.js';
-import { didYouMean } from './did-you-mean.js';
+import { issue, issueWithMessage, type Issue } from '@sugarkube/core';
+import { didYouMean } from '@sugarkube/core';
 import { defaultEnvironments, volumeNameOf } from './defaults.js';
 
-function unique(names: readonly string[], path: (i: number) => PropertyKey[], what: string, out: ValidationIssue[]) {
+function unique(names: readonly string[], path: (i: number) => PropertyKey[], what: string, out: Issue[]) {
   const seen = new Set<string>();
   names.forEach((name, i) => {
     if (seen.has(name)) out.push(issue(path(i), `a ${what} name not used before`, name));
@@ -11,14 +11,14 @@ function unique(names: readonly string[], path: (i: number) => PropertyKey[], wh
   });
 }
 
-function reference(name: string, known: readonly string[], path: PropertyKey[], what: string, out: ValidationIssue[]) {
+function reference(name: string, known: readonly string[], path: PropertyKey[], what: string, out: Issue[]) {
   if (known.includes(name)) return;
   const guess = didYouMean(name, known);
   out.push(issueWithMessage(path, `one of ${known.join(', ')}`, JSON.stringify(name),
     `unknown ${what} "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; known: ${known.join(', ') || 'none'}`));
 }
 
-function checkProbes(service: ServiceDescriptor, base: PropertyKey[], out: ValidationIssue[]) {
+function checkProbes(service: ServiceDescriptor, base: PropertyKey[], out: Issue[]) {
   for (const [kind, probe] of Object.entries(service.probes ?? {})) {
     if (typeof probe !== 'object') continue;
     const count = [probe.path, probe.exec, probe.tcpPort].filter((v) => v !== undefined).length;
@@ -26,7 +26,7 @@ function checkProbes(service: ServiceDescriptor, base: PropertyKey[], out: Valid
   }
 }
 
-function checkService(service: ServiceDescriptor, index: number, envReplicas: readonly number[], out: ValidationIssue[]) {
+function checkService(service: ServiceDescriptor, index: number, envReplicas: readonly number[], out: Issue[]) {
   const base: PropertyKey[] = ['services', index];
   checkProbes(service, base, out);
   const volumeNames = [
@@ -74,9 +74,9 @@ function checkService(service: ServiceDescriptor, index: number, envReplicas: re
 }
 
 /** Checks that span fields: references resolve, names are unique, data-safety rules hold. */
-export function crossCheck(app: ValidatedAppDescriptor): { errors: ValidationIssue[]; warnings: ValidationIssue[] } {
-  const errors: ValidationIssue[] = [];
-  const warnings: ValidationIssue[] = [];
+export function crossCheck(app: ValidatedAppDescriptor): { errors: Issue[]; warnings: Issue[] } {
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
   const serviceNames = app.services.map((s) => s.name);
   unique(serviceNames, (i) => ['services', i, 'name'], 'service', errors);
   const environments = app.environments ?? defaultEnvironments();

@@ -1,7 +1,6 @@
 import type { EnvironmentDescriptor, ServiceDescriptor } from './app-schema.js';
 
 type WritablePath = NonNullable<ServiceDescriptor['writablePaths']>[number];
-type Runtime = ServiceDescriptor['runtime'];
 
 /** The environments an app gets when it names none. */
 export function defaultEnvironments(): Record<string, EnvironmentDescriptor> {
@@ -16,19 +15,9 @@ export function volumeNameOf(writable: WritablePath): string {
   return /^[a-z]/.test(slug) ? slug : `path-${slug || 'root'}`.slice(0, 63);
 }
 
-/** Per-runtime defaults: the image's user and a Pi-sized resource profile. */
-export const runtimeDefaults: Readonly<Record<Runtime, { runAsUser: number; cpu: string; memory: string }>> = {
-  node: { runAsUser: 1000, cpu: '200m', memory: '384Mi' },
-  python: { runAsUser: 1000, cpu: '100m', memory: '256Mi' },
-  'static-nginx': { runAsUser: 101, cpu: '100m', memory: '128Mi' },
-  'static-node': { runAsUser: 1000, cpu: '100m', memory: '128Mi' },
-};
-
 /** Sidecars and init containers: small. */
 export const auxDefaults = { cpu: '50m', memory: '64Mi' } as const;
 
-/** The default image tag until automation or a promotion sets one. */
-export const defaultTag = 'edge';
 /** The default ClusterIssuer of route TLS. */
 export const defaultIssuer = 'letsencrypt-production';
 /** The cluster's Traefik Gateway (k3s Traefik chart with the Gateway provider). */

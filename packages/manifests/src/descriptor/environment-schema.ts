@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dnsLabel, hostname, imageDigest, imageTag, intIn, objectName, strictObject } from './fields.js';
+import { dnsLabel, hostname, imageDigest, imageTag, intIn, objectName, strictObject } from '@sugarkube/core';
 import { envSchema, resourcesSchema } from './container-schema.js';
 import { hpaSchema } from './service-schema.js';
 import { configMapsSchema, sealedSecretsSchema, sopsSecretsSchema } from './secret-schema.js';

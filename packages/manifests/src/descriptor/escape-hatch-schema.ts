@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectName, strictObject } from './fields.js';
+import { objectName, strictObject } from '@sugarkube/core';
 
 /** Any extra Kubernetes object, added to one environment as is (after the same plaintext-secret checks). */
 export const extraObjectSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { issueWithMessage, type ValidationIssue } from './validation-issue.js';
+import { issueWithMessage, type Issue } from '@sugarkube/core';
 
 const secretLikeName = /(^|_)(TOKEN|TOKENS|PASSWORD|PASSWD|SECRET|API_KEY|APIKEY|PRIVATE_KEY|CREDENTIALS)$/;
 /** kubeseal output: base64 of the sealed blob, always long. */
@@ -18,7 +18,7 @@ export function sealHint(namespace: string, name: string, key: string): string {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function checkEnv(env: unknown, path: PropertyKey[], namespace: string, out: ValidationIssue[]) {
+function checkEnv(env: unknown, path: PropertyKey[], namespace: string, out: Issue[]) {
   if (!isRecord(env)) return;
   for (const [name, value] of Object.entries(env)) {
     if (typeof value === 'string' && value !== '' && secretLikeName.test(name)) {
@@ -29,7 +29,7 @@ function checkEnv(env: unknown, path: PropertyKey[], namespace: string, out: Val
   }
 }
 
-function checkSealed(secrets: unknown, path: PropertyKey[], namespace: string, out: ValidationIssue[]) {
+function checkSealed(secrets: unknown, path: PropertyKey[], namespace: string, out: Issue[]) {
   if (!isRecord(secrets)) return;
   for (const [name, secret] of Object.entries(secrets)) {
     if (!isRecord(secret)) continue;
@@ -49,7 +49,7 @@ function checkSealed(secrets: unknown, path: PropertyKey[], namespace: string, o
   }
 }
 
-function checkSops(secrets: unknown, path: PropertyKey[], out: ValidationIssue[]) {
+function checkSops(secrets: unknown, path: PropertyKey[], out: Issue[]) {
   if (!Array.isArray(secrets)) return;
   for (const [name, secret] of secrets.entries()) {
     if (!isRecord(secret)) continue;
@@ -67,7 +67,7 @@ function checkSops(secrets: unknown, path: PropertyKey[], out: ValidationIssue[]
   }
 }
 
-function checkExtraObjects(objects: unknown, path: PropertyKey[], namespace: string, out: ValidationIssue[]) {
+function checkExtraObjects(objects: unknown, path: PropertyKey[], namespace: string, out: Issue[]) {
   if (!Array.isArray(objects)) return;
   objects.forEach((object, index) => {
     if (!isRecord(object) || object.kind !== 'Secret') return;
@@ -78,8 +78,8 @@ function checkExtraObjects(objects: unknown, path: PropertyKey[], namespace: str
 }
 
 /** Finds plaintext secret values anywhere in the raw input; runs even when the shape is wrong. */
-export function findPlaintextSecrets(input: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
+export function findPlaintextSecrets(input: unknown): Issue[] {
+  const out: Issue[] = [];
   if (!isRecord(input)) return out;
   const namespace = typeof input.namespace === 'string' ? input.namespace : typeof input.name === 'string' ? input.name : 'APP';
   const scopes: [Record<string, unknown>, PropertyKey[]][] = [[input, []]];

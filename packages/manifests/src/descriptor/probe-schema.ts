@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpPath, intIn, port, strictObject, stringList } from './fields.js';
+import { httpPath, intIn, port, strictObject, stringList } from '@sugarkube/core';
 
 /**
  * A probe: an HTTP GET on `path` (the usual case), a command (`exec`) or a TCP

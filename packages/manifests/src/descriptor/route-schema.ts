@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dnsLabel, hostname, httpPath, objectName, port, strictObject } from './fields.js';
+import { dnsLabel, hostname, httpPath, objectName, port, strictObject } from '@sugarkube/core';
 
 /** One path of a route, sent to one service. */
 export const routePathSchema = strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { expectedPhrase } from './expected-phrase.js';
-import { objectName, strictObject } from './fields.js';
+import { expectedPhrase } from '@sugarkube/core';
+import { objectName, strictObject } from '@sugarkube/core';
 
 /** A SealedSecret: values encrypted with the cluster's sealed-secrets key (`kubeseal`). */
 export const sealedSecretSchema = strictObject({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   cidr, dnsLabel, duration, envName, imageRepository, imageTag, intIn, labelValue, objectName, port, storageQuantity,
   strictObject, stringList,
-} from './fields.js';
+} from '@sugarkube/core';
 import { auxContainerSchema, envSchema, fileMountSchema, resourcesSchema, writablePathSchema } from './container-schema.js';
 import { probesSchema } from './probe-schema.js';
 

@@ -3,12 +3,12 @@ import { auxDefaults, volumeNameOf } from '../descriptor/defaults.js';
 import type { ResolvedService } from './resolve-service.js';
 
 /** The restricted Pod Security container context: non-root, no escalation, nothing added, read-only root. */
-export function containerSecurityContext(runAsUser: number) {
+export function containerSecurityContext(runAsUser: number, runAsGroup: number = runAsUser) {
   return {
     allowPrivilegeEscalation: false,
     capabilities: { drop: ['ALL'] },
     readOnlyRootFilesystem: true,
-    runAsGroup: runAsUser,
+    runAsGroup,
     runAsNonRoot: true,
     runAsUser,
     seccompProfile: { type: 'RuntimeDefault' },
@@ -56,7 +56,9 @@ function resources(r: { cpu: string; memory: string; memoryLimit: string; cpuLim
 /** `repository@digest` when pinned by digest (as Kustomize writes it), else `repository:tag`. */
 export function imageRef(service: Pick<ResolvedService, 'image'>): string {
   const { repository, tag, digest } = service.image;
-  return digest ? `${repository}@${digest}` : `${repository}:${tag}`;
+  if (digest) return `${repository}@${digest}`;
+  // No tag: the cluster's Flux Kustomization sets it (`spec.images`), from its pins or image automation.
+  return tag === undefined ? repository : `${repository}:${tag}`;
 }
 
 /** The main container of a service. */
@@ -88,7 +90,7 @@ export function mainContainer(service: ResolvedService) {
     livenessProbe: probe(probes.liveness ?? '/livez', 'http'),
     ...(probes.startup ? { startupProbe: probe(probes.startup, 'http') } : {}),
     resources: resources(service.resources),
-    securityContext: containerSecurityContext(service.runAsUser),
+    securityContext: containerSecurityContext(service.runAsUser, service.runAsGroup),
     ...(mounts.length ? { volumeMounts: mounts } : {}),
   };
 }
@@ -115,7 +117,7 @@ export function auxContainer(service: ResolvedService, aux: AuxContainerDescript
     ...(probes.liveness ? { livenessProbe: probe(probes.liveness, aux.port ?? service.port) } : {}),
     ...(probes.startup ? { startupProbe: probe(probes.startup, aux.port ?? service.port) } : {}),
     resources: resources({ cpu: r.cpu ?? auxDefaults.cpu, memory, memoryLimit: r.memoryLimit ?? memory, ...(r.cpuLimit ? { cpuLimit: r.cpuLimit } : {}) }),
-    securityContext: containerSecurityContext(aux.runAsUser ?? service.runAsUser),
+    securityContext: containerSecurityContext(aux.runAsUser ?? service.runAsUser, aux.runAsUser ?? service.runAsGroup),
     ...(aux.mounts?.length
       ? { volumeMounts: aux.mounts.map((m) => ({ name: m.volume, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}) })) }
       : {}),

@@ -53,8 +53,8 @@ export function planDeployment(env: ResolvedEnvironment, service: ResolvedServic
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           securityContext: {
-            fsGroup: service.runAsUser,
-            runAsGroup: service.runAsUser,
+            fsGroup: service.runAsGroup,
+            runAsGroup: service.runAsGroup,
             runAsNonRoot: true,
             runAsUser: service.runAsUser,
             seccompProfile: { type: 'RuntimeDefault' },

@@ -1,22 +1,38 @@
 import type { EnvironmentDescriptor, ServiceDescriptor, ServiceOverride, ValidatedAppDescriptor } from '../descriptor/app-schema.js';
-import { defaultTag, runtimeDefaults } from '../descriptor/defaults.js';
+import { runtimeOf } from '@sugarkube/core';
 
 export type Hpa = NonNullable<ServiceDescriptor['hpa']>;
+type WritablePath = NonNullable<ServiceDescriptor['writablePaths']>[number];
+
+const pathOf = (w: WritablePath) => (typeof w === 'string' ? w : w.path);
+
+/**
+ * The runtime's writable paths (the runtime table) plus the service's own; an entry the
+ * service gives for the same path wins (its name, medium, size).
+ */
+export function resolveWritablePaths(runtimePaths: readonly string[], own: readonly WritablePath[] = []): WritablePath[] {
+  const ownPaths = new Set(own.map(pathOf));
+  return [...runtimePaths.filter((p) => !ownPaths.has(p)), ...own];
+}
 
 /** Resolved image of one service in one environment. */
 export interface ResolvedImage {
   readonly repository: string;
-  readonly tag: string;
+  /** Absent when the environment leaves the tag to the cluster (image automation or a promotion pins it). */
+  readonly tag?: string;
   readonly digest?: string;
   /** The ImagePolicy whose setter marker moves the tag, if automation is on. */
   readonly policy?: { readonly name: string; readonly namespace: string };
 }
 
 /** A service with every default and environment override applied. */
-export interface ResolvedService extends Omit<ServiceDescriptor, 'image' | 'resources' | 'replicas' | 'hpa' | 'strategy' | 'runAsUser' | 'servicePort'> {
+export interface ResolvedService extends Omit<ServiceDescriptor, 'image' | 'resources' | 'replicas' | 'hpa' | 'strategy' | 'runAsUser' | 'servicePort' | 'writablePaths'> {
+  readonly writablePaths: readonly WritablePath[];
   readonly image: ResolvedImage;
   readonly servicePort: number;
   readonly runAsUser: number;
+  /** The runtime's group id (the runtime table), or `runAsUser` when the descriptor sets its own user. */
+  readonly runAsGroup: number;
   readonly resources: { readonly cpu: string; readonly memory: string; readonly memoryLimit: string; readonly cpuLimit?: string };
   readonly replicas: number;
   readonly hpa?: Hpa;
@@ -46,9 +62,9 @@ export function resolveService(
 ): ResolvedService {
   const own = env?.services?.[service.name];
   const pick = <K extends keyof ServiceOverride>(key: K): ServiceOverride[K] => own?.[key] ?? env?.[key];
-  const runtime = runtimeDefaults[service.runtime];
+  const runtime = runtimeOf(service.runtime);
   const resources = { ...service.resources, ...env?.resources, ...own?.resources };
-  const memory = resources.memory ?? runtime.memory;
+  const memory = resources.memory ?? runtime.resources.memory;
   const hpaOverride = pick('hpa');
   const hpa = hpaOverride === false ? undefined : (hpaOverride ?? service.hpa);
   const replicas = pick('replicas') ?? service.replicas ?? 1;
@@ -59,7 +75,10 @@ export function resolveService(
     ...rest,
     image: {
       repository: service.image.repository,
-      tag: image.tag ?? service.image.tag ?? defaultTag,
+      ...(() => {
+        const tag = image.tag ?? service.image.tag;
+        return tag === undefined ? {} : { tag };
+      })(),
       ...(image.digest ? { digest: image.digest } : {}),
       ...(() => {
         const policy = resolvePolicy(app, service, envName, image.policy);
@@ -67,12 +86,14 @@ export function resolveService(
       })(),
     },
     servicePort: service.servicePort ?? service.port,
-    runAsUser: service.runAsUser ?? runtime.runAsUser,
+    writablePaths: resolveWritablePaths(runtime.writablePaths, service.writablePaths),
+    runAsUser: service.runAsUser ?? runtime.user.uid,
+    runAsGroup: service.runAsUser ?? runtime.user.gid,
     env: { ...service.env, ...env?.env, ...own?.env },
     resources: {
-      cpu: resources.cpu ?? runtime.cpu,
+      cpu: resources.cpu ?? runtime.resources.cpu,
       memory,
-      memoryLimit: resources.memoryLimit ?? memory,
+      memoryLimit: resources.memoryLimit ?? (resources.memory ? memory : runtime.resources.memoryLimit),
       ...(resources.cpuLimit ? { cpuLimit: resources.cpuLimit } : {}),
     },
     replicas,

@@ -71,6 +71,23 @@ export function planCertificate(env: ResolvedEnvironment, route: ResolvedRoute &
   };
 }
 
+/**
+ * Lets the Gateway (in another namespace) read the app's certificate Secrets: its HTTPS
+ * listeners reference them across namespaces.
+ * @see https://gateway-api.sigs.k8s.io/api-types/referencegrant/
+ */
+export function planReferenceGrant(env: ResolvedEnvironment): KubeObject {
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1beta1',
+    kind: 'ReferenceGrant',
+    metadata: { name: 'gateway-tls', namespace: env.namespace, labels: appLabels(env.app.name) },
+    spec: {
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: env.gateway.namespace }],
+      to: [{ group: '', kind: 'Secret' }],
+    },
+  };
+}
+
 /** HTTPRoute and/or Ingress (and a Certificate when only the Gateway terminates TLS) per route. */
 export function planRoutes(env: ResolvedEnvironment): KubeObject[] {
   const out: KubeObject[] = [];
@@ -79,5 +96,7 @@ export function planRoutes(env: ResolvedEnvironment): KubeObject[] {
     if (env.routeClass !== 'gateway') out.push(planIngress(env, route));
     if (env.routeClass === 'gateway' && route.tlsIssuer) out.push(planCertificate(env, { ...route, tlsIssuer: route.tlsIssuer }));
   }
+  const gatewayTls = env.routeClass !== 'ingress' && env.routes.some((r) => r.tlsIssuer) && env.gateway.namespace !== env.namespace;
+  if (gatewayTls) out.push(planReferenceGrant(env));
   return out;
 }

@@ -1,12 +1,9 @@
-import { Document } from 'yaml';
 import type { App } from '../descriptor/app.js';
 import type { KubeObject } from '../plan/kube-object.js';
 import { planBase } from '../plan/plan-app.js';
 import { environmentsOf } from '../plan/resolve-environment.js';
-import type { GeneratedFile } from './generated-file.js';
+import { generatedHeader, renderYaml, type GeneratedFile } from '@sugarkube/core';
 import { planOverlay, type OverlayPlan } from './overlay.js';
-import { generatedHeader, renderDocument, renderYamlDocument, sortKeys } from './render-yaml.js';
-import { imagePolicySetter } from './setter-marker.js';
 
 /** Options for `renderAppTree`. */
 export interface RenderAppTreeOptions {
@@ -22,9 +19,23 @@ export interface RenderAppTreeOptions {
   readonly environments?: readonly string[];
   /**
    * Command named in the generated-file header.
-   * @default "npx sugarkube synth"
+   * @default "npx projen"
    */
   readonly regenerateCommand?: string;
+  /**
+   * What to change instead of the files, named in the header.
+   * @default "sugarkube.yaml"
+   */
+  readonly source?: string;
+}
+
+/** The header of every file of an app tree. */
+export function appTreeHeader(options: Pick<RenderAppTreeOptions, 'regenerateCommand' | 'source'> = {}): string {
+  return generatedHeader({
+    generator: '@sugarkube/manifests',
+    source: options.source ?? 'sugarkube.yaml',
+    command: options.regenerateCommand ?? 'npx projen',
+  });
 }
 
 /** The file name of an object: `<kind>-<name>.yaml`. */
@@ -52,17 +63,17 @@ function overlayFiles(plan: OverlayPlan, known: readonly KubeObject[], dir: stri
   const patches: Record<string, unknown>[] = [];
   for (const object of plan.resources) {
     resources.push(objectFileName(object));
-    files.push({ path: `${dir}/${objectFileName(object)}`, content: header + renderDocument(object) });
+    files.push({ path: `${dir}/${objectFileName(object)}`, content: renderYaml([object], { header }) });
   }
   for (const { target, operations } of plan.diffs) {
     const path = `patches/${objectFileName(target)}`;
     patches.push({ path, target: { kind: target.kind, name: target.metadata.name } });
-    files.push({ path: `${dir}/${path}`, content: header + renderDocument(operations) });
+    files.push({ path: `${dir}/${path}`, content: renderYaml([operations], { header }) });
   }
   for (const object of plan.deletions) {
     const path = `patches/delete-${objectFileName(object)}`;
     patches.push({ path });
-    files.push({ path: `${dir}/${path}`, content: header + renderDocument({ ...identity(object), $patch: 'delete' }) });
+    files.push({ path: `${dir}/${path}`, content: renderYaml([{ ...identity(object), $patch: 'delete' }], { header }) });
   }
   plan.env.patches.forEach((patch, index) => {
     const path = `patches/custom-${index + 1}-${patch.target.kind.toLowerCase()}-${patch.target.name}.yaml`;
@@ -73,35 +84,33 @@ function overlayFiles(plan: OverlayPlan, known: readonly KubeObject[], dir: stri
       ...(target ? identity(target) : { kind: patch.target.kind }),
       metadata: { ...(patch.strategicMerge?.metadata as object | undefined), ...(target ? identity(target).metadata : { name: patch.target.name }) },
     };
-    files.push({ path: `${dir}/${path}`, content: header + renderDocument(body) });
+    files.push({ path: `${dir}/${path}`, content: renderYaml([body], { header }) });
   });
-  const images = plan.env.services.map((service) => ({
-    name: service.image.repository,
-    ...(service.image.digest ? { digest: service.image.digest } : { newTag: service.image.tag }),
-    policy: service.image.policy,
-  }));
-  const document = new Document(sortKeys(kustomization({ resources, ...(patches.length ? { patches } : {}), images: images.map(({ policy: _p, ...i }) => i) })));
-  images.forEach((image, index) => {
-    if (!image.policy || 'digest' in image) return;
-    const node = document.getIn(['images', index, 'newTag'], true) as { comment?: string } | undefined;
-    if (node) node.comment = ` ${imagePolicySetter(image.policy)}`;
-  });
-  files.unshift({ path: `${dir}/kustomization.yaml`, content: header + renderYamlDocument(document) });
+  // Only pins the descriptor itself makes: tags are the cluster's data (its Flux Kustomization's
+  // `spec.images`, moved by image automation or a promotion), never the app repo's.
+  const images = plan.env.services
+    .filter((service) => service.image.digest !== undefined || service.image.tag !== undefined)
+    .map((service) => ({
+      name: service.image.repository,
+      ...(service.image.digest ? { digest: service.image.digest } : { newTag: service.image.tag }),
+    }));
+  const fields = { resources, ...(patches.length ? { patches } : {}), ...(images.length ? { images } : {}) };
+  files.unshift({ path: `${dir}/kustomization.yaml`, content: renderYaml([kustomization(fields)], { header }) });
   return files;
 }
 
 /**
  * The app as a Kustomize tree: `<app>/base/*.yaml` and one
- * `<app>/overlays/<env>/` per environment (resources, patches, and `images:`
- * entries with Flux setter markers). Pure: returns files, writes nothing.
+ * `<app>/overlays/<env>/` per environment (resources and patches; `images:` only
+ * where the descriptor pins a tag). Pure: returns files, writes nothing.
  */
 export function renderAppTree(app: App, options: RenderAppTreeOptions = {}): GeneratedFile[] {
   const root = options.directory ?? app.descriptor.name;
-  const header = generatedHeader(options.regenerateCommand ?? 'npx sugarkube synth');
+  const header = appTreeHeader(options);
   const base = planBase(app);
   const files: GeneratedFile[] = [
-    { path: `${root}/base/kustomization.yaml`, content: header + renderDocument(kustomization({ resources: base.map(objectFileName) })) },
-    ...base.map((object) => ({ path: `${root}/base/${objectFileName(object)}`, content: header + renderDocument(object) })),
+    { path: `${root}/base/kustomization.yaml`, content: renderYaml([kustomization({ resources: base.map(objectFileName) })], { header }) },
+    ...base.map((object) => ({ path: `${root}/base/${objectFileName(object)}`, content: renderYaml([object], { header }) })),
   ];
   const environments = options.environments ?? Object.keys(environmentsOf(app.descriptor));
   for (const env of environments) {

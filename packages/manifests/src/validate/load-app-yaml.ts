@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { ValidationIssue } from '../descriptor/validation-issue.js';
+import type { Issue } from '@sugarkube/core';
 import { validateApp, type ValidationResult } from './validate-app.js';
 
 function segments(path: string): (string | number)[] {
@@ -19,7 +19,7 @@ export function loadAppYaml(text: string, fileName = 'sugarkube.yaml'): Validati
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length) {
-    const errors: ValidationIssue[] = document.errors.map((error) => {
+    const errors: Issue[] = document.errors.map((error) => {
       const at = lineCounter.linePos(error.pos[0]);
       const text = error.message.split('\n')[0]!;
       return { path: '', expected: 'valid YAML', received: text, message: `${fileName}:${at.line}:${at.col}: ${text}` };
@@ -27,7 +27,7 @@ export function loadAppYaml(text: string, fileName = 'sugarkube.yaml'): Validati
     return { warnings: [], errors };
   }
   const result = validateApp(document.toJS());
-  const locate = (issue: ValidationIssue): ValidationIssue => {
+  const locate = (issue: Issue): Issue => {
     const parts = segments(issue.path);
     for (let n = parts.length; n >= 0; n--) {
       const node = document.getIn(parts.slice(0, n), true) as { range?: [number, number, number] } | undefined;

@@ -1,13 +1,13 @@
 import type { ValidatedAppDescriptor } from '../descriptor/app-schema.js';
-import { issue, type ValidationIssue } from '../descriptor/validation-issue.js';
+import { issue, type Issue } from '@sugarkube/core';
 import { environmentsOf, resolveEnvironment } from '../plan/resolve-environment.js';
 
 /**
  * Services may share an image repository only with the same tag and digest in
  * every environment: an overlay's `images:` entry sets one tag per repository.
  */
-export function checkSharedImages(app: ValidatedAppDescriptor): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
+export function checkSharedImages(app: ValidatedAppDescriptor): Issue[] {
+  const out: Issue[] = [];
   for (const env of [undefined, ...Object.keys(environmentsOf(app))]) {
     const seen = new Map<string, { index: number; ref: string }>();
     resolveEnvironment(app, env).services.forEach((service, index) => {

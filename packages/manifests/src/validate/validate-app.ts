@@ -1,30 +1,30 @@
 import { appDescriptorSchema } from '../descriptor/app-schema.js';
 import { brandApp, type App } from '../descriptor/app.js';
 import { crossCheck } from '../descriptor/cross-checks.js';
-import { expectedPhrase } from '../descriptor/expected-phrase.js';
+import { expectedPhrase } from '@sugarkube/core';
 import { findPlaintextSecrets } from '../descriptor/plaintext-secrets.js';
-import { issueWithMessage, type ValidationIssue } from '../descriptor/validation-issue.js';
+import { issueWithMessage, type Issue } from '@sugarkube/core';
 import { PatchError } from '../plan/apply-patches.js';
 import { planApp } from '../plan/plan-app.js';
 import { environmentsOf } from '../plan/resolve-environment.js';
 import { checkSharedImages } from './shared-images.js';
-import { fromZodIssues } from './zod-issues.js';
+import { fromZodIssues } from '@sugarkube/core';
 
 /** The outcome of validation: the app when there are no errors, and every problem found. */
 export interface ValidationResult {
   readonly value?: App;
-  readonly warnings: readonly ValidationIssue[];
-  readonly errors: readonly ValidationIssue[];
+  readonly warnings: readonly Issue[];
+  readonly errors: readonly Issue[];
 }
 
-const dedupe = (issues: ValidationIssue[]) => {
+const dedupe = (issues: Issue[]) => {
   const seen = new Set<string>();
   return issues.filter((i) => (seen.has(i.message) ? false : (seen.add(i.message), true)));
 };
 
 /** Plans every environment once so that patches which cannot apply are reported like any other error. */
-function checkPatches(app: App): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
+function checkPatches(app: App): Issue[] {
+  const out: Issue[] = [];
   for (const [env, environment] of Object.entries(environmentsOf(app.descriptor))) {
     if (!environment.patches?.length) continue;
     try {

@@ -1,0 +1,10 @@
+export { clusterDefinitionSchema, type ClusterDefinition, type ValidatedClusterDefinition } from './definition/cluster-definition.js';
+export { parseClusterDefinition, type ParsedCluster } from './definition/parse-cluster-definition.js';
+export { resolveCluster, type ResolvedCluster, type ResolvedEnvironment, type Exposure } from './definition/resolve-cluster.js';
+export { chartTable, chartEntry, type ChartEntry, type ChartWorkload, type UpstreamSource } from './components/chart-table.js';
+export { clusterSecrets, type ClusterSecretSpec } from './components/cluster-secrets.js';
+export { fluxApi, removedFluxApi } from './plan/flux-api.js';
+export { synthesizeClusterTree } from './render/synthesize-cluster-tree.js';
+export { validateClusterTree, type TreeProblem } from './verify/validate-cluster-tree.js';
+export { summarizeClusterTree, formatClusterSummary, type ClusterSummary } from './verify/summarize-cluster-tree.js';
+export { defineCluster, synthesizeCluster, ClusterValidationError } from './definition/define-cluster.js';

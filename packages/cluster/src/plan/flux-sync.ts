@@ -1,0 +1,96 @@
+import { chartEntry } from '../components/chart-table.js';
+import { fluxApi } from './flux-api.js';
+import { helmRelease, ociChartRepository } from './flux-sources.js';
+import { kubeObject, managedByLabel, type KubeObject } from './kube-object.js';
+import type { ResolvedCluster, ResolvedEnvironment } from '../definition/resolve-cluster.js';
+
+const meta = (name: string) => ({ name, namespace: 'flux-system', labels: { ...managedByLabel } });
+
+/** Flux components the FluxInstance installs: the defaults plus image automation (staging follows builds). */
+export const fluxComponents = [
+  'source-controller', 'kustomize-controller', 'helm-controller', 'notification-controller',
+  'image-reflector-controller', 'image-automation-controller',
+] as const;
+
+/**
+ * Flux itself, through the Flux Operator: the FluxInstance pins the Flux
+ * minor (2.9.x) and the operator upgrades patch releases. Bootstrap installs
+ * the operator once with Helm; from then on this HelmRelease manages it.
+ * @see https://fluxcd.control-plane.io/operator/fluxinstance/
+ */
+export function planFluxSystem(cluster: ResolvedCluster, env: ResolvedEnvironment): Record<string, KubeObject[]> {
+  const operator = chartEntry('flux-operator');
+  const flux = chartEntry('flux');
+  const ssh = cluster.repository.url.startsWith('ssh://');
+  return {
+    'flux-operator.yaml': [
+      ociChartRepository('flux-operator', operator.source.url, operator.version, 'flux-system'),
+      helmRelease({ name: 'flux-operator', namespace: 'flux-system', chart: { kind: 'OCIRepository', source: 'flux-operator' }, values: operator.values({ cluster, env }) }),
+    ],
+    'flux-instance.yaml': [
+      kubeObject(fluxApi.fluxInstance, 'FluxInstance', { ...meta('flux'), annotations: { 'fluxcd.controlplane.io/reconcileEvery': '1h' } }, {
+        spec: {
+          distribution: { version: flux.version, registry: 'ghcr.io/fluxcd' },
+          components: [...fluxComponents],
+          cluster: { type: 'kubernetes', multitenant: false, networkPolicy: true, domain: 'cluster.local' },
+        },
+      }),
+    ],
+    'flux-sync.yaml': [
+      kubeObject(fluxApi.source, 'GitRepository', meta('flux-system'), {
+        spec: {
+          interval: '1m',
+          url: cluster.repository.url,
+          ref: { branch: cluster.repository.branch },
+          ...(ssh ? { secretRef: { name: 'flux-system' } } : {}),
+        },
+      }),
+      kubeObject(fluxApi.kustomize, 'Kustomization', meta('flux-system'), {
+        spec: {
+          interval: '10m',
+          retryInterval: '1m',
+          timeout: '5m',
+          sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+          path: `./clusters/${env.name}`,
+          prune: true,
+          wait: false,
+        },
+      }),
+    ],
+  };
+}
+
+/** A Flux Kustomization of this environment's tree. */
+function kustomization(cluster: ResolvedCluster, name: string, path: string, options: { dependsOn?: string[]; timeout: string; decrypt: boolean }): KubeObject {
+  return kubeObject(fluxApi.kustomize, 'Kustomization', meta(name), {
+    spec: {
+      ...(options.dependsOn?.length ? { dependsOn: options.dependsOn.map((d) => ({ name: d })) } : {}),
+      interval: '1h',
+      retryInterval: '2m',
+      timeout: options.timeout,
+      sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+      path,
+      prune: true,
+      wait: true,
+      ...(options.decrypt && cluster.secrets.kind === 'sops'
+        ? { decryption: { provider: 'sops', secretRef: { name: cluster.secrets.ageKeySecret } } }
+        : {}),
+    },
+  });
+}
+
+/** The ordered layers: controllers → configs → one Kustomization per app. */
+export function planLayers(cluster: ResolvedCluster, env: ResolvedEnvironment, appNames: readonly string[]): Record<string, KubeObject[]> {
+  const files: Record<string, KubeObject[]> = {
+    'infrastructure.yaml': [
+      // CRDs and controllers first; a chart on a cold Pi cluster can take minutes.
+      kustomization(cluster, 'infra-controllers', `./infrastructure/controllers/${env.name}`, { timeout: '30m', decrypt: false }),
+      kustomization(cluster, 'infra-configs', `./infrastructure/configs/${env.name}`, { dependsOn: ['infra-controllers'], timeout: '10m', decrypt: true }),
+    ],
+  };
+  if (appNames.length > 0) {
+    files['apps.yaml'] = appNames.map((app) =>
+      kustomization(cluster, `app-${app}`, `./apps/${env.name}/${app}`, { dependsOn: ['infra-configs'], timeout: '10m', decrypt: true }));
+  }
+  return files;
+}

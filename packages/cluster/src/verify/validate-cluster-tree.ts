@@ -1,0 +1,111 @@
+import { posix } from 'node:path';
+import type { GeneratedFile } from '@sugarkube/core';
+import { removedFluxApi } from '../plan/flux-api.js';
+import { environmentOf, get, readTreeDocuments } from '../render/tree-documents.js';
+
+/** One structural problem of a generated tree. */
+export interface TreeProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface TreeValidation {
+  readonly problems: readonly TreeProblem[];
+  /** Per environment: Flux Kustomizations in an order that respects `dependsOn`. */
+  readonly order: Readonly<Record<string, readonly string[]>>;
+  /** Every Flux Kustomization `spec.path` (without `./`), sorted: what `kustomize build` must succeed on. */
+  readonly paths: readonly string[];
+}
+
+interface Node { readonly name: string; readonly file: string; readonly dependsOn: readonly string[] }
+
+/** Kahn's algorithm; the names left over sit on a cycle. Ties resolve by name, so the order is stable. */
+function topologicalOrder(nodes: readonly Node[]): { order: string[]; cyclic: string[] } {
+  const remaining = new Map(nodes.map((n) => [n.name, new Set(n.dependsOn.filter((d) => nodes.some((m) => m.name === d)))]));
+  const order: string[] = [];
+  for (;;) {
+    const ready = [...remaining].filter(([, deps]) => deps.size === 0).map(([name]) => name).sort();
+    if (ready.length === 0) break;
+    for (const name of ready) {
+      order.push(name);
+      remaining.delete(name);
+      for (const deps of remaining.values()) deps.delete(name);
+    }
+  }
+  return { order, cyclic: [...remaining.keys()].sort() };
+}
+
+function checkGraph(kind: string, env: string, nodes: readonly Node[], problems: TreeProblem[]): string[] {
+  for (const node of nodes) {
+    for (const dep of node.dependsOn) {
+      if (!nodes.some((n) => n.name === dep)) problems.push({ file: node.file, message: `${kind} ${node.name} depends on ${dep}, which environment ${env} does not define` });
+    }
+  }
+  const { order, cyclic } = topologicalOrder(nodes);
+  if (cyclic.length > 0) problems.push({ file: nodes.find((n) => n.name === cyclic[0])!.file, message: `${kind} dependsOn cycle in ${env} among ${cyclic.join(', ')}` });
+  return order;
+}
+
+const namesOf = (list: unknown, namespace?: string): string[] =>
+  Array.isArray(list) ? list.map((d) => `${(get(d, 'namespace') as string | undefined) ?? namespace ?? ''}/${String(get(d, 'name'))}`.replace(/^\//, '')) : [];
+
+/**
+ * Structural checks of a generated tree, without a cluster: YAML parses,
+ * every object has apiVersion/kind/name, no removed Flux API, every
+ * kustomization.yaml resource exists, every Flux Kustomization path has a
+ * kustomization.yaml, and the dependsOn graphs (Kustomizations, HelmReleases) are complete and acyclic.
+ */
+export function validateClusterTree(files: readonly GeneratedFile[]): TreeValidation {
+  const paths = new Set(files.map((f) => f.path));
+  const { documents, errors } = readTreeDocuments(files);
+  const problems: TreeProblem[] = errors.map((e) => ({ file: e.file, message: `YAML does not parse: ${e.message}` }));
+  const kustomizations = new Map<string, Node[]>();
+  const releases = new Map<string, Node[]>();
+  const fluxPaths = new Set<string>();
+  for (const { file, value } of documents) {
+    const apiVersion = value.apiVersion;
+    const kind = value.kind;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
+      problems.push({ file, message: 'a document without apiVersion and kind' });
+      continue;
+    }
+    const removed = removedFluxApi(apiVersion);
+    if (removed) problems.push({ file, message: `${kind} uses the removed Flux API ${removed}; emit only GA versions (v1, helm v2)` });
+    if (kind === 'Kustomization' && apiVersion === 'kustomize.config.k8s.io/v1beta1') {
+      const dir = posix.dirname(file);
+      for (const resource of (value.resources as unknown[] | undefined) ?? []) {
+        const target = posix.normalize(posix.join(dir, String(resource)));
+        if (!paths.has(target) && !paths.has(`${target}/kustomization.yaml`)) {
+          problems.push({ file, message: `resource "${String(resource)}" does not exist (no file ${target} nor ${target}/kustomization.yaml)` });
+        }
+      }
+      continue;
+    }
+    const name = get(value, 'metadata', 'name');
+    if (typeof name !== 'string' || name === '') {
+      problems.push({ file, message: `${kind} without metadata.name` });
+      continue;
+    }
+    const env = environmentOf(file) ?? '';
+    const namespace = (get(value, 'metadata', 'namespace') as string | undefined) ?? '';
+    if (apiVersion.startsWith('kustomize.toolkit.fluxcd.io/')) {
+      const path = String(get(value, 'spec', 'path') ?? '');
+      const target = posix.normalize(path.replace(/^\.\//, ''));
+      fluxPaths.add(target);
+      if (!paths.has(`${target}/kustomization.yaml`)) problems.push({ file, message: `Kustomization ${name} path ${path} has no kustomization.yaml in the tree` });
+      if (get(value, 'spec', 'prune') !== true) problems.push({ file, message: `Kustomization ${name} does not prune` });
+      const list = kustomizations.get(env) ?? [];
+      list.push({ name: `${namespace}/${name}`, file, dependsOn: namesOf(get(value, 'spec', 'dependsOn'), namespace) });
+      kustomizations.set(env, list);
+    }
+    if (apiVersion.startsWith('helm.toolkit.fluxcd.io/')) {
+      const list = releases.get(env) ?? [];
+      list.push({ name: `${namespace}/${name}`, file, dependsOn: namesOf(get(value, 'spec', 'dependsOn'), namespace) });
+      releases.set(env, list);
+    }
+  }
+  const order: Record<string, string[]> = {};
+  for (const [env, nodes] of [...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1))) order[env] = checkGraph('Kustomization', env, nodes, problems);
+  for (const [env, nodes] of releases) checkGraph('HelmRelease', env, nodes, problems);
+  return { problems, order, paths: [...fluxPaths].sort() };
+}

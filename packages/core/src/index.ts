@@ -1,0 +1,75 @@
+// issues: one shape and one error for every package
+export {
+  type Issue,
+  issue,
+  issueWithMessage,
+  prefixIssues,
+  formatPath,
+  describeReceived,
+  valueAt,
+  dedupeIssues,
+} from './issues/issue.js';
+export { ValidationError, throwIfIssues } from './issues/validation-error.js';
+export { fromZodIssues, checkWithSchema, type Checked } from './issues/zod-issues.js';
+export { didYouMean, unknownKeysMessage } from './issues/did-you-mean.js';
+export { expectedPhrase } from './issues/expected-phrase.js';
+// field rules: names, hosts, images, quantities
+export {
+  strictObject,
+  intIn,
+  dnsLabel,
+  objectName,
+  port,
+  cpuQuantity,
+  memoryQuantity,
+  storageQuantity,
+  absolutePath,
+  httpPath,
+  envName,
+  hostname,
+  imageRepository,
+  imageTag,
+  imageDigest,
+  imageReference,
+  cidr,
+  duration,
+  labelValue,
+  stringList,
+  repoPath,
+  githubOwner,
+  branchName,
+} from './fields/fields.js';
+// YAML: the one renderer
+export { renderYaml, type RenderYamlOptions } from './yaml/render-yaml.js';
+export { emitYaml, isPlainSafe } from './yaml/yaml-emitter.js';
+export { orderKeys, type KeyOrder } from './yaml/sort-keys.js';
+export { commented, isCommented, type Commented } from './yaml/commented.js';
+export { setterMarker, withSetterMarker, type SetterField } from './yaml/setter-marker.js';
+// generated files
+export { type GeneratedFile, sortFiles } from './files/generated-file.js';
+export {
+  generatedHeader,
+  generatedMarker,
+  commentLines,
+  hasGeneratedMarker,
+  type GeneratedHeaderOptions,
+} from './files/generated-header.js';
+// facts shared by build and deploy
+export {
+  runtimes,
+  runtimeNames,
+  runtimeOf,
+  type Runtime,
+  type RuntimeName,
+  type RuntimeResources,
+} from './runtimes/runtime-table.js';
+export { baseImages, baseImageReference, baseImageGlibcMinor, type BaseImage, type BaseImageName } from './runtimes/base-images.js';
+export {
+  tagSafeBranch,
+  sortableTag,
+  sortableTagPattern,
+  sortableTagRegExp,
+  deployTagRule,
+  mutableTags,
+  isImmutableTag,
+} from './tags/image-tags.js';

@@ -1,0 +1,101 @@
+import { isCommented } from './commented.js';
+
+/**
+ * A small block-style YAML emitter for JSON data: one way to write each value,
+ * no line folding, and strings quoted whenever a YAML 1.1 or 1.2 reader
+ * (kubectl, Flux, GitHub Actions, the `yaml` package) could read them as
+ * anything but that string ("on", "yes", "0755", "1e3", "2024-01-01", "12:30").
+ * Multi-line strings become literal block scalars (`|`, `|-`, `|+`), which every
+ * reader takes verbatim. Values made by `commented()` get a trailing `# comment`.
+ */
+
+const reserved = /^(?:~|null|true|false|y|yes|n|no|on|off|=|<<|\.inf|[-+]\.inf|\.nan)$/i;
+/** Only characters that can appear in numbers, timestamps and sexagesimals of YAML 1.1. */
+const numberish = /^[-+.]?[0-9][-+0-9a-fA-FxXoObB._:tTzZ ]*$/;
+const indicator = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+/** Degenerate float forms some readers take for numbers (".", "e0", ".e1", "_"). */
+const exponent = /^[-+]?[0-9._]*([eE][-+]?[0-9_]+)?$/;
+/** Characters no plain or block scalar may carry (YAML 1.1 also breaks lines at NEL, LS, PS). */
+const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
+/** True when the string can be written without quotes and reads back as the same string. */
+export function isPlainSafe(text: string): boolean {
+  if (text === '' || reserved.test(text) || numberish.test(text) || exponent.test(text) || indicator.test(text)) return false;
+  if (/[\s]$/.test(text) || /: |:$| #|[\t\n\r]/.test(text) || unprintable.test(text)) return false;
+  return true;
+}
+
+/** A literal block scalar's header and lines, or undefined when the string needs quotes instead. */
+function literalBlock(text: string, indentWidth: number): { header: string; lines: string[] } | undefined {
+  if (!text.includes('\n') || text.includes('\r') || unprintable.test(text)) return undefined;
+  const body = text.replace(/\n+$/, '');
+  if (body === '') return undefined;
+  const trailing = text.length - body.length;
+  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  const lines = body.split('\n');
+  // The reader takes the indentation from the first non-empty line: say it when that line starts with a space.
+  const firstContent = lines.find((l) => l !== '') ?? '';
+  const explicit = /^ /.test(firstContent) ? String(indentWidth) : '';
+  return { header: `|${explicit}${chomp}`, lines: [...lines, ...Array.from({ length: Math.max(0, trailing - 1) }, () => '')] };
+}
+
+function scalar(value: unknown): string {
+  if (isCommented(value)) return `${scalar(value.value)} # ${value.comment}`;
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+    return String(value);
+  }
+  const text = String(value);
+  return isPlainSafe(text) ? text : JSON.stringify(text);
+}
+
+const isContainer = (v: unknown): v is object => v !== null && typeof v === 'object' && !isCommented(v);
+const isEmpty = (v: object) => (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
+
+function inline(value: unknown): string | undefined {
+  if (!isContainer(value)) return scalar(value);
+  if (isEmpty(value)) return Array.isArray(value) ? '[]' : '{}';
+  return undefined;
+}
+
+/** `lead` (`key: ` or `- `) followed by the value: inline, a block scalar, or nested lines. */
+function entry(lead: string, value: unknown, indent: string, out: string[]): void {
+  const block = typeof value === 'string' ? literalBlock(value, 2) : undefined;
+  if (block) {
+    out.push(`${indent}${lead}${block.header}`);
+    for (const line of block.lines) out.push(line === '' ? '' : `${indent}  ${line}`);
+    return;
+  }
+  const simple = inline(value);
+  if (simple !== undefined) {
+    out.push(`${indent}${lead}${simple}`);
+    return;
+  }
+  if (lead.startsWith('-')) {
+    const nested = lines(value, `${indent}  `);
+    out.push(`${indent}- ${nested[0]!.slice(indent.length + 2)}`, ...nested.slice(1));
+  } else {
+    out.push(`${indent}${lead.trimEnd()}`, ...lines(value, `${indent}  `));
+  }
+}
+
+function lines(value: unknown, indent: string): string[] {
+  const out: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) entry('- ', item, indent, out);
+    return out;
+  }
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    if (child === undefined) continue;
+    entry(`${scalar(key)}: `, child, indent, out);
+  }
+  return out;
+}
+
+/** One YAML document for JSON data (plus `commented` scalars), ending in a newline. */
+export function emitYaml(value: unknown): string {
+  const simple = inline(value);
+  return `${simple !== undefined ? simple : lines(value, '').join('\n')}\n`;
+}
