@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const ioModules = ['node:child_process', 'child_process', 'node:fs', 'fs', 'node:fs/promises', 'fs/promises',
   'node:net', 'net', 'node:http', 'http', 'node:https', 'https', 'node:http2', 'node:dgram', 'node:tls', 'tls',
   'node:dns', 'dns', 'undici', 'node-fetch'];
-const appImports = ['**/apps/**', '@sugarkube/cli', '@sugarkube/cli/*', '@sugarkube/cluster', '@sugarkube/cluster/*'];
+const appImports = ['**/apps/**', '@sugarkube/cli', '@sugarkube/cli/*', '@sugarkube/sugarkube-cluster', '@sugarkube/sugarkube-cluster/*'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.vitest/**', 'out/**', '**/*.d.ts'] },

@@ -41,7 +41,7 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/manifests',
     outdir: 'packages/manifests',
     description: 'The Sugarkube app descriptor and pure functions from it to Kubernetes and Flux objects, per environment.',
-    deps: [`zod@${toolVersions.zod}`, `yaml@${toolVersions.yaml}`, sibling('@sugarkube/image-policy')],
+    deps: [`zod@${toolVersions.zod}`, `yaml@${toolVersions.yaml}`, sibling('@sugarkube/core'), sibling('@sugarkube/image-policy')],
     peerDeps: projenPeers,
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
     keywords: ['kubernetes', 'kustomize', 'flux', 'gitops', 'k3s', 'projen'],
@@ -70,27 +70,43 @@ export function addPackages(root: javascript.NodeProject) {
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
     extraTestInputs: [examplesInput],
   });
-  const cluster = addSugarkubePackage(root, {
+  const clusterTree = addSugarkubePackage(root, {
     name: '@sugarkube/cluster',
+    outdir: 'packages/cluster',
+    description: 'The cluster definition and the whole GitOps tree Flux reconciles for a small k3s cluster: infrastructure, Flux, and the apps taken from their own repos.',
+    deps: [`zod@${toolVersions.zod}`, sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/image-policy')],
+    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, `yaml@${toolVersions.yaml}`],
+    keywords: ['kubernetes', 'flux', 'gitops', 'k3s', 'raspberry-pi'],
+    extraTestInputs: [examplesInput],
+  });
+  const cluster = addSugarkubePackage(root, {
+    name: '@sugarkube/sugarkube-cluster',
     outdir: 'apps/cluster',
-    description: 'The real Sugarkube clusters (staging and prod) and the four apps they run: the embedded default of `sugarkube synth`.',
+    description: 'The real Sugarkube clusters (staging and prod) and the four apps they take from their repos: the embedded default of `sugarkube synth`.',
     publish: false,
-    deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/image-policy')],
+    // The four apps' descriptors come from their (example) repos, as a cluster repo depends on app repos.
+    deps: [
+      sibling('@sugarkube/cluster'),
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/manifests'),
+      ...['danielsmith', 'dspace', 'jobbot3000', 'tokenplace'].map((app) => `@sugarkube-example/${app}@0.0.0`),
+    ],
     devDeps: [verify],
+    extraTestInputs: [examplesInput],
   });
   const cli = addSugarkubePackage(root, {
     name: '@sugarkube/cli',
     outdir: 'apps/cli',
     description: 'The sugarkube command: init, synth, validate, diff, doctor, policy, image, promote.',
     deps: [
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/cluster'),
       sibling('@sugarkube/manifests'),
       sibling('@sugarkube/image-policy'),
-      sibling('@sugarkube/ci-workflows'),
-      sibling('@sugarkube/sites'),
       `yaml@${toolVersions.yaml}`,
     ],
     // The embedded cluster is private: the CLI loads it at run time (package.json "sugarkube.cluster").
-    devDeps: [verify, sibling('@sugarkube/cluster'), `fast-check@${toolVersions.fastCheck}`],
+    devDeps: [verify, sibling('@sugarkube/sugarkube-cluster'), `fast-check@${toolVersions.fastCheck}`],
     bin: { sugarkube: 'dist/bin.js' },
     keywords: ['kubernetes', 'gitops', 'flux', 'cli'],
   });
@@ -117,5 +133,5 @@ export function addPackages(root: javascript.NodeProject) {
     ],
     extraTestInputs: [examplesInput],
   });
-  return { e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, cluster, cli };
+  return { e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
 }

@@ -71,7 +71,7 @@ export function createMonorepo() {
   pkg.addField('private', true);
   // projen has no npm-workspaces support; the field is ours.
   // `sugarkube synth` with no arguments, in this repo, synthesizes the embedded clusters.
-  pkg.addField('sugarkube', { cluster: 'apps/cluster/dist/index.js' });
+  pkg.addField('sugarkube', { cluster: 'apps/cluster/dist/index.js', out: 'out' });
   pkg.addField('workspaces', ['packages/*', 'apps/*', 'examples/*', 'tools/*']);
   pkg.addEngine('node', '>=24');
   pkg.file.addDeletionOverride('main');
@@ -83,7 +83,7 @@ export function createMonorepo() {
     if (root.tasks.tryFind(task)) root.removeTask(task);
   }
   const scripts: Record<string, string> = {
-    start: 'nx run-many -t build -p @sugarkube/cli @sugarkube/cluster --output-style=static && node apps/cli/dist/bin.js synth',
+    start: 'nx run-many -t build -p @sugarkube/cli @sugarkube/sugarkube-cluster --output-style=static && node apps/cli/dist/bin.js synth',
     // The tests run real tools: check the Debian packages, build what is missing into the cache.
     test: 'bash tools/scripts/prepare-test-tools.sh && nx run-many -t build lint test check --output-style=stream-without-prefixes && node tools/scripts/test-summary.mjs',
     'test:affected': 'nx affected -t build lint test check',

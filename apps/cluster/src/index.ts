@@ -1,12 +1,13 @@
-import { defineCluster, synthesizeClusterTree, type GeneratedFile } from '@sugarkube/manifests';
+import { clusterModule } from '@sugarkube/cluster';
 import { sugarkubeCluster } from './sugarkube-cluster.js';
 
 export { sugarkubeCluster };
 
-/** The definition `sugarkube synth` validates, synthesizes and summarizes. */
-export const clusterDefinition = sugarkubeCluster;
-
-/** Synthesizes the Sugarkube clusters into the GitOps tree Flux reconciles. */
-export function synthesizeCluster(): GeneratedFile[] {
-  return synthesizeClusterTree(defineCluster(sugarkubeCluster));
-}
+/**
+ * The module `sugarkube synth` loads in this monorepo (package.json `sugarkube.cluster`): the
+ * definition, and the pins file `sugarkube promote` edits.
+ */
+export default clusterModule({
+  definition: sugarkubeCluster,
+  pinsFile: new URL('../sugarkube.pins.json', import.meta.url),
+});

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseClusterDefinition } from '../../src/index.js';
-import { fakeCiphertext, testCluster } from './fixture.js';
+import { parseClusterDefinition } from '../src/index.js';
+import { fakeCiphertext, testCluster, testPins } from './fixture.js';
 
-const messages = (input: unknown) => parseClusterDefinition(input).errors.map((e) => e.message);
+const messages = (input: unknown) => parseClusterDefinition(input, testPins).errors.map((e) => e.message);
 
 describe('parseClusterDefinition', () => {
   it('accepts the fixture and resolves defaults once', () => {
-    const parsed = parseClusterDefinition(testCluster());
+    const parsed = parseClusterDefinition(testCluster(), testPins);
     expect(parsed.errors).toEqual([]);
     const cluster = parsed.value!;
     expect(cluster.environments.map((e) => e.name)).toEqual(['staging', 'prod']);
@@ -48,7 +48,7 @@ describe('parseClusterDefinition', () => {
   it('names the secrets it knows and warns about needed ones that are missing', () => {
     const input = testCluster();
     const prod = input.environments.prod!;
-    const parsed = parseClusterDefinition({ ...input, environments: { ...input.environments, prod: { ...prod, sealedSecrets: { 'cloudflare-api-tokn': { encryptedData: { 'api-token': fakeCiphertext } } } } } });
+    const parsed = parseClusterDefinition({ ...input, environments: { ...input.environments, prod: { ...prod, sealedSecrets: { 'cloudflare-api-tokn': { encryptedData: { 'api-token': fakeCiphertext } } } } } }, testPins);
     expect(parsed.errors.map((e) => e.message)).toEqual([
       'environments.prod.sealedSecrets.cloudflare-api-tokn: expected one of cloudflare-api-token, cloudflared-token, external-dns-cloudflare, flux-github-token, flux-chat-webhook, longhorn-backup, received "cloudflare-api-tokn"',
     ]);
@@ -60,12 +60,14 @@ describe('parseClusterDefinition', () => {
     expect(messages(input)).toEqual(['apps[0].app.services[0].port: expected an integer 1-65535, received 70000']);
   });
 
-  it('wants a chart version for every environment and unique app names', () => {
+  it('wants a chart version for every environment, unique app names and hosts', () => {
     const base = testCluster();
     const apps = [base.apps[0]!, base.apps[0]!, { ...base.apps[1]!, helm: { version: { staging: '1.0.0' } } }];
     expect(messages({ ...base, apps })).toEqual([
-      'apps[1].app.name: expected a name not used by apps[0], received "hello"',
       'apps[2].helm.version.prod: expected the chart version for environment "prod", received nothing',
+      'apps[1].app.name: expected a name not used by apps[0], received "hello"',
+      'apps[1].app.routes: expected a staging host not served by apps[0], received "staging.hello.example.org"',
+      'apps[1].app.routes: expected a prod host not served by apps[0], received "hello.example.org"',
     ]);
   });
 });

@@ -1,13 +1,13 @@
 import { expect, it } from 'vitest';
-import { formatClusterSummary, parseClusterDefinition, summarizeClusterTree, synthesizeClusterTree } from '../../src/index.js';
-import { testCluster } from './fixture.js';
+import { formatClusterSummary, parseClusterDefinition, summarizeClusterTree, synthesizeClusterTree } from '../src/index.js';
+import { testCluster, testPins } from './fixture.js';
 
 const MiB = 1024 ** 2;
 
 it('sums requests from the values synth wrote, per workload, against the nodes', () => {
   const input = testCluster();
   const staging = { ...input.environments.staging!, nodes: { count: 2, cpu: '2', memory: '4Gi' } };
-  const cluster = parseClusterDefinition({ ...input, environments: { ...input.environments, staging } }).value!;
+  const cluster = parseClusterDefinition({ ...input, environments: { ...input.environments, staging } }, testPins).value!;
   const summary = summarizeClusterTree(cluster, synthesizeClusterTree(cluster));
   const env = summary.environments.find((e) => e.name === 'staging')!;
   const line = (name: string) => env.infra.find((l) => l.name === name);

@@ -1,10 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read parsed YAML of known shape */
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { chartTable, parseClusterDefinition, synthesizeClusterTree, validateClusterTree, type GeneratedFile } from '../../src/index.js';
-import { testCluster } from './fixture.js';
+import { chartTable, parseClusterDefinition, synthesizeClusterTree, validateClusterTree, type GeneratedFile } from '../src/index.js';
+import { testCluster, testPins } from './fixture.js';
 
-const cluster = () => parseClusterDefinition(testCluster()).value!;
+const cluster = () => parseClusterDefinition(testCluster(), testPins).value!;
 const files = synthesizeClusterTree(cluster());
 const file = (path: string) => files.find((f) => f.path === path)?.content ?? '';
 const objects = (path: string) => parseAllDocuments(file(path)).map((d) => d.toJS() as Record<string, any>);
@@ -20,13 +20,18 @@ describe('synthesizeClusterTree', () => {
   it('passes its own structural validation, with Flux ordered controllers → configs → apps', () => {
     const { problems, order } = validateClusterTree(files);
     expect(problems).toEqual([]);
-    expect(order.staging).toEqual(['flux-system/flux-system', 'flux-system/infra-controllers', 'flux-system/infra-configs', 'flux-system/app-hello', 'flux-system/app-legacy']);
+    expect(order.staging).toEqual([
+      'flux-system/flux-system', 'flux-system/infra-controllers', 'flux-system/infra-configs',
+      'flux-system/app-hello', 'flux-system/app-hello-images', 'flux-system/app-legacy',
+    ]);
     const layers = objects('clusters/staging/infrastructure.yaml');
     expect(layers.map((k) => [k.metadata.name, k.spec.dependsOn ?? [], k.spec.prune, k.spec.wait, k.spec.timeout])).toEqual([
       ['infra-controllers', [], true, true, '30m'],
       ['infra-configs', [{ name: 'infra-controllers' }], true, true, '10m'],
     ]);
-    expect(objects('clusters/staging/apps.yaml').every((k) => k.spec.dependsOn[0].name === 'infra-configs')).toBe(true);
+    const apps = [...objects('clusters/staging/apps/hello.yaml'), ...objects('clusters/staging/apps/legacy.yaml')].filter((o) => o.kind === 'Kustomization');
+    expect(apps).toHaveLength(3);
+    expect(apps.every((k) => k.spec.dependsOn[0].name === 'infra-configs')).toBe(true);
   });
 
   it('emits only GA Flux APIs', () => {
@@ -43,16 +48,16 @@ describe('synthesizeClusterTree', () => {
       if (f.path === 'clusters/staging/infrastructure.yaml') {
         return { ...f, content: f.content.replace('interval: 1h\n  path: ./infrastructure/controllers/staging', 'dependsOn:\n    - name: infra-configs\n  interval: 1h\n  path: ./infrastructure/controllers/staging') };
       }
-      if (f.path === 'clusters/prod/apps.yaml') return { ...f, content: f.content.replace('./apps/prod/hello', './apps/prod/helo') };
+      if (f.path === 'clusters/prod/apps/legacy.yaml') return { ...f, content: f.content.replace('./apps/prod/legacy', './apps/prod/legcy') };
       if (f.path === 'infrastructure/configs/prod/kustomization.yaml') return { ...f, content: f.content.replace('gateway.yaml', 'gateways.yaml') };
       return f;
     });
     const messages = validateClusterTree(broken).problems.map((p) => `${p.file}: ${p.message}`);
     expect(messages).toEqual([
-      'clusters/prod/apps.yaml: Kustomization app-hello path ./apps/prod/helo has no kustomization.yaml in the tree',
+      'clusters/prod/apps/legacy.yaml: Kustomization app-legacy path ./apps/prod/legcy has no kustomization.yaml in the tree',
       'infrastructure/configs/prod/kustomization.yaml: resource "gateways.yaml" does not exist (no file infrastructure/configs/prod/gateways.yaml nor infrastructure/configs/prod/gateways.yaml/kustomization.yaml)',
       'infrastructure/controllers/staging/cert-manager.yaml: HelmRelease uses the removed Flux API helm.toolkit.fluxcd.io/v2beta2; emit only GA versions (v1, helm v2)',
-      'clusters/staging/apps.yaml: Kustomization dependsOn cycle in staging among flux-system/app-hello, flux-system/app-legacy, flux-system/infra-configs, flux-system/infra-controllers',
+      'clusters/staging/apps/hello.yaml: Kustomization dependsOn cycle in staging among flux-system/app-hello, flux-system/app-hello-images, flux-system/app-legacy, flux-system/infra-configs, flux-system/infra-controllers',
     ]);
   });
 
@@ -105,18 +110,32 @@ describe('synthesizeClusterTree', () => {
   it('deploys a Helm-path app from its OCI chart with per-environment values and the setter marker on the tag', () => {
     const staging = file('apps/staging/legacy/helm-release.yaml');
     expect(staging).toContain('url: oci://ghcr.io/acme/charts/legacy');
-    expect(staging).toContain('tag: 0.2.0');
+    expect(staging).toContain('tag: "0.2.0"');
     expect(staging).toContain('tag: main-1700000000-abc1234 # {"$imagepolicy": "flux-system:legacy-web:tag"}');
     const prod = objects('apps/prod/legacy/helm-release.yaml').find((o) => o.kind === 'HelmRelease')!;
     expect(prod.spec.values).toEqual({ image: { repository: 'ghcr.io/acme/legacy', tag: 'main-1700000000-abc1234' }, ingress: { host: 'legacy.example.org' }, replicaCount: 2 });
     expect(file('apps/prod/legacy/helm-release.yaml')).not.toContain('$imagepolicy');
   });
 
-  it('gives the Gateway one HTTPS listener per descriptor app host, readable through a ReferenceGrant', () => {
+  it('gives the Gateway one HTTPS listener per descriptor app host (the app repo brings its ReferenceGrant)', () => {
     const gateway = objects('infrastructure/configs/prod/gateway.yaml')[0]!;
     expect(gateway.spec.listeners.map((l: any) => [l.name, l.hostname, l.port])).toEqual([['web', undefined, 8000], ['https-hello-web', 'hello.example.org', 8443]]);
     expect(gateway.spec.listeners[1].tls.certificateRefs).toEqual([{ kind: 'Secret', name: 'web-tls', namespace: 'hello' }]);
-    expect(objects('apps/prod/hello/reference-grant.yaml')[0]!.metadata.namespace).toBe('hello');
+    expect(files.some((f) => f.path.startsWith('apps/prod/hello/'))).toBe(false);
+  });
+
+  it('takes a repo app from its own repo: only its deploy tree, its overlay per environment, every image pinned', () => {
+    const [source, app, images] = objects('clusters/staging/apps/hello.yaml');
+    expect(source).toMatchObject({ kind: 'GitRepository', metadata: { name: 'app-hello' }, spec: { url: 'https://github.com/acme/hello', ref: { branch: 'main' }, ignore: '/*\n!/deploy/\n' } });
+    expect(app!.spec).toMatchObject({ sourceRef: { kind: 'GitRepository', name: 'app-hello' }, path: './deploy/overlays/staging', prune: true, wait: true });
+    expect(app!.spec.images).toEqual([{ name: 'ghcr.io/acme/hello', newTag: 'main-1700000000-abc1234' }]);
+    expect(file('clusters/staging/apps/hello.yaml')).toContain('newTag: main-1700000000-abc1234 # {"$imagepolicy": "flux-system:hello-web:tag"}\n');
+    expect(images!.spec).toMatchObject({ path: './deploy/image-automation', targetNamespace: 'flux-system' });
+    // Prod runs exactly the promoted build: tag and digest, no marker, no image objects.
+    const prod = objects('clusters/prod/apps/hello.yaml');
+    expect(prod.map((o) => o.kind)).toEqual(['GitRepository', 'Kustomization']);
+    expect(prod[1]!.spec.images).toEqual([{ name: 'ghcr.io/acme/hello', newTag: 'main-1690000000-0123abc', digest: `sha256:${'a'.repeat(64)}` }]);
+    expect(file('clusters/prod/apps/hello.yaml')).not.toContain('$imagepolicy');
   });
 
   it('keeps every chart in one table with an exact version and Pi-sized values', () => {
@@ -139,12 +158,12 @@ describe('synthesizeClusterTree', () => {
 
   it('lets staging follow builds through image automation for every setter marker, and leaves prod to promotion', () => {
     const automation = objects('clusters/staging/image-automation.yaml');
+    // The repo app brings its ImageRepository and ImagePolicy itself; the chart app gets them here.
     expect(automation.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
-      'ImageRepository flux-system/hello-web', 'ImagePolicy flux-system/hello-web',
       'ImageRepository flux-system/legacy-web', 'ImagePolicy flux-system/legacy-web',
       'ImageUpdateAutomation flux-system/apps-staging',
     ]);
-    expect(automation[4]!.spec.update).toEqual({ path: './apps/staging', strategy: 'Setters' });
+    expect(automation[2]!.spec.update).toEqual({ path: './clusters/staging/apps', strategy: 'Setters' });
     expect(file('clusters/staging/kustomization.yaml')).toContain('- image-automation.yaml');
     expect(files.some((f) => f.path === 'clusters/prod/image-automation.yaml')).toBe(false);
   });
@@ -158,7 +177,7 @@ describe('synthesizeClusterTree', () => {
     const input = testCluster({ secrets: { kind: 'sops' } });
     const staging = input.environments.staging!;
     const { sealedSecrets: _sealed, ...rest } = staging;
-    const withSops = (docs: unknown[]) => parseClusterDefinition({ ...input, environments: { ...input.environments, staging: { ...rest, sopsSecrets: docs } } });
+    const withSops = (docs: unknown[]) => parseClusterDefinition({ ...input, environments: { ...input.environments, staging: { ...rest, sopsSecrets: docs } } }, testPins);
     expect(withSops([{ ...sopsSecret, metadata: { name: 'cloudflare-api-token', namespace: 'default' } }]).errors.map((e) => e.message)).toEqual([
       'environments.staging.sopsSecrets[0].metadata.namespace: expected "cert-manager", received "default"',
     ]);
@@ -175,7 +194,7 @@ describe('synthesizeClusterTree', () => {
   });
 
   it('runs on k3s local-path alone when Longhorn is off', () => {
-    const tree = synthesizeClusterTree(parseClusterDefinition(testCluster({ storage: { longhorn: false } })).value!);
+    const tree = synthesizeClusterTree(parseClusterDefinition(testCluster({ storage: { longhorn: false } }), testPins).value!);
     const paths = tree.map((f) => f.path);
     expect(paths.filter((p) => /longhorn|storage\.yaml/.test(p))).toEqual([]);
     const kps = parseAllDocuments(tree.find((f) => f.path === 'infrastructure/controllers/prod/kube-prometheus-stack.yaml')!.content)[0]!.toJS() as Record<string, any>;

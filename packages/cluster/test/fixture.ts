@@ -1,4 +1,4 @@
-import type { ClusterDefinition } from '../../src/index.js';
+import type { ClusterDefinition, PinsInput } from '../src/index.js';
 
 /** A long base64 value shaped like kubeseal output (not decryptable: tests only check shape). */
 export const fakeCiphertext = `Ag${'B'.repeat(340)}==`;
@@ -33,6 +33,7 @@ export function testCluster(overrides: Partial<ClusterDefinition> = {}): Cluster
           services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/acme/hello' }, port: 8080, writablePaths: ['/tmp'] }],
           routes: [{ apex: 'hello.example.org' }],
         },
+        repository: { url: 'https://github.com/acme/hello' },
       },
       {
         app: {
@@ -46,3 +47,9 @@ export function testCluster(overrides: Partial<ClusterDefinition> = {}): Cluster
     ...overrides,
   };
 }
+
+/** What runs where in the fixture: staging's first build (automation moves it), prod's promoted build. */
+export const testPins: PinsInput = {
+  staging: { hello: { web: { tag: 'main-1700000000-abc1234' } } },
+  prod: { hello: { web: { tag: 'main-1690000000-0123abc', digest: `sha256:${'a'.repeat(64)}` } } },
+};

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { helmTemplate, pinnedChartDir, validateManifests } from '@sugarkube/verify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { parseClusterDefinition, summarizeClusterTree, synthesizeClusterTree, type ClusterSummary } from '../../src/index.js';
-import { parseCpu, parseMemory } from '../../src/cluster/quantities.js';
-import { testCluster } from './fixture.js';
+import { parseClusterDefinition, summarizeClusterTree, synthesizeClusterTree, type ClusterSummary } from '../src/index.js';
+import { parseCpu, parseMemory } from '../src/definition/quantities.js';
+import { testCluster, testPins } from './fixture.js';
 
 /** Charts whose source the tests can render (the rest: see helm-charts.sh). */
 const renderable = ['cert-manager', 'sealed-secrets', 'external-dns', 'metallb'];
@@ -32,7 +32,7 @@ let releases: Release[];
 let summary: ClusterSummary;
 
 beforeAll(() => {
-  const cluster = parseClusterDefinition(testCluster()).value!;
+  const cluster = parseClusterDefinition(testCluster(), testPins).value!;
   const files = synthesizeClusterTree(cluster);
   summary = summarizeClusterTree(cluster, files);
   releases = [];

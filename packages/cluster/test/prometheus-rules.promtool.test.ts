@@ -7,13 +7,13 @@
 import { promtoolCheckRules, promtoolTestRules } from '@sugarkube/verify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
-import { parseClusterDefinition, synthesizeClusterTree } from '../../src/index.js';
-import { testCluster } from './fixture.js';
+import { parseClusterDefinition, synthesizeClusterTree } from '../src/index.js';
+import { testCluster, testPins } from './fixture.js';
 
 let rules: string;
 
 beforeAll(() => {
-  const files = synthesizeClusterTree(parseClusterDefinition(testCluster()).value!);
+  const files = synthesizeClusterTree(parseClusterDefinition(testCluster(), testPins).value!);
   const file = files.find((f) => f.path === 'infrastructure/configs/prod/monitoring.yaml');
   const rule = parseAllDocuments(file!.content).map((d) => d.toJS() as { kind: string; spec: { groups: unknown[] } }).find((o) => o.kind === 'PrometheusRule');
   // The PrometheusRule's spec is a Prometheus rule file: promtool reads it as it is.

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appJsonSchema, realApps, Testing } from '../src/index.js';
+import { appJsonSchema, Testing } from '../src/index.js';
+import { exampleApps as realApps } from './support/example-apps.js';
 
 /**
  * Small golden files, one app per runtime, reviewed by eye (see test/golden/README.md).

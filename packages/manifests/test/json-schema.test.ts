@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sugarkubeCache } from '@sugarkube/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appJsonSchema, realApps, validateApp } from '../src/index.js';
-import { emitYaml } from '../src/render/yaml-emitter.js';
+import { appJsonSchema, validateApp } from '../src/index.js';
+import { exampleApps as realApps } from './support/example-apps.js';
+import { emitYaml } from '@sugarkube/core';
 
 /** The pinned check-jsonschema (tools/upstream), a real JSON Schema 2020-12 validator. */
 const checker = join(sugarkubeCache(), 'current', 'check-jsonschema');

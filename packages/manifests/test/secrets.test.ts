@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineApp, planApp, renderYaml, validateApp } from '../src/index.js';
+import { renderYaml } from '@sugarkube/core';
+import { defineApp, planApp, validateApp } from '../src/index.js';
 
 const base = {
   name: 'vault',
@@ -22,7 +23,7 @@ describe('secrets', () => {
     const sops = { kms: [], age: [{ recipient: 'age1xyz', enc: '-----BEGIN AGE ENCRYPTED FILE-----' }], lastmodified: '2026-11-26T00:00:00Z', mac: 'ENC[AES256_GCM,data:abc,type:str]', version: '3.9.0' };
     const document = { apiVersion: 'v1' as const, kind: 'Secret' as const, metadata: { namespace: 'vault', name: 'db' }, stringData: { url: 'ENC[AES256_GCM,data:Zm9v,iv:x,tag:y,type:str]', a: 'ENC[AES256_GCM,data:YQ==,iv:x,tag:y,type:str]' }, sops };
     const app = defineApp({ ...base, sopsSecrets: [document] });
-    const yaml = renderYaml(planApp(app, 'staging').filter((o) => o.kind === 'Secret'), { regenerateCommand: false });
+    const yaml = renderYaml(planApp(app, 'staging').filter((o) => o.kind === 'Secret'));
     expect(yaml).toBe([
       'apiVersion: v1', 'kind: Secret', 'metadata:', '  namespace: vault', '  name: db', 'stringData:',
       '  url: ENC[AES256_GCM,data:Zm9v,iv:x,tag:y,type:str]', '  a: ENC[AES256_GCM,data:YQ==,iv:x,tag:y,type:str]',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppValidationError, defineApp, loadAppYaml, validateApp } from '../src/index.js';
+import { ValidationError } from '@sugarkube/core';
+import { defineApp, loadAppYaml, validateApp } from '../src/index.js';
 
 const minimal = () => ({
   name: 'hello',
@@ -142,7 +143,7 @@ describe('validateApp', () => {
   });
 
   it('defineApp throws one error listing every issue', () => {
-    expect(() => defineApp({ name: 'x', services: [] })).toThrow(AppValidationError);
+    expect(() => defineApp({ name: 'x', services: [] })).toThrow(ValidationError);
     expect(() => defineApp({ name: 'x', services: [] })).toThrow('services: expected at least one service, received a list of 0');
   });
 });

@@ -13,3 +13,4 @@ export { validateJsonSchema, type SchemaProblem } from './io/check-jsonschema.js
 export { promtoolCheckRules, promtoolTestRules, type PromtoolResult } from './io/promtool.js';
 export { helmTemplate, pinnedChartDir, type HelmTemplateOptions } from './io/helm-template.js';
 export { startRegistry, freePort, type RegistryBinary, type RunningRegistry } from './io/start-registry.js';
+export { buildFluxPaths, fluxKustomizations, type FluxKustomizationRef } from './io/build-flux-paths.js';

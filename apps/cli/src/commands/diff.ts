@@ -16,7 +16,7 @@ Exits 1 when there are changes (use it in CI to catch a stale tree), 0 when none
 2 when the cluster definition or the synthesized tree is invalid.
 
 Options:
-  --out DIR          the synthesized tree to compare with (default: ./out)
+  --out DIR          the synthesized tree to compare with (default: as for synth)
   --cluster MODULE   the cluster definition module (as for synth)
   --stat             list changed files only`;
 
@@ -26,9 +26,10 @@ export const diffCommand: Command = {
   usage,
   async run(args, context) {
     const { values } = parseCommandArgs(args, { out: { type: 'string' }, cluster: { type: 'string' }, stat: { type: 'boolean' } });
-    const out = resolve(context.cwd, values.out ?? 'out');
     // stdout carries only the diff: the pipeline's own report goes to stderr.
-    const { files } = await synthesizeAndValidate({ ...context, stdout: context.stderr }, values.cluster);
+    const outcome = await synthesizeAndValidate({ ...context, stdout: context.stderr }, values.cluster);
+    const { files } = outcome;
+    const out = values.out === undefined ? outcome.out : resolve(context.cwd, values.out);
     if (!files) {
       context.stderr.write('nothing to compare: fix the errors above\n');
       return 2;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Command } from '../context.js';
+import { UsageError, type Command } from '../context.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { plannedTree } from '../io/planned-tree.js';
 import { writeTree } from '../io/write-tree.js';
@@ -15,18 +15,21 @@ A failed run writes nothing and leaves the previous tree as it was. Values on li
 a Flux setter marker keep what image automation committed to DIR.
 
 Options:
-  --out DIR          output directory (default: ./out)
+  --out DIR          output directory (default: "sugarkube.out" in the nearest package.json,
+                     else the directory of that package.json: the cluster repo's root)
   --cluster MODULE   the cluster definition module (default: "sugarkube.cluster" in the
-                     nearest package.json; in the Sugarkube repo, the embedded apps/cluster)`;
+                     nearest package.json)`;
 
 export const synthCommand: Command = {
   name: 'synth',
-  summary: 'synthesize and validate the cluster GitOps tree into ./out',
+  summary: 'synthesize and validate the cluster GitOps tree',
   usage,
   async run(args, context) {
     const { values } = parseCommandArgs(args, { out: { type: 'string' }, cluster: { type: 'string' } });
-    const out = resolve(context.cwd, values.out ?? 'out');
-    const { files, cluster } = await synthesizeAndValidate(context, values.cluster);
+    if (values.out === '') throw new UsageError('--out: expected a directory, received ""');
+    const outcome = await synthesizeAndValidate(context, values.cluster);
+    const { files, cluster } = outcome;
+    const out = values.out === undefined ? outcome.out : resolve(context.cwd, values.out);
     if (!files) {
       context.stderr.write(`nothing written: ${out} is unchanged\n`);
       return 1;

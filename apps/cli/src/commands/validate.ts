@@ -1,21 +1,44 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { validateClusterTree, type GeneratedFile } from '@sugarkube/manifests';
-import type { Command } from '../context.js';
+import { validateClusterTree } from '@sugarkube/cluster';
+import type { GeneratedFile } from '@sugarkube/core';
+import { existsSync } from 'node:fs';
+import { loadAppYaml } from '@sugarkube/manifests';
+import { UsageError, type Command, type CommandContext } from '../context.js';
+import { findRepoConfig } from '../io/load-cluster.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
 
-const usage = `Usage: sugarkube validate [--cluster MODULE] [--dir DIR]
+const usage = `Usage: sugarkube validate [--cluster MODULE] [--dir DIR] [--app FILE]
 
-Validates the cluster definition (every error at once, with its path) and the tree
-synth would write (kustomization resources, Flux Kustomization paths, an acyclic
-dependsOn graph, no removed Flux APIs), without writing anything.
+In a cluster repo: validates the cluster definition and its pins (every error at once,
+with its path) and the tree synth would write (kustomization resources, Flux
+Kustomization paths, an acyclic dependsOn graph, no removed Flux APIs), without writing.
 With --dir, checks an existing tree on disk the same way instead.
+In an app repo (a sugarkube.yaml and no cluster module): validates the app descriptor,
+each error with its file, line and path.
 Exits 1 on any error.
 
 Options:
   --cluster MODULE   the cluster definition module (as for synth)
-  --dir DIR          validate the YAML tree in DIR instead of synthesizing`;
+  --dir DIR          validate the YAML tree in DIR instead of synthesizing
+  --app FILE         validate this app descriptor (default in an app repo: ./sugarkube.yaml)`;
+
+/** Validates an app descriptor file; prints every problem with its line. */
+async function validateAppFile(context: CommandContext, file: string): Promise<number> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`--app: cannot read ${file} (${error.code === 'ENOENT' ? 'no such file' : error.message})`);
+  });
+  const result = loadAppYaml(text, file);
+  for (const warning of result.warnings) context.stderr.write(`warning: ${warning.message}\n`);
+  for (const error of result.errors) context.stderr.write(`${error.message}\n`);
+  if (!result.value) {
+    context.stderr.write(`${result.errors.length} error(s) in ${file}\n`);
+    return 1;
+  }
+  context.stdout.write(`${file} is a valid app descriptor (${result.value.descriptor.services.length} service(s))\n`);
+  return 0;
+}
 
 async function readYamlTree(root: string): Promise<GeneratedFile[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -33,7 +56,12 @@ export const validateCommand: Command = {
   summary: 'validate the cluster definition and its tree, without writing',
   usage,
   async run(args, context) {
-    const { values } = parseCommandArgs(args, { cluster: { type: 'string' }, dir: { type: 'string' } });
+    const { values } = parseCommandArgs(args, { cluster: { type: 'string' }, dir: { type: 'string' }, app: { type: 'string' } });
+    if (values.app !== undefined) return validateAppFile(context, resolve(context.cwd, values.app));
+    const appFile = join(resolve(context.cwd), 'sugarkube.yaml');
+    if (values.cluster === undefined && values.dir === undefined && !findRepoConfig(context.cwd)?.cluster && existsSync(appFile)) {
+      return validateAppFile(context, appFile);
+    }
     if (values.dir !== undefined) {
       const dir = resolve(context.cwd, values.dir);
       const files = await step(context, `reading ${dir}`, () => readYamlTree(dir));

@@ -1,11 +1,9 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-/** One generated file: a path relative to the output root and its bytes. */
-export interface GeneratedFile {
-  readonly path: string;
-  readonly content: string;
-}
+import type { GeneratedFile } from '@sugarkube/core';
+
+export type { GeneratedFile };
 
 /** The manifest a writer keeps in the output root: the files it owns. */
 export const OWNED_FILES_MANIFEST = '.sugarkube-files.json';

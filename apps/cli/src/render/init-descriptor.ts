@@ -1,13 +1,11 @@
-import { schemaUrl, type runtimes } from '@sugarkube/manifests';
-import { stringify } from 'yaml';
-
-export type Runtime = (typeof runtimes)[number];
+import { renderYaml, runtimeOf, type RuntimeName } from '@sugarkube/core';
+import { schemaUrl } from '@sugarkube/manifests';
 
 /** What `sugarkube init` asks for. */
 export interface InitOptions {
   /** The app slug (namespace, release, labels). */
   readonly name: string;
-  readonly runtime: Runtime;
+  readonly runtime: RuntimeName;
   /** `ghcr.io/<owner>/<image>` */
   readonly image: string;
   /** @default 8080 */
@@ -25,9 +23,8 @@ export function renderInitDescriptor(options: InitOptions): string {
         name: 'web',
         runtime: options.runtime,
         image: { repository: options.image },
-        port: options.port ?? 8080,
-        probes: { readiness: '/healthz', liveness: '/livez' },
-        writablePaths: ['/tmp'],
+        port: options.port ?? runtimeOf(options.runtime).port,
+        probes: { ...runtimeOf(options.runtime).probes },
       },
     ],
     ...(options.domain ? { routes: [{ apex: options.domain }] } : {}),
@@ -35,7 +32,8 @@ export function renderInitDescriptor(options: InitOptions): string {
   };
   return [
     `# yaml-language-server: $schema=${schemaUrl}`,
-    '# The Sugarkube app descriptor. Validate with `npx sugarkube validate`; reference: @sugarkube/manifests README.',
-    stringify(descriptor, { lineWidth: 0 }),
+    '# The Sugarkube app descriptor: `npx projen` generates the Dockerfile, workflows and deploy/ from it.',
+    '# Validate with `npx sugarkube validate`; reference: docs/descriptor.md (@sugarkube/manifests README).',
+    renderYaml([descriptor], { keyOrder: 'given' }),
   ].join('\n');
 }

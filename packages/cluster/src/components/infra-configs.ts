@@ -24,7 +24,14 @@ export function planConfigs(cluster: ResolvedCluster, env: ResolvedEnvironment, 
     'cluster-issuers.yaml': planClusterIssuers(cluster),
     'secrets.yaml': planClusterSecrets(cluster, env, namespaces),
     // Helm-path apps bring their own Ingress and certificate; only descriptor apps attach to the Gateway.
-    'gateway.yaml': [planGateway(gatewayHosts(cluster.apps.filter((a) => !a.helm).map((a) => a.app.descriptor), env.name))],
+    'gateway.yaml': [
+      planGateway(
+        gatewayHosts(
+          cluster.apps.filter((a) => !a.helm && a.environments.includes(env.name)).map((a) => a.app.descriptor),
+          env.name,
+        ),
+      ),
+    ],
     'monitoring.yaml': [
       planTraefikMonitor(),
       ...(cluster.storage.longhorn !== false ? [planLonghornMonitor()] : []),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppDescriptor } from '@sugarkube/manifests';
 import type { App } from '@sugarkube/manifests';
 import {
-  cpuQuantity, dnsLabel, duration, hostname, intIn, labelValue, memoryQuantity, objectName, storageQuantity, strictObject,
+  branchName, cpuQuantity, dnsLabel, duration, hostname, intIn, labelValue, memoryQuantity, objectName, repoPath, storageQuantity,
+  strictObject,
 } from '@sugarkube/core';
 import { sealedSecretSchema, sopsSecretsSchema } from '@sugarkube/manifests';
 
@@ -91,11 +92,30 @@ export const helmDeploySchema = strictObject({
   hostPath: z.string().optional(),
 });
 
+/**
+ * The app's own repository: Flux takes the app's generated tree from it (a GitRepository and,
+ * per environment, a Kustomization on `<path>/overlays/<env>`). The app repo owns what the
+ * app is; this cluster repo owns where and which version runs.
+ */
+export const appRepositorySchema = strictObject({
+  url: z.string().regex(/^(https|ssh):\/\//, { error: 'a Git URL such as "https://github.com/owner/app"' }),
+  /** @default "main" */
+  branch: branchName.optional(),
+  /** The directory `npx projen` writes the app's tree to. @default "deploy" */
+  path: repoPath.optional(),
+  /** A Secret in flux-system with the credentials of a private repo. @default none (a public repo) */
+  secretRef: objectName.optional(),
+});
+
 export const clusterAppSchema = strictObject({
-  /** The app: from `defineApp`, or a descriptor (validated with `validateApp`, errors prefixed `apps[i].app`). */
+  /** The app's descriptor (its repo's `sugarkube.yaml`, loaded with `loadAppYaml`, or `defineApp`); errors are prefixed `apps[i].app`. */
   app: z.custom<App | AppDescriptor>((value) => typeof value === 'object' && value !== null, { error: 'an app (defineApp) or an app descriptor' }),
-  /** Set to deploy from the app's own chart instead of the generated overlay. */
+  /** Where Flux takes the app from: its own repo (the default way). */
+  repository: appRepositorySchema.optional(),
+  /** Or: deploy from the app's own chart (the zero-change migration step). */
   helm: helmDeploySchema.optional(),
+  /** The environments of this cluster the app runs in. @default every environment both the app and the cluster have */
+  environments: z.array(dnsLabel).min(1, { error: 'at least one environment' }).optional(),
 });
 
 export const clusterDefinitionSchema = strictObject({
@@ -173,3 +193,4 @@ export type ValidatedClusterDefinition = z.output<typeof clusterDefinitionSchema
 export type ClusterEnvironment = ValidatedClusterDefinition['environments'][string];
 export type ClusterApp = ValidatedClusterDefinition['apps'][number];
 export type HelmDeploy = NonNullable<ClusterApp['helm']>;
+export type AppRepository = NonNullable<ClusterApp['repository']>;

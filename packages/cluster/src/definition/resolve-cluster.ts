@@ -1,5 +1,6 @@
-import type { App } from '@sugarkube/manifests';
+import { environmentsOf, type App } from '@sugarkube/manifests';
 import type { ClusterEnvironment, HelmDeploy, ValidatedClusterDefinition } from './cluster-definition.js';
+import type { Pins } from './pins.js';
 import { parseCpu, parseMemory } from './quantities.js';
 
 export type Exposure =
@@ -35,9 +36,20 @@ export interface ResolvedLonghorn {
   readonly backup: { readonly cron: string; readonly retain: number };
 }
 
+/** Where Flux takes an app's tree from, with defaults applied. */
+export interface ResolvedAppRepository {
+  readonly url: string;
+  readonly branch: string;
+  readonly path: string;
+  readonly secretRef: string | undefined;
+}
+
 export interface ResolvedClusterApp {
   readonly app: App;
+  readonly repository: ResolvedAppRepository | undefined;
   readonly helm: HelmDeploy | undefined;
+  /** The cluster's environments this app runs in, in the cluster's order. */
+  readonly environments: readonly string[];
 }
 
 /** The cluster definition with every default applied once. */
@@ -62,6 +74,8 @@ export interface ResolvedCluster {
   readonly externalDns: boolean;
   readonly notifications: { readonly githubCommitStatus: boolean; readonly chat: { readonly type: string; readonly channel?: string | undefined } | undefined };
   readonly apps: readonly ResolvedClusterApp[];
+  /** What runs where (`sugarkube.pins.json`). */
+  readonly pins: Pins;
 }
 
 function resolveEnvironment(cluster: ValidatedClusterDefinition, name: string, env: ClusterEnvironment): ResolvedEnvironment {
@@ -87,7 +101,8 @@ function resolveEnvironment(cluster: ValidatedClusterDefinition, name: string, e
 
 /** Applies the defaults documented on the schema. Environments keep the order they were given in. */
 /** `apps` are the validated apps of `cluster.apps`, in the same order. */
-export function resolveCluster(cluster: ValidatedClusterDefinition, apps: readonly App[]): ResolvedCluster {
+export function resolveCluster(cluster: ValidatedClusterDefinition, apps: readonly App[], pins: Pins = {}): ResolvedCluster {
+  const clusterEnvs = Object.keys(cluster.environments);
   const longhorn = cluster.storage?.longhorn;
   const secrets = cluster.secrets ?? { kind: 'sealed-secrets' as const };
   const observability = cluster.observability ?? {};
@@ -121,6 +136,15 @@ export function resolveCluster(cluster: ValidatedClusterDefinition, apps: readon
       githubCommitStatus: cluster.notifications?.githubCommitStatus ?? true,
       chat: cluster.notifications?.chat,
     },
-    apps: cluster.apps.map((entry, index) => ({ app: apps[index]!, helm: entry.helm })),
+    apps: cluster.apps.map((entry, index) => {
+      const app = apps[index]!;
+      const own = Object.keys(environmentsOf(app.descriptor));
+      const wanted = entry.environments ?? clusterEnvs.filter((env) => own.includes(env));
+      const repository = entry.repository
+        ? { url: entry.repository.url, branch: entry.repository.branch ?? 'main', path: entry.repository.path ?? 'deploy', secretRef: entry.repository.secretRef }
+        : undefined;
+      return { app, repository, helm: entry.helm, environments: clusterEnvs.filter((env) => wanted.includes(env)) };
+    }),
+    pins,
   };
 }

@@ -1,15 +1,12 @@
-import type { App } from '@sugarkube/manifests';
-import { planNamespace } from '@sugarkube/manifests';
-import { environmentsOf, resolveEnvironment } from '@sugarkube/manifests';
-import type { GeneratedFile } from '@sugarkube/core';
-import { renderAppTree } from '@sugarkube/manifests';
+import { withSetterMarker, type Commented, type GeneratedFile } from '@sugarkube/core';
+import { planNamespace, resolveEnvironment, type App, type ResolvedService } from '@sugarkube/manifests';
 import type { HelmDeploy } from '../definition/cluster-definition.js';
+import { pinOf } from '../definition/pins.js';
+import type { ResolvedCluster, ResolvedClusterApp, ResolvedEnvironment } from '../definition/resolve-cluster.js';
+import { fluxApi } from './flux-api.js';
 import { helmRelease, ociChartRepository } from './flux-sources.js';
-import { gatewayHosts, planReferenceGrant } from './gateway.js';
-import { withSetterMarker } from '@sugarkube/core';
-import type { KubeObject } from './kube-object.js';
+import { kubeObject, managedByLabel, type KubeObject } from './kube-object.js';
 import { renderObjects } from '../render/render-objects.js';
-import type { ResolvedCluster, ResolvedEnvironment } from '../definition/resolve-cluster.js';
 
 /** Sets a dotted path (`image.tag`) in a values object, creating maps on the way. */
 function setPath(values: Record<string, unknown>, dotted: string, value: unknown): void {
@@ -33,6 +30,14 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
   return out;
 }
 
+/** The tag an environment runs: the descriptor's own pin, else the cluster's; with the setter marker where builds are followed. */
+function tagOf(cluster: ResolvedCluster, app: App, envName: string, service: ResolvedService): string | Commented {
+  const tag = service.image.tag ?? pinOf(cluster.pins, envName, app.descriptor.name, service.name)?.tag;
+  // parseClusterDefinition refuses a missing pin; this is a programming error.
+  if (tag === undefined) throw new Error(`no pin for ${app.descriptor.name}/${service.name} in ${envName}`);
+  return service.image.policy ? withSetterMarker(tag, service.image.policy) : tag;
+}
+
 /**
  * The zero-change migration step: the app's own chart from
  * `oci://ghcr.io/<owner>/charts/<chart>` as a HelmRelease with this
@@ -45,8 +50,7 @@ export function planHelmApp(cluster: ResolvedCluster, app: App, helm: HelmDeploy
   const version = typeof helm.version === 'string' ? helm.version : helm.version[envName]!;
   const values: Record<string, unknown> = {};
   setPath(values, helm.repositoryPath ?? 'image.repository', service.image.repository);
-  const tag = service.image.tag;
-  setPath(values, helm.tagPath ?? 'image.tag', service.image.policy ? withSetterMarker(tag, service.image.policy) : tag);
+  setPath(values, helm.tagPath ?? 'image.tag', tagOf(cluster, app, envName, service));
   const host = env.routes[0]?.host;
   if (host) setPath(values, helm.hostPath ?? 'ingress.host', host);
   const source = `${chart}-chart`;
@@ -62,31 +66,96 @@ export function planHelmApp(cluster: ResolvedCluster, app: App, helm: HelmDeploy
   ];
 }
 
+const meta = (name: string) => ({ name, namespace: 'flux-system', labels: { ...managedByLabel } });
+
+/** A Flux Kustomization of a path in an app's repository. */
+function appKustomization(name: string, source: string, path: string, options: { images?: unknown[]; targetNamespace?: string; wait: boolean }): KubeObject {
+  return kubeObject(fluxApi.kustomize, 'Kustomization', meta(name), {
+    spec: {
+      dependsOn: [{ name: 'infra-configs' }],
+      interval: '10m',
+      retryInterval: '1m',
+      timeout: '10m',
+      sourceRef: { kind: 'GitRepository', name: source },
+      path,
+      prune: true,
+      wait: options.wait,
+      ...(options.targetNamespace ? { targetNamespace: options.targetNamespace } : {}),
+      ...(options.images && options.images.length > 0 ? { images: options.images } : {}),
+    },
+  });
+}
+
+/**
+ * The handoff from an app repo: a GitRepository on the app's repo (only its deploy tree), a
+ * Kustomization on `<path>/overlays/<env>` whose `spec.images` pins every image of the app (the
+ * tag carries the setter marker where the environment follows builds; prod pins tag and
+ * digest), and where builds are followed, a Kustomization that applies the app's own
+ * ImageRepository and ImagePolicy (`<path>/image-automation`).
+ * @see https://fluxcd.io/flux/components/kustomize/kustomizations/#images
+ */
+export function planRepositoryApp(cluster: ResolvedCluster, entry: ResolvedClusterApp, envName: string): KubeObject[] {
+  const repository = entry.repository!;
+  const { descriptor } = entry.app;
+  const env = resolveEnvironment(descriptor, envName);
+  const name = `app-${descriptor.name}`;
+  const path = `./${repository.path}`;
+  const images = env.services.map((service) => {
+    const pin = pinOf(cluster.pins, envName, descriptor.name, service.name);
+    const digest = service.image.policy ? undefined : (service.image.digest ?? pin?.digest);
+    return { name: service.image.repository, newTag: tagOf(cluster, entry.app, envName, service), ...(digest ? { digest } : {}) };
+  });
+  const followed = env.services.some((s) => s.image.policy);
+  return [
+    kubeObject(fluxApi.source, 'GitRepository', meta(name), {
+      spec: {
+        interval: '5m',
+        url: repository.url,
+        ref: { branch: repository.branch },
+        // Only the app's generated tree: a change elsewhere in the app repo is no new revision.
+        ignore: `/*\n!/${repository.path}/\n`,
+        ...(repository.secretRef ? { secretRef: { name: repository.secretRef } } : {}),
+      },
+    }),
+    appKustomization(name, name, `${path}/overlays/${envName}`, { images, wait: true }),
+    ...(followed ? [appKustomization(`${name}-images`, name, `${path}/image-automation`, { targetNamespace: 'flux-system', wait: false })] : []),
+  ];
+}
+
 const kustomizationFile = (path: string, resources: readonly string[]): GeneratedFile => ({
   path,
   content: renderObjects([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] }]),
 });
 
-/** `apps/<env>/<app>/`: the app's rendered overlay (or its HelmRelease), one directory per app. */
-export function planAppFiles(cluster: ResolvedCluster, env: ResolvedEnvironment): { files: GeneratedFile[]; appNames: string[] } {
+/** What one environment's apps add to the tree: `clusters/<env>/apps/<app>.yaml` (Flux objects) and, for chart apps, `apps/<env>/<app>/`. */
+export interface EnvironmentApps {
+  /** `apps/<app>.yaml` under `clusters/<env>/`, by file name. */
+  readonly fluxFiles: Record<string, KubeObject[]>;
+  /** Files outside `clusters/<env>/` (chart apps' HelmReleases). */
+  readonly files: GeneratedFile[];
+  /** The apps that run in this environment. */
+  readonly appNames: string[];
+}
+
+/** The apps of one environment, each taken from its repo (or from its chart). */
+export function planEnvironmentApps(cluster: ResolvedCluster, env: ResolvedEnvironment): EnvironmentApps {
+  const fluxFiles: Record<string, KubeObject[]> = {};
   const files: GeneratedFile[] = [];
   const appNames: string[] = [];
   for (const entry of cluster.apps) {
+    if (!entry.environments.includes(env.name)) continue;
     const { descriptor } = entry.app;
-    if (!(env.name in environmentsOf(descriptor))) continue;
-    const dir = `apps/${env.name}/${descriptor.name}`;
     appNames.push(descriptor.name);
     if (entry.helm) {
+      const dir = `apps/${env.name}/${descriptor.name}`;
       files.push(kustomizationFile(`${dir}/kustomization.yaml`, ['helm-release.yaml']));
       files.push({ path: `${dir}/helm-release.yaml`, content: renderObjects(planHelmApp(cluster, entry.app, entry.helm, env.name)) });
+      fluxFiles[`apps/${descriptor.name}.yaml`] = [
+        appKustomization(`app-${descriptor.name}`, 'flux-system', `./${dir}`, { wait: true }),
+      ];
       continue;
     }
-    files.push(...renderAppTree(entry.app, { directory: dir, environments: [env.name] }));
-    const needsGrant = gatewayHosts([descriptor], env.name).length > 0;
-    files.push(kustomizationFile(`${dir}/kustomization.yaml`, [`overlays/${env.name}`, ...(needsGrant ? ['reference-grant.yaml'] : [])]));
-    if (needsGrant) {
-      files.push({ path: `${dir}/reference-grant.yaml`, content: renderObjects([planReferenceGrant(resolveEnvironment(descriptor, env.name).namespace)]) });
-    }
+    fluxFiles[`apps/${descriptor.name}.yaml`] = planRepositoryApp(cluster, entry, env.name);
   }
-  return { files, appNames };
+  return { fluxFiles, files, appNames };
 }

@@ -79,18 +79,13 @@ function kustomization(cluster: ResolvedCluster, name: string, path: string, opt
   });
 }
 
-/** The ordered layers: controllers → configs → one Kustomization per app. */
-export function planLayers(cluster: ResolvedCluster, env: ResolvedEnvironment, appNames: readonly string[]): Record<string, KubeObject[]> {
-  const files: Record<string, KubeObject[]> = {
+/** The ordered infrastructure layers: controllers (CRDs, charts) → configs (what needs the CRDs). Apps depend on `infra-configs`. */
+export function planLayers(cluster: ResolvedCluster, env: ResolvedEnvironment): Record<string, KubeObject[]> {
+  return {
     'infrastructure.yaml': [
       // CRDs and controllers first; a chart on a cold Pi cluster can take minutes.
       kustomization(cluster, 'infra-controllers', `./infrastructure/controllers/${env.name}`, { timeout: '30m', decrypt: false }),
       kustomization(cluster, 'infra-configs', `./infrastructure/configs/${env.name}`, { dependsOn: ['infra-controllers'], timeout: '10m', decrypt: true }),
     ],
   };
-  if (appNames.length > 0) {
-    files['apps.yaml'] = appNames.map((app) =>
-      kustomization(cluster, `app-${app}`, `./apps/${env.name}/${app}`, { dependsOn: ['infra-configs'], timeout: '10m', decrypt: true }));
-  }
-  return files;
 }

@@ -54,13 +54,3 @@ export function planGateway(hosts: readonly GatewayHost[]): KubeObject {
     },
   });
 }
-
-/** Lets the Gateway (in kube-system) read the app's certificate Secret. @see https://gateway-api.sigs.k8s.io/api-types/referencegrant/ */
-export function planReferenceGrant(namespace: string): KubeObject {
-  return kubeObject('gateway.networking.k8s.io/v1beta1', 'ReferenceGrant', { name: 'gateway-tls', namespace, labels: { ...managedByLabel } }, {
-    spec: {
-      from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: defaultGateway.namespace }],
-      to: [{ group: '', kind: 'Secret' }],
-    },
-  });
-}

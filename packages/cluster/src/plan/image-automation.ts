@@ -1,42 +1,39 @@
-import { followBranchBuilds, imagePolicy, imageRepository, imageUpdateAutomation } from '@sugarkube/image-policy';
-import { environmentsOf, resolveEnvironment } from '@sugarkube/manifests';
-import { managedByLabel, type KubeObject } from './kube-object.js';
+import { imageUpdateAutomation } from '@sugarkube/image-policy';
+import { planImageAutomation as planAppImageObjects, resolveEnvironment } from '@sugarkube/manifests';
 import type { ResolvedCluster, ResolvedEnvironment } from '../definition/resolve-cluster.js';
+import { managedByLabel, type KubeObject } from './kube-object.js';
 
-const labelled = <T extends { metadata: { name: string; namespace: string } }>(object: T): KubeObject =>
+const labelled = (object: { metadata: { name: string; namespace?: string } }): KubeObject =>
   ({ ...object, metadata: { ...object.metadata, labels: { ...managedByLabel } } }) as unknown as KubeObject;
 
 /**
- * What the setter markers in `apps/<env>/` name: one ImageRepository and
- * ImagePolicy per followed image (newest `main-<unix-ts>-<sha7>` build), and
- * one ImageUpdateAutomation that commits the new tags to this environment's
- * directory. Environments without followed images (prod: promotion by pull request) get none.
+ * Where this environment follows builds: one ImageUpdateAutomation that commits the tags the
+ * apps' ImagePolicies pick to the setter-marked lines under `clusters/<env>/apps/` of this repo.
+ * Apps from a repo bring their ImageRepository and ImagePolicy themselves; chart apps get theirs
+ * here. Environments that follow nothing (prod: promotion by pull request) get none.
  * @see https://fluxcd.io/flux/guides/image-update/
  */
 export function planImageAutomation(cluster: ResolvedCluster, env: ResolvedEnvironment): KubeObject[] {
-  const followed = new Map<string, { namespace: string; name: string; image: string }>();
-  for (const { app } of cluster.apps) {
-    if (!(env.name in environmentsOf(app.descriptor))) continue;
-    for (const service of resolveEnvironment(app.descriptor, env.name).services) {
-      const policy = service.image.policy;
-      if (policy && !service.image.digest) followed.set(`${policy.namespace}/${policy.name}`, { ...policy, image: service.image.repository });
-    }
-  }
-  if (followed.size === 0) return [];
   const objects: KubeObject[] = [];
-  for (const key of [...followed.keys()].sort()) {
-    const { namespace, name, image } = followed.get(key)!;
-    objects.push(
-      labelled(imageRepository({ name, namespace, image })),
-      labelled(imagePolicy({ name, namespace, imageRepositoryRef: { name }, ...followBranchBuilds('main') })),
-    );
+  let followed = false;
+  for (const entry of cluster.apps) {
+    if (!entry.environments.includes(env.name)) continue;
+    const follows = resolveEnvironment(entry.app.descriptor, env.name).services.some((s) => s.image.policy);
+    if (!follows) continue;
+    followed = true;
+    if (entry.helm) objects.push(...planAppImageObjects(entry.app).map(labelled));
   }
-  objects.push(labelled(imageUpdateAutomation({
-    name: `apps-${env.name}`,
-    namespace: 'flux-system',
-    sourceRef: { name: 'flux-system' },
-    checkoutBranch: cluster.repository.branch,
-    path: `./apps/${env.name}`,
-  })));
+  if (!followed) return [];
+  objects.push(
+    labelled(
+      imageUpdateAutomation({
+        name: `apps-${env.name}`,
+        namespace: 'flux-system',
+        sourceRef: { name: 'flux-system' },
+        checkoutBranch: cluster.repository.branch,
+        path: `./clusters/${env.name}/apps`,
+      }),
+    ),
+  );
   return objects;
 }

@@ -1,5 +1,5 @@
-import type { GeneratedFile } from '@sugarkube/core';
-import { planAppFiles } from '../plan/cluster-apps.js';
+import { sortFiles, type GeneratedFile } from '@sugarkube/core';
+import { planEnvironmentApps } from '../plan/cluster-apps.js';
 import { planFluxSystem, planLayers } from '../plan/flux-sync.js';
 import { planImageAutomation } from '../plan/image-automation.js';
 import { planConfigs } from '../components/infra-configs.js';
@@ -26,25 +26,28 @@ function withImageAutomation(files: Record<string, KubeObject[]>, automation: Ku
 }
 
 /**
- * The whole GitOps tree of a (validated) cluster: per environment
- * `clusters/<env>/` (Flux and the ordered layers), `infrastructure/controllers/<env>/`,
- * `infrastructure/configs/<env>/` and `apps/<env>/<app>/`. Pure and
- * deterministic: the same cluster gives the same bytes.
+ * The whole GitOps tree of a (validated) cluster, at the paths its GitRepository and
+ * Kustomizations name, for the root of the cluster repo: per environment `clusters/<env>/`
+ * (Flux, the ordered layers and one file per app, which takes the app from its own repo),
+ * `infrastructure/controllers/<env>/`, `infrastructure/configs/<env>/`, and `apps/<env>/<app>/`
+ * for apps deployed from their chart. Pure and deterministic: the same cluster gives the same bytes.
  */
 export function synthesizeClusterTree(cluster: ResolvedCluster): GeneratedFile[] {
-  const out: GeneratedFile[] = [{ path: 'README.md', content: renderClusterReadme(cluster) }];
+  const out: GeneratedFile[] = [{ path: 'clusters/README.md', content: renderClusterReadme(cluster) }];
   for (const env of cluster.environments) {
-    const apps = planAppFiles(cluster, env);
+    const apps = planEnvironmentApps(cluster, env);
     const controllers = planControllers(cluster, env);
     const helmNamespaces = Object.values(controllers).flat().filter((o) => o.kind === 'HelmRelease').map((o) => o.metadata.namespace!);
-    const appHelmNamespaces = cluster.apps.filter((a) => a.helm && apps.appNames.includes(a.app.descriptor.name)).map((a) => a.app.descriptor.namespace ?? a.app.descriptor.name);
+    const appHelmNamespaces = cluster.apps
+      .filter((a) => a.helm && apps.appNames.includes(a.app.descriptor.name))
+      .map((a) => a.app.descriptor.namespace ?? a.app.descriptor.name);
     out.push(
       ...directory(`clusters/${env.name}/flux-system`, planFluxSystem(cluster, env)),
-      ...directory(`clusters/${env.name}`, withImageAutomation(planLayers(cluster, env, apps.appNames), planImageAutomation(cluster, env)), ['flux-system']),
+      ...directory(`clusters/${env.name}`, withImageAutomation({ ...planLayers(cluster, env), ...apps.fluxFiles }, planImageAutomation(cluster, env)), ['flux-system']),
       ...directory(`infrastructure/controllers/${env.name}`, controllers),
       ...directory(`infrastructure/configs/${env.name}`, planConfigs(cluster, env, [...helmNamespaces, ...appHelmNamespaces, 'flux-system'])),
       ...apps.files,
     );
   }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return sortFiles(out);
 }

@@ -68,7 +68,8 @@ const workloadKinds = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 /**
  * Objects per kind and CPU / memory requests per environment, split into
  * infrastructure and apps, against the nodes' capacity. Infrastructure charts
- * count the requests their values set (chart table); apps count what their overlays build.
+ * count the requests their values set (chart table); apps taken from their repos count what
+ * their overlays build (planned from the descriptor the cluster has).
  */
 export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly GeneratedFile[]): ClusterSummary {
   const { documents } = readTreeDocuments(files);
@@ -80,11 +81,9 @@ export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly G
       const infra: RequestLine[] = [];
       const apps: RequestLine[] = [];
       const count = (kind: string) => (counts[kind] = (counts[kind] ?? 0) + 1);
-      const builtApps = new Set(cluster.apps.filter((a) => !a.helm).map((a) => a.app.descriptor.name));
       for (const { file, value } of documents) {
         if (environmentOf(file) !== env.name || value.apiVersion === 'kustomize.config.k8s.io/v1beta1') continue;
         const appDir = file.startsWith('apps/') ? file.split('/')[2]! : undefined;
-        if (appDir !== undefined && builtApps.has(appDir) && file !== `apps/${env.name}/${appDir}/reference-grant.yaml`) continue;
         const kind = String(value.kind);
         count(kind);
         const target = appDir !== undefined ? apps : infra;
@@ -106,8 +105,9 @@ export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly G
         }
         if (kind === 'FluxInstance') infra.push(...chartRequests(chartTable.find((e) => e.id === 'flux')!, {}, nodes, nodeCpu));
       }
+      // Apps taken from their repos: what their overlay builds, planned from the same descriptor.
       for (const entry of cluster.apps) {
-        if (entry.helm || !builtApps.has(entry.app.descriptor.name) || !files.some((f) => f.path.startsWith(`apps/${env.name}/${entry.app.descriptor.name}/`))) continue;
+        if (entry.helm || !entry.environments.includes(env.name)) continue;
         for (const object of planApp(entry.app, env.name)) {
           count(object.kind);
           if (workloadKinds.has(object.kind)) apps.push(workloadRequests(object as unknown as Record<string, unknown>, nodes));

@@ -13,8 +13,10 @@ export interface TreeValidation {
   readonly problems: readonly TreeProblem[];
   /** Per environment: Flux Kustomizations in an order that respects `dependsOn`. */
   readonly order: Readonly<Record<string, readonly string[]>>;
-  /** Every Flux Kustomization `spec.path` (without `./`), sorted: what `kustomize build` must succeed on. */
+  /** Every Flux Kustomization `spec.path` in this tree (without `./`), sorted: what `kustomize build` must succeed on. */
   readonly paths: readonly string[];
+  /** Kustomizations on another repository (an app repo): their source and path, checked where that repo is. */
+  readonly external: readonly { readonly kustomization: string; readonly source: string; readonly path: string }[];
 }
 
 interface Node { readonly name: string; readonly file: string; readonly dependsOn: readonly string[] }
@@ -62,6 +64,7 @@ export function validateClusterTree(files: readonly GeneratedFile[]): TreeValida
   const kustomizations = new Map<string, Node[]>();
   const releases = new Map<string, Node[]>();
   const fluxPaths = new Set<string>();
+  const external: { kustomization: string; source: string; path: string }[] = [];
   for (const { file, value } of documents) {
     const apiVersion = value.apiVersion;
     const kind = value.kind;
@@ -91,8 +94,13 @@ export function validateClusterTree(files: readonly GeneratedFile[]): TreeValida
     if (apiVersion.startsWith('kustomize.toolkit.fluxcd.io/')) {
       const path = String(get(value, 'spec', 'path') ?? '');
       const target = posix.normalize(path.replace(/^\.\//, ''));
-      fluxPaths.add(target);
-      if (!paths.has(`${target}/kustomization.yaml`)) problems.push({ file, message: `Kustomization ${name} path ${path} has no kustomization.yaml in the tree` });
+      const source = String(get(value, 'spec', 'sourceRef', 'name') ?? '');
+      if (source !== 'flux-system') {
+        external.push({ kustomization: `${namespace}/${name}`, source, path: target });
+      } else {
+        fluxPaths.add(target);
+        if (!paths.has(`${target}/kustomization.yaml`)) problems.push({ file, message: `Kustomization ${name} path ${path} has no kustomization.yaml in the tree` });
+      }
       if (get(value, 'spec', 'prune') !== true) problems.push({ file, message: `Kustomization ${name} does not prune` });
       const list = kustomizations.get(env) ?? [];
       list.push({ name: `${namespace}/${name}`, file, dependsOn: namesOf(get(value, 'spec', 'dependsOn'), namespace) });
@@ -107,5 +115,5 @@ export function validateClusterTree(files: readonly GeneratedFile[]): TreeValida
   const order: Record<string, string[]> = {};
   for (const [env, nodes] of [...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1))) order[env] = checkGraph('Kustomization', env, nodes, problems);
   for (const [env, nodes] of releases) checkGraph('HelmRelease', env, nodes, problems);
-  return { problems, order, paths: [...fluxPaths].sort() };
+  return { problems, order, paths: [...fluxPaths].sort(), external: external.sort((a, b) => (a.kustomization < b.kustomization ? -1 : 1)) };
 }

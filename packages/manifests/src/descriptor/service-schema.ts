@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import {
+  runtimeNames,
   cidr, dnsLabel, duration, envName, imageRepository, imageTag, intIn, labelValue, objectName, port, storageQuantity,
   strictObject, stringList,
 } from '@sugarkube/core';
 import { auxContainerSchema, envSchema, fileMountSchema, resourcesSchema, writablePathSchema } from './container-schema.js';
 import { probesSchema } from './probe-schema.js';
 
-/** How the image was built, which sets the defaults (user id, resources). */
-export const runtimes = ['node', 'python', 'static-nginx', 'static-node'] as const;
 
 /** A persistent volume claim mounted into the service. */
 export const volumeSchema = strictObject({
@@ -58,7 +57,9 @@ export const egressRuleSchema = strictObject({
 /** One workload of the app: a Deployment and its Service. */
 export const serviceSchema = strictObject({
   name: dnsLabel,
-  runtime: z.enum(runtimes).describe('How the image serves: sets the default user id and Pi-sized resources.'),
+  runtime: z.enum(runtimeNames).describe('How the image is built and served: sets the user, writable paths, resources and base image.'),
+  // TEMPORARY: typed by @sugarkube/ci-workflows' build schema once it lands.
+  build: z.record(z.string(), z.unknown()).optional(),
   image: strictObject({
     repository: imageRepository.describe('Image without tag, e.g. "ghcr.io/owner/image".'),
     /** @default "edge" (image automation or a promotion replaces it per environment) */

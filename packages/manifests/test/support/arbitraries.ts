@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- test helpers walk untyped Kubernetes JSON */
 import fc from 'fast-check';
-import { runtimes, type AppDescriptor } from '../../src/index.js';
+import { runtimeNames as runtimes } from '@sugarkube/core';
+import type { AppDescriptor } from '../../src/index.js';
 
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 const label = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/);

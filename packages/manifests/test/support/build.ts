@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { kustomizeBuild, writeTempTree } from '@sugarkube/verify';
 import { parseAllDocuments } from 'yaml';
-import { sortKeys, type GeneratedFile, type KubeObject } from '../../src/index.js';
+import { orderKeys as sortKeys, type GeneratedFile } from '@sugarkube/core';
+import type { KubeObject } from '../../src/index.js';
 
 const key = (o: any) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
 

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- assertions read untyped Kubernetes JSON */
 import { validateManifests } from '@sugarkube/verify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defineApp, planApp, realApps, renderAppTree, type KubeObject } from '../src/index.js';
+import { defineApp, planApp, renderAppTree, type KubeObject } from '../src/index.js';
+import { exampleApps as realApps } from './support/example-apps.js';
 import { buildOverlays, canonical } from './support/build.js';
 import { hasDefaultDeny, podSpecs, restrictedViolations } from './support/pod-security.js';
 
@@ -42,7 +43,8 @@ describe('facts of the running apps', () => {
     expect(deployment.metadata.namespace).toBe('tokenplace');
     expect(deployment.spec.replicas).toBe(1);
     expect(deployment.spec.strategy).toEqual({ type: 'Recreate' });
-    expect(container.image).toBe('ghcr.io/futuroptimist/tokenplace-relay:edge');
+    // No tag in the app repo's overlays: the cluster's Flux Kustomization pins it (spec.images).
+    expect(container.image).toBe('ghcr.io/futuroptimist/tokenplace-relay');
     expect(container.ports).toEqual([{ name: 'http', containerPort: 5010, protocol: 'TCP' }]);
     expect(container.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
     expect(container.livenessProbe.httpGet).toEqual({ path: '/livez', port: 'http' });
@@ -57,13 +59,14 @@ describe('facts of the running apps', () => {
     expect(monitor.spec.endpoints[0].authorization).toEqual({ type: 'Bearer', credentials: { name: 'tokenplace-metrics-token', key: 'token' } });
   });
 
-  it('DSPACE: SSR on 8080, two replicas spread over nodes, PDB, metrics secret, prod pinned', () => {
+  it('DSPACE: SSR on 8080, two replicas spread over nodes, PDB, metrics secret, no tag of its own', () => {
     const prod = objectsOf('dspace', 'prod');
     const deployment = find(prod, 'Deployment', 'web');
     expect(deployment.spec.replicas).toBe(2);
     expect(deployment.spec.template.spec.topologySpreadConstraints[0].topologyKey).toBe('kubernetes.io/hostname');
-    expect(deployment.spec.template.spec.containers[0].image).toBe('ghcr.io/democratizedspace/dspace:main-1a31a56');
-    expect(find(objectsOf('dspace', 'staging'), 'Deployment', 'web').spec.template.spec.containers[0].image).toBe('ghcr.io/democratizedspace/dspace:edge');
+    // Tags are the cluster's data (its pins and image automation), never the app repo's.
+    expect(deployment.spec.template.spec.containers[0].image).toBe('ghcr.io/democratizedspace/dspace');
+    expect(built.get('dspace/overlays/prod')!.yaml).not.toMatch(/:edge|newTag/);
     expect(find(prod, 'PodDisruptionBudget', 'web').spec.maxUnavailable).toBe(1);
     expect(find(prod, 'HTTPRoute').spec.hostnames).toEqual(['democratized.space']);
     expect(find(objectsOf('dspace', 'staging'), 'HTTPRoute').spec.hostnames).toEqual(['staging.democratized.space']);
@@ -78,7 +81,7 @@ describe('facts of the running apps', () => {
     const pod = find(objects, 'Deployment', 'web').spec.template.spec;
     expect(find(objects, 'Namespace').metadata.name).toBe('danielsmith');
     expect(pod.securityContext.runAsUser).toBe(101);
-    expect(pod.containers[0].image).toBe('ghcr.io/futuroptimist/danielsmith.io:edge');
+    expect(pod.containers[0].image).toBe('ghcr.io/futuroptimist/danielsmith.io');
     expect(pod.initContainers.map((c: any) => c.name)).toEqual(['seed-build-info']);
     expect(pod.initContainers[0].image).toBe(pod.containers[0].image);
     const emptyDirs = pod.volumes.filter((v: any) => v.emptyDir).map((v: any) => v.name);
