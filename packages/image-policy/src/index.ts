@@ -2,6 +2,8 @@
 export const packageName = '@sugarkube/image-policy';
 
 export * from './select-tag.js';
+export * from './select-tag-error.js';
+export * from './stored-tags.js';
 export { parseConstraints, satisfies, ConstraintError, type SemverConstraints } from './semver/constraints.js';
 export { newVersion, parseFluxVersion, compareVersions, versionString, type SemverVersion } from './semver/version.js';
 export { compileGoRegexp, GoRegexpError, type GoRegexp } from './go/go-regexp.js';

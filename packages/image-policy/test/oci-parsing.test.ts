@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlatform, indexPlatforms, missingPlatforms, nextLink, parseImageReference, parseManifest, parsePlatform, parseWwwAuthenticate, RegistryClient } from '../src/index.js';
+import { formatPlatform, missingPlatforms, parseImageReference, parsePlatform, RegistryClient } from '../src/index.js';
+import { nextLink } from '../src/oci/link-header.js';
+import { indexPlatforms, parseManifest } from '../src/oci/manifest.js';
+import { parseWwwAuthenticate } from '../src/oci/www-authenticate.js';
 
 describe('parseWwwAuthenticate', () => {
   it('reads the GHCR and Docker Hub bearer challenges', () => {

@@ -3,7 +3,8 @@
 // from the module source fetched through the Go module proxy.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, newVersion, parseConstraints, parseFluxVersion, satisfies } from '../src/index.js';
+import { parseConstraints, satisfies } from '../src/semver/constraints.js';
+import { compareVersions, newVersion, parseFluxVersion } from '../src/semver/version.js';
 
 interface Fixture {
   constraintCheck: [string, string, boolean][];
