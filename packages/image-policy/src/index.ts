@@ -57,10 +57,8 @@ export {
   type Manifest,
   type Platform,
 } from './oci/manifest.js';
-export {
-  RegistryClient,
-  RegistryError,
-  type FetchedManifest,
-  type RegistryClientOptions,
-} from './io/registry-client.js';
+export { RegistryClient, type FetchedManifest, type RegistryClientOptions } from './io/registry-client.js';
+export { RegistryError, type RegistryErrorDetails } from './oci/registry-error.js';
+export type { RetryOptions } from './io/http-exchange.js';
+export { dockerConfigDir, resolveDockerCredentials, type ResolvedCredentials } from './io/docker-credentials.js';
 export { checkImagePlatforms, describePlatforms, type PlatformCheck } from './io/check-image-platforms.js';

@@ -1,4 +1,5 @@
-// Builds and runs the Go oracles of the differential tests into the cache, once per source hash.
+// Builds the Go programs the tests run (the differential tests' oracles, a Docker credential
+// helper) into the cache, once per source hash.
 // Go must be installed (CI installs it for the upstream verifiers); modules come from the Go
 // module proxy, pinned by the go.sum of the module each oracle builds in.
 //
@@ -121,6 +122,17 @@ function buildSettersOracle(): string {
   for (const f of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(join(dir, f)));
   return buildOnce('setters-oracle', hash.digest('hex').slice(0, 16), (_staging, binary) => {
     requireGo('test/setters-oracle');
+    execFileSync('go', ['build', '-o', binary, '.'], { cwd: dir, stdio: 'pipe', env: goEnv });
+  });
+}
+
+/** Builds test/credential-helper (a Docker credential helper on docker-credential-helpers' own protocol code). */
+export function buildCredentialHelper(): string {
+  const dir = fileURLToPath(new URL('./credential-helper/', import.meta.url));
+  const hash = createHash('sha256');
+  for (const f of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(join(dir, f)));
+  return buildOnce('credential-helper', hash.digest('hex').slice(0, 16), (_staging, binary) => {
+    requireGo('test/credential-helper');
     execFileSync('go', ['build', '-o', binary, '.'], { cwd: dir, stdio: 'pipe', env: goEnv });
   });
 }
