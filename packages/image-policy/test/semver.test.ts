@@ -3,7 +3,8 @@
 // from the module source fetched through the Go module proxy.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, newVersion, parseConstraints, parseFluxVersion, satisfies } from '../src/index.js';
+import { parseConstraints, satisfies } from '../src/semver/constraints.js';
+import { compareVersions, newVersion, parseFluxVersion } from '../src/semver/version.js';
 
 interface Fixture {
   constraintCheck: [string, string, boolean][];
@@ -12,7 +13,9 @@ interface Fixture {
   newVersionLoose: [string, boolean][];
   compare: [string, string, number][];
 }
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/masterminds-semver-v3.5.0.json', import.meta.url), 'utf8')) as Fixture;
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/masterminds-semver-v3.5.0.json', import.meta.url), 'utf8'),
+) as Fixture;
 
 describe('Masterminds constraints_test.go TestConstraintCheck', () => {
   // Upstream calls the internal parseConstraint here; its "" special case (= any version) is
@@ -45,7 +48,9 @@ describe('Masterminds constraints_test.go TestNewConstraint', () => {
   });
   it('rejects constraints over 512 bytes and more than 32 groups (TestNewConstraintTooLong/TooManyGroups)', () => {
     expect(() => parseConstraints(`>=${'1'.repeat(520)}`)).toThrow(/too long/);
-    expect(() => parseConstraints(Array.from({ length: 33 }, () => '1.0.0').join(' || '))).toThrow(/too many constraint groups/);
+    expect(() => parseConstraints(Array.from({ length: 33 }, () => '1.0.0').join(' || '))).toThrow(
+      /too many constraint groups/,
+    );
   });
 });
 

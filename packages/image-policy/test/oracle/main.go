@@ -1,11 +1,21 @@
-// A differential-test oracle for @sugarkube/image-policy's selectTag: Flux's tag selection
-// (image-reflector-controller internal/policy/{semver,numerical,alphabetical,filter}.go and
-// applyPolicy in internal/controller/imagepolicy_controller.go) rewritten here around the real
-// Masterminds/semver v3.5.0, Go's regexp and Go's strconv, so the TypeScript port can be
-// compared with the Go libraries it claims to match. The controller module itself is not
-// importable (internal packages), so its few lines of glue are restated, with one documented
-// change: tags and the filtered map are visited in byte order, where the controller's result
-// would depend on registry order and Go's random map order.
+// A differential-test oracle for @sugarkube/image-policy's selectTag, built by test/go-oracle.ts
+// inside the image-reflector-controller's own module (v1.2.0 release tarball), so the
+// controller's go.mod and go.sum pin every dependency:
+//
+//   - internal/policy is the controller's package, imported unchanged (semver on the real
+//     Masterminds/semver and fluxcd/pkg/version, numerical on strconv, alphabetical on sort,
+//     RegexFilter on Go's regexp, PolicerFromSpec over the real api/v1 ImagePolicyChoice);
+//   - scan.go (written next to this file at build time) holds filterOutTags and
+//     sortTagsAndGetLatestTags, cut verbatim from internal/controller/imagerepository_controller.go:
+//     the scan-and-store step, which drops the excluded tags and sorts the rest descending
+//     (bytewise) before the database stores them;
+//   - this file restates only applyPolicy's glue (internal/controller/imagepolicy_controller.go),
+//     a method on the reconciler that cannot be called without a cluster.
+//
+// After filterTags the controller hands the policer the keys of a Go map, in Go's random
+// iteration order. The oracle answers twice: `tag` with the keys in descending byte order (the
+// order selectTag documents for that case), and `outcomes`, every answer seen when the real
+// RegexFilter runs `mapRuns` times (each run is a new map, so a new random order).
 //
 // Input: one JSON case per line. Output: one JSON result per line.
 package main
@@ -15,174 +25,101 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"regexp"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
-	"github.com/Masterminds/semver/v3"
+	imagev1 "github.com/fluxcd/image-reflector-controller/api/v1"
+
+	"github.com/fluxcd/image-reflector-controller/internal/policy"
 )
 
-type choice struct {
-	SemVer       *struct{ Range string `json:"range"` }  `json:"semver"`
-	Numerical    *struct{ Order string `json:"order"` }  `json:"numerical"`
-	Alphabetical *struct{ Order string `json:"order"` }  `json:"alphabetical"`
-}
-
 type input struct {
-	Policy     choice `json:"policy"`
-	FilterTags *struct {
-		Pattern string `json:"pattern"`
-		Extract string `json:"extract"`
-	} `json:"filterTags"`
-	Tags []string `json:"tags"`
+	Policy        imagev1.ImagePolicyChoice `json:"policy"`
+	FilterTags    *imagev1.TagFilter        `json:"filterTags"`
+	ExclusionList []string                  `json:"exclusionList"`
+	Tags          []string                  `json:"tags"`
+	MapRuns       int                       `json:"mapRuns"`
 }
 
 type output struct {
-	Tag    string `json:"tag,omitempty"`
-	Reason string `json:"reason,omitempty"`
-	Error  string `json:"error,omitempty"`
+	Tag      string   `json:"tag,omitempty"`
+	Reason   string   `json:"reason,omitempty"`
+	Error    string   `json:"error,omitempty"`
+	Stored   []string `json:"stored"`
+	Outcomes []string `json:"outcomes,omitempty"`
 }
 
-type failure struct{ reason, msg string }
-
-func (f failure) Error() string { return f.msg }
-
-// fluxcd/pkg/version.ParseVersion (v0.20.0).
-func parseVersion(v string) (*semver.Version, error) {
-	if len(strings.SplitN(v, ".", 3)) != 3 {
-		return nil, semver.ErrInvalidSemVer
+// reasonOf maps the policers' errors to selectTag's reasons (the controller marks all of them
+// Ready=False with reason Failure; the message tells them apart).
+func reasonOf(err error) string {
+	if strings.HasPrefix(err.Error(), "failed to parse invalid numeric value") {
+		return "NotNumeric"
 	}
-	return semver.NewVersion(v)
+	return "NoMatch"
 }
 
-type policer func([]string) (string, error)
-
-func order(o string) (string, error) {
-	switch o = strings.ToUpper(o); o {
-	case "":
-		return "ASC", nil
-	case "ASC", "DESC":
-		return o, nil
-	}
-	return "", fmt.Errorf("invalid order argument provided: '%s', must be one of: ASC, DESC", o)
-}
-
-func policerFromSpec(c choice) (policer, error) {
-	switch {
-	case c.SemVer != nil:
-		cons, err := semver.NewConstraint(c.SemVer.Range)
-		if err != nil {
-			return nil, err
-		}
-		return func(versions []string) (string, error) {
-			if len(versions) == 0 {
-				return "", failure{"NoMatch", "version list argument cannot be empty"}
-			}
-			var latest *semver.Version
-			for _, ver := range versions {
-				if v, err := parseVersion(ver); err == nil {
-					if cons.Check(v) && (latest == nil || v.GreaterThan(latest)) {
-						latest = v
-					}
-				}
-			}
-			if latest != nil {
-				return latest.Original(), nil
-			}
-			return "", failure{"NoMatch", "unable to determine latest version from provided list"}
-		}, nil
-	case c.Alphabetical != nil:
-		o, err := order(c.Alphabetical.Order)
-		if err != nil {
-			return nil, err
-		}
-		return func(versions []string) (string, error) {
-			if len(versions) == 0 {
-				return "", failure{"NoMatch", "version list argument cannot be empty"}
-			}
-			sorted := sort.StringSlice(append([]string(nil), versions...))
-			if o == "DESC" {
-				sort.Sort(sorted)
-			} else {
-				sort.Sort(sort.Reverse(sorted))
-			}
-			return sorted[0], nil
-		}, nil
-	case c.Numerical != nil:
-		o, err := order(c.Numerical.Order)
-		if err != nil {
-			return nil, err
-		}
-		return func(versions []string) (string, error) {
-			if len(versions) == 0 {
-				return "", failure{"NoMatch", "version list argument cannot be empty"}
-			}
-			var latest string
-			var pv float64
-			for i, version := range versions {
-				cv, err := strconv.ParseFloat(version, 64)
-				if err != nil {
-					return "", failure{"NotNumeric", fmt.Sprintf("failed to parse invalid numeric value '%s'", version)}
-				}
-				switch {
-				case i == 0:
-				case o == "ASC" && cv < pv, o == "DESC" && cv > pv:
-					continue
-				}
-				latest = version
-				pv = cv
-			}
-			return latest, nil
-		}, nil
-	}
-	return nil, fmt.Errorf("given ImagePolicyChoice object is invalid")
+// latest runs the policer on a copy (Alphabetical.Latest sorts its argument in place).
+func latest(p policy.Policer, list []string) (string, error) {
+	return p.Latest(slices.Clone(list))
 }
 
 func run(in input) output {
-	p, err := policerFromSpec(in.Policy)
+	// An invalid policy stalls the ImagePolicy before it reads any tag.
+	p, err := policy.PolicerFromSpec(in.Policy)
 	if err != nil {
 		return output{Reason: "InvalidPolicy", Error: "invalid policy: " + err.Error()}
 	}
-	if len(in.Tags) == 0 {
-		return output{Reason: "NoTags", Error: "no tags in database"}
+
+	// ImageRepositoryReconciler.scan: exclusion list (GetExclusionList's default when empty), then
+	// the sort. A failed scan stores nothing (the ImageRepository reports ReadOperationFailed).
+	repo := imagev1.ImageRepository{Spec: imagev1.ImageRepositorySpec{ExclusionList: in.ExclusionList}}
+	stored, err := filterOutTags(slices.Clone(in.Tags), repo.GetExclusionList())
+	if err != nil {
+		return output{Reason: "InvalidExclusionList", Error: err.Error()}
 	}
-	tags := append([]string(nil), in.Tags...)
-	sort.Strings(tags)
-	latest := func(list []string) output {
-		tag, err := p(list)
-		if err != nil {
-			f := err.(failure)
-			return output{Reason: f.reason, Error: f.msg}
-		}
-		return output{Tag: tag}
+	sortTagsAndGetLatestTags(stored)
+
+	// ImagePolicyReconciler.applyPolicy on the stored tags.
+	if len(stored) == 0 {
+		return output{Reason: "NoTags", Error: "no tags in database", Stored: stored}
 	}
 	if in.FilterTags == nil {
-		return latest(tags)
+		tag, err := latest(p, stored)
+		if err != nil {
+			return output{Reason: reasonOf(err), Error: err.Error(), Stored: stored}
+		}
+		return output{Tag: tag, Stored: stored}
 	}
-	re, err := regexp.Compile(in.FilterTags.Pattern)
+	filter, err := policy.NewRegexFilter(in.FilterTags.Pattern, in.FilterTags.Extract)
 	if err != nil {
-		return output{Reason: "InvalidPolicy", Error: err.Error()}
+		return output{Reason: "InvalidPolicy", Error: "failed to filter tags: " + err.Error(), Stored: stored}
 	}
-	filtered := map[string]string{}
-	for _, item := range tags {
-		if sub := re.FindStringSubmatchIndex(item); len(sub) > 0 {
-			tag := item
-			if in.FilterTags.Extract != "" {
-				tag = string(re.ExpandString(nil, in.FilterTags.Extract, item, sub))
-			}
-			filtered[tag] = item
+	answer := func(keys []string) (string, string) {
+		tag, err := latest(p, keys)
+		if err != nil {
+			return "", reasonOf(err)
+		}
+		return filter.GetOriginalTag(tag), ""
+	}
+	filter.Apply(stored)
+	keys := filter.Items()
+	sort.Sort(sort.Reverse(sort.StringSlice(keys)))
+	out := output{Stored: stored}
+	out.Tag, out.Reason = answer(keys)
+	seen := map[string]bool{}
+	for i := 0; i < in.MapRuns; i++ {
+		filter.Apply(stored)
+		tag, reason := answer(filter.Items())
+		if reason != "" {
+			tag = "reason:" + reason
+		}
+		if !seen[tag] {
+			seen[tag] = true
+			out.Outcomes = append(out.Outcomes, tag)
 		}
 	}
-	keys := make([]string, 0, len(filtered))
-	for k := range filtered {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := latest(keys)
-	if out.Reason == "" {
-		out.Tag = filtered[out.Tag]
-	}
+	sort.Strings(out.Outcomes)
 	return out
 }
 

@@ -38,7 +38,9 @@ const ISSUER = 'sugarkube-test-issuer';
 export function requireTools(tools: readonly string[]): void {
   const missing = tools.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
   if (missing.length > 0) {
-    throw new Error(`missing real tools: ${missing.join(', ')} (Debian packages in tools/ci/apt-packages.txt: apt-get install docker-registry buildah skopeo openssl apache2-utils)`);
+    throw new Error(
+      `missing real tools: ${missing.join(', ')} (Debian packages in tools/ci/apt-packages.txt: apt-get install docker-registry buildah skopeo openssl apache2-utils)`,
+    );
   }
 }
 
@@ -52,26 +54,59 @@ export interface TokenServer {
   close(): Promise<void>;
 }
 
-/** Token server: the test user gets what it asks for; anonymous callers get pull only; wrong passwords get 401. */
+/** Token server: the test user gets what it asks for; anonymous callers get pull only, and nothing on `private/…`; wrong passwords get 401. */
 export async function startTokenServer(dir: string): Promise<{ server: TokenServer; certPath: string }> {
   const keyPath = join(dir, 'token.key');
   const certPath = join(dir, 'token.crt');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', '/CN=sugarkube-test-token'], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=sugarkube-test-token',
+    ],
+    { stdio: 'pipe' },
+  );
   const key = createPrivateKey(readFileSync(keyPath));
-  const certDer = readFileSync(certPath, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  const certDer = readFileSync(certPath, 'utf8')
+    .replace(/-----[^-]+-----/g, '')
+    .replace(/\s+/g, '');
   const requests: TokenServer['requests'] = [];
 
   const jwt = (scopes: readonly string[], user: string | undefined) => {
     const access = scopes.flatMap((scope) => {
       const [type, ...rest] = scope.split(':');
       const actions = rest.pop()?.split(',') ?? [];
-      const granted = user === USER ? actions : actions.filter((a) => a === 'pull');
+      // Anonymous callers may pull anything but `private/…`; the test user may do anything.
+      const granted =
+        user === USER ? actions : rest.join(':').startsWith('private/') ? [] : actions.filter((a) => a === 'pull');
       if (type === 'registry') return [{ type, name: rest.join(':'), actions }];
       return type === 'repository' ? [{ type, name: rest.join(':'), actions: granted }] : [];
     });
     const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5c: [certDer] }));
-    const claims = b64url(JSON.stringify({ iss: ISSUER, sub: user ?? '', aud: SERVICE, exp: now + 600, nbf: now - 10, iat: now, jti: randomUUID(), access }));
+    const claims = b64url(
+      JSON.stringify({
+        iss: ISSUER,
+        sub: user ?? '',
+        aud: SERVICE,
+        exp: now + 600,
+        nbf: now - 10,
+        iat: now,
+        jti: randomUUID(),
+        access,
+      }),
+    );
     return `${header}.${claims}.${b64url(sign('sha256', Buffer.from(`${header}.${claims}`), key))}`;
   };
 
@@ -82,7 +117,9 @@ export async function startTokenServer(dir: string): Promise<{ server: TokenServ
     if (auth?.startsWith('Basic ')) {
       const [u, p] = Buffer.from(auth.slice(6), 'base64').toString().split(':');
       if (u !== USER || p !== PASSWORD) {
-        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] }));
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] }));
         return;
       }
       user = u;
@@ -90,7 +127,9 @@ export async function startTokenServer(dir: string): Promise<{ server: TokenServ
     const scope = url.searchParams.getAll('scope');
     requests.push({ scope, user });
     const token = jwt(scope, user);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, access_token: token, expires_in: 600 }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ token, access_token: token, expires_in: 600 }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -118,7 +157,15 @@ export function htpasswdAuthBlock(dir: string): string {
 
 /** buildah with isolated vfs storage under `dir`. */
 export function buildah(dir: string, args: readonly string[]): Promise<string> {
-  return run('buildah', ['--root', join(dir, 'buildah-root'), '--runroot', join(dir, 'buildah-runroot'), '--storage-driver', 'vfs', ...args]);
+  return run('buildah', [
+    '--root',
+    join(dir, 'buildah-root'),
+    '--runroot',
+    join(dir, 'buildah-runroot'),
+    '--storage-driver',
+    'vfs',
+    ...args,
+  ]);
 }
 
 /** Builds `FROM scratch` + one file for a platform (COPY only: nothing runs, no emulation). */
