@@ -33,7 +33,7 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/image-policy',
     outdir: 'packages/image-policy',
     description: 'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
-    deps: [`yaml@${toolVersions.yaml}`],
+    deps: [`yaml@${toolVersions.yaml}`, sibling('@sugarkube/core')],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify],
     keywords: ['flux', 'gitops', 'image-automation', 'oci', 'kubernetes'],
   });

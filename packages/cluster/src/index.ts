@@ -18,6 +18,7 @@ export {
   type PinsInput,
 } from './definition/pins.js';
 export { parseClusterDefinition, type ParsedCluster } from './definition/parse-cluster-definition.js';
+export { clusterJsonSchema, pinsJsonSchema } from './definition/cluster-json-schema.js';
 export {
   resolveCluster,
   type ResolvedCluster,

@@ -73,3 +73,5 @@ export {
   mutableTags,
   isImmutableTag,
 } from './tags/image-tags.js';
+// docs: field references generated from the schemas
+export { fieldReference } from './docs/field-reference.js';

@@ -33,5 +33,6 @@ export { applyJson6902, strategicMerge, PatchError } from './plan/apply-patches.
 // render: deterministic bytes
 export { renderAppTree, objectFileName, appTreeHeader, type RenderAppTreeOptions } from './render/render-app-tree.js';
 export { renderImageAutomation } from './render/render-image-automation.js';
+export { appRepoFiles, type AppRepoFilesOptions } from './render/app-repo-files.js';
 // a Testing helper
 export { Testing } from './testing/testing.js';

@@ -1,3 +1,4 @@
+import { sortableTagPattern } from '@sugarkube/core';
 import type { PolicyChoice, TagFilter } from '../select-tag.js';
 import { IMAGE_API_VERSION } from './api-version.js';
 import { Issues } from './validation.js';
@@ -75,8 +76,8 @@ export type ImagePolicyObject = ReturnType<typeof imagePolicy>;
  * `<branch>-<unix-ts>-<sha7>` (Flux cannot order `main-<sha>`), numerically on the timestamp.
  */
 export function followBranchBuilds(branch = 'main'): { readonly policy: PolicyChoice; readonly filterTags: TagFilter } {
-  const escaped = branch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return { policy: { numerical: { order: 'asc' } }, filterTags: { pattern: `^${escaped}-(?P<ts>[0-9]+)-[0-9a-f]{7}$`, extract: '$ts' } };
+  // The one tag scheme: the workflow publishes these tags (branch made tag-safe as metadata-action does).
+  return { policy: { numerical: { order: 'asc' } }, filterTags: { pattern: sortableTagPattern(branch), extract: '$ts' } };
 }
 
 /**
