@@ -52,10 +52,14 @@ export function addPackages(root: javascript.NodeProject) {
   const ciWorkflows = addSugarkubePackage(root, {
     name: '@sugarkube/ci-workflows',
     outdir: 'packages/ci-workflows',
-    description: 'Identical Dockerfiles and multi-arch GitHub Actions build workflows for app repos, as projen components.',
-    deps: [`yaml@${toolVersions.yaml}`],
-    peerDeps: projenPeers,
-    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
+    description:
+      'Identical Dockerfiles, .dockerignore, nginx.conf and multi-arch GitHub Actions build workflows for app repos: pure generators, and projen components under ./projen.',
+    deps: [sibling('@sugarkube/core'), `zod@${toolVersions.zod}`],
+    // Only the ./projen entry point imports projen: the main entry works without it.
+    optionalPeerDeps: projenPeers,
+    entryPoints: ['projen'],
+    // yaml: the tests read generated workflows back.
+    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev, `yaml@${toolVersions.yaml}`],
     keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
     extraTestInputs: [examplesInput],
   });
