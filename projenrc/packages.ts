@@ -67,7 +67,7 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/sites',
     outdir: 'packages/sites',
     description: 'Static-site hosting on nginx-unprivileged with a correct cache contract, as a projen component.',
-    deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
+    deps: [sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
     peerDeps: projenPeers,
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
     devDeps: [verify, ...projenDev, 'playwright-core@1.65.1', `yaml@${toolVersions.yaml}`],
