@@ -52,10 +52,14 @@ export function addPackages(root: javascript.NodeProject) {
   const ciWorkflows = addSugarkubePackage(root, {
     name: '@sugarkube/ci-workflows',
     outdir: 'packages/ci-workflows',
-    description: 'Identical Dockerfiles and multi-arch GitHub Actions build workflows for app repos, as projen components.',
-    deps: [`yaml@${toolVersions.yaml}`],
-    peerDeps: projenPeers,
-    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
+    description:
+      'Identical Dockerfiles, .dockerignore, nginx.conf and multi-arch GitHub Actions build workflows for app repos: pure generators, and projen components under ./projen.',
+    deps: [sibling('@sugarkube/core'), `zod@${toolVersions.zod}`],
+    // Only the ./projen entry point imports projen: the main entry works without it.
+    optionalPeerDeps: projenPeers,
+    entryPoints: ['projen'],
+    // yaml: the tests read generated workflows back.
+    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev, `yaml@${toolVersions.yaml}`],
     keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
     extraTestInputs: [examplesInput],
   });
@@ -63,7 +67,7 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/sites',
     outdir: 'packages/sites',
     description: 'Static-site hosting on nginx-unprivileged with a correct cache contract, as a projen component.',
-    deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
+    deps: [sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
     peerDeps: projenPeers,
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
     devDeps: [verify, ...projenDev, 'playwright-core@1.65.1', `yaml@${toolVersions.yaml}`],
