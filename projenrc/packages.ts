@@ -1,6 +1,6 @@
 import type { javascript } from 'projen';
 import { addSugarkubePackage } from './sugarkube-package.ts';
-import { toolVersions } from './versions.ts';
+import { metadataActionLibs, toolVersions } from './versions.ts';
 
 /** Sibling dependency with a caret range on its version on disk, so npm links the workspace copy. */
 const sibling = (name: string) => `${name}@^0.1.0`;
@@ -45,11 +45,27 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/ci-workflows',
     outdir: 'packages/ci-workflows',
     description: 'Identical Dockerfiles and multi-arch GitHub Actions build workflows for app repos, as projen components.',
-    deps: [`yaml@${toolVersions.yaml}`],
+    deps: [
+      `yaml@${toolVersions.yaml}`,
+      // docker/metadata-action's own libraries, for the tag preview (`./tags` only).
+      `handlebars@${metadataActionLibs.handlebars}`,
+      `moment@${metadataActionLibs.moment}`,
+      `moment-timezone@${metadataActionLibs.momentTimezone}`,
+      `semver@${metadataActionLibs.semver}`,
+      `csv-parse@${metadataActionLibs.csvParse}`,
+      `@renovate/pep440@${metadataActionLibs.pep440}`,
+    ],
     peerDeps: projenPeers,
-    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
+    devDeps: [
+      `fast-check@${toolVersions.fastCheck}`,
+      verify,
+      ...projenDev,
+      `@types/semver@${metadataActionLibs.typesSemver}`,
+    ],
     keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
     extraTestInputs: [examplesInput],
+    // The tag preview loads docker/metadata-action's libraries; the generators (main entry) do not.
+    extraExports: { './tags': './dist/tags/index.js' },
   });
   const sites = addSugarkubePackage(root, {
     name: '@sugarkube/sites',
