@@ -1,5 +1,4 @@
 export { actionPins, pinnedUses, type ActionPin, type ActionPinName } from './pins/action-pins.js';
-export { previewTags, previewMetadata, type PreviewTagsInput, type TagPreview, type TagVersion } from './tags/preview-tags.js';
 export { imageTagRules, sortableTagPattern, type ImageTagRules } from './workflows/image-tag-rules.js';
 export type { Workflow, Job, StepsJob, CallJob, Step, RunStep, UsesStep, Permission, PermissionScope, Triggers, WorkflowInput, GeneratedFile } from './workflows/workflow-model.js';
 export { renderWorkflow } from './workflows/render-workflow.js';

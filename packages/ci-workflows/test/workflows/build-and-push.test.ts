@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { actionPins, buildAndPushFiles, imageTagRules, planBuildAndPush, platformGuardScript, previewTags } from '../../src/index.js';
+import { actionPins, buildAndPushFiles, imageTagRules, planBuildAndPush, platformGuardScript } from '../../src/index.js';
+import { previewTags } from '../../src/tags/index.js';
 
 const image = 'ghcr.io/futuroptimist/token.place';
 type Wire = {
