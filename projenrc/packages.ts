@@ -1,6 +1,6 @@
 import type { javascript } from 'projen';
 import { addSugarkubePackage } from './sugarkube-package.ts';
-import { toolVersions } from './versions.ts';
+import { metadataActionLibs, toolVersions } from './versions.ts';
 
 /** Sibling dependency with a caret range on its version on disk, so npm links the workspace copy. */
 const sibling = (name: string) => `${name}@^0.1.0`;
@@ -53,13 +53,29 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/ci-workflows',
     outdir: 'packages/ci-workflows',
     description:
-      'Identical Dockerfiles, .dockerignore, nginx.conf and multi-arch GitHub Actions build workflows for app repos: pure generators, and projen components under ./projen.',
-    deps: [sibling('@sugarkube/core'), `zod@${toolVersions.zod}`],
+      'Identical Dockerfiles, .dockerignore, nginx.conf and multi-arch GitHub Actions build workflows for app repos: pure generators, projen components under ./projen, the docker/metadata-action tag preview under ./tags.',
+    deps: [
+      sibling('@sugarkube/core'),
+      `zod@${toolVersions.zod}`,
+      // docker/metadata-action's own libraries, for the tag preview (`./tags` only).
+      `handlebars@${metadataActionLibs.handlebars}`,
+      `moment@${metadataActionLibs.moment}`,
+      `moment-timezone@${metadataActionLibs.momentTimezone}`,
+      `semver@${metadataActionLibs.semver}`,
+      `csv-parse@${metadataActionLibs.csvParse}`,
+      `@renovate/pep440@${metadataActionLibs.pep440}`,
+    ],
     // Only the ./projen entry point imports projen: the main entry works without it.
     optionalPeerDeps: projenPeers,
-    entryPoints: ['projen'],
+    entryPoints: ['projen', 'tags'],
     // yaml: the tests read generated workflows back.
-    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev, `yaml@${toolVersions.yaml}`],
+    devDeps: [
+      `fast-check@${toolVersions.fastCheck}`,
+      verify,
+      ...projenDev,
+      `yaml@${toolVersions.yaml}`,
+      `@types/semver@${metadataActionLibs.typesSemver}`,
+    ],
     keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
     extraTestInputs: [examplesInput],
   });

@@ -88,12 +88,7 @@ export { actionPins, type ActionPin, type ActionPinName } from './pins/action-pi
 
 // Image tags: the metadata-action rules of core's tag scheme, and a preview of what a push publishes.
 export { imageTagRules, type ImageTagRules } from './workflows/image-tag-rules.js';
-export {
-  previewTags,
-  previewMetadata,
-  type PreviewTagsInput,
-  type TagPreview,
-  type TagVersion,
-} from './tags/preview-tags.js';
+// The docker/metadata-action tag preview lives at @sugarkube/ci-workflows/tags (it loads the action's libraries).
+
 /** Re-exported from `@sugarkube/core` (the one tag module) for existing callers. */
 export { sortableTagPattern } from '@sugarkube/core';

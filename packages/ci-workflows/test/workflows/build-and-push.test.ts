@@ -7,8 +7,8 @@ import {
   imageTagRules,
   planBuildAndPush,
   platformGuardScript,
-  previewTags,
 } from '../../src/index.js';
+import { previewTags } from '../../src/tags/index.js';
 
 function thrown(run: () => unknown): ValidationError {
   try {

@@ -6,7 +6,8 @@
  */
 import { deployTagRule, isImmutableTag, sortableTag, sortableTagRegExp } from '@sugarkube/core';
 import { describe, expect, it } from 'vitest';
-import { imageTagRules, previewTags } from '../../src/index.js';
+import { imageTagRules } from '../../src/index.js';
+import { previewTags } from '../../src/tags/index.js';
 
 const image = 'ghcr.io/futuroptimist/token.place';
 const sha = '5ca96df16f0f0123456789abcdef0123456789ab';

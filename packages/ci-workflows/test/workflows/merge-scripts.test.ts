@@ -3,7 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planBuildAndPush, previewMetadata, imageTagRules, type RunStep, type StepsJob } from '../../src/index.js';
+import { planBuildAndPush, imageTagRules, type RunStep, type StepsJob } from '../../src/index.js';
+import { previewMetadata } from '../../src/tags/index.js';
 
 // The merge job's scripts under real bash and jq. `docker` is a stand-in that
 // records its arguments (one per line) and answers `imagetools inspect` the
