@@ -41,8 +41,17 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/manifests',
     outdir: 'packages/manifests',
     description: 'The Sugarkube app descriptor and pure functions from it to Kubernetes and Flux objects, per environment.',
-    deps: [`zod@${toolVersions.zod}`, `yaml@${toolVersions.yaml}`, sibling('@sugarkube/core'), sibling('@sugarkube/image-policy')],
-    peerDeps: projenPeers,
+    deps: [
+      `zod@${toolVersions.zod}`,
+      `yaml@${toolVersions.yaml}`,
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/image-policy'),
+      // The build section of the descriptor and the image files the app-repo entry point writes.
+      sibling('@sugarkube/ci-workflows'),
+    ],
+    // Only the ./projen entry point (SugarkubeApp) imports projen.
+    optionalPeerDeps: projenPeers,
+    entryPoints: ['projen'],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
     keywords: ['kubernetes', 'kustomize', 'flux', 'gitops', 'k3s', 'projen'],
     // The JSON Schema of sugarkube.yaml, generated from the zod schema after tsc.
