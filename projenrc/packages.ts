@@ -80,6 +80,8 @@ export function addPackages(root: javascript.NodeProject) {
       sibling('@sugarkube/ci-workflows'),
       sibling('@sugarkube/sites'),
       `yaml@${toolVersions.yaml}`,
+      // jsdiff renders `sugarkube diff`'s unified diffs (Myers, "\\ No newline at end of file").
+      `diff@${toolVersions.diff}`,
     ],
     // The embedded cluster is private: the CLI loads it at run time (package.json "sugarkube.cluster").
     devDeps: [verify, sibling('@sugarkube/cluster'), `fast-check@${toolVersions.fastCheck}`],
