@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../context.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { plannedTree, readExisting } from '../io/planned-tree.js';
-import { readOwned } from '../io/write-tree.js';
+import { describeRecovery, readOwned, recoverTree } from '../io/write-tree.js';
 import { unifiedDiff } from '../render/unified-diff.js';
 import { synthesizeAndValidate } from './cluster-pipeline.js';
 
@@ -27,6 +27,9 @@ export const diffCommand: Command = {
   async run(args, context) {
     const { values } = parseCommandArgs(args, { out: { type: 'string' }, cluster: { type: 'string' }, stat: { type: 'boolean' } });
     const out = resolve(context.cwd, values.out ?? 'out');
+    // A write a killed synth left half done is finished or undone first: never compare with a mixed tree.
+    const recovered = describeRecovery(out, await recoverTree(out));
+    if (recovered) context.stderr.write(`${recovered}\n`);
     // stdout carries only the diff: the pipeline's own report goes to stderr.
     const { files } = await synthesizeAndValidate({ ...context, stdout: context.stderr }, values.cluster);
     if (!files) {

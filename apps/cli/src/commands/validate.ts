@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { validateClusterTree, type GeneratedFile } from '@sugarkube/manifests';
 import type { Command } from '../context.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { describeRecovery, recoverTree } from '../io/write-tree.js';
 import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
 
 const usage = `Usage: sugarkube validate [--cluster MODULE] [--dir DIR]
@@ -36,6 +37,9 @@ export const validateCommand: Command = {
     const { values } = parseCommandArgs(args, { cluster: { type: 'string' }, dir: { type: 'string' } });
     if (values.dir !== undefined) {
       const dir = resolve(context.cwd, values.dir);
+      // A write a killed synth left half done is finished or undone first: never validate a mixed tree.
+      const recovered = describeRecovery(dir, await recoverTree(dir));
+      if (recovered) context.stderr.write(`${recovered}\n`);
       const files = await step(context, `reading ${dir}`, () => readYamlTree(dir));
       const { problems, order } = validateClusterTree(files);
       for (const [env, names] of Object.entries(order)) context.stdout.write(`${env}: Flux order ${names.map((n) => n.replace(/^flux-system\//, '')).join(' → ')}\n`);
