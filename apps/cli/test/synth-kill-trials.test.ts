@@ -41,7 +41,8 @@ interface ChildRun {
   readonly fired: boolean;
 }
 
-const seed = Number(process.env.SUGARKUBE_TRIAL_SEED ?? Date.now() % 1_000_000);
+// Printed with the results: to replay a run's delays, put its seed here.
+const seed = Date.now() % 1_000_000;
 const random = seededRandom(seed);
 let bin = '';
 let modules: Record<Tree, string> = { A: '', B: '' };
@@ -163,13 +164,28 @@ async function verdict(dir: string, prev: Tree, next: Tree, layout: Layout): Pro
   return 'new';
 }
 
-let calibration: Timing = { staged: 0, journal: 0, exit: 0 };
+/**
+ * How long each step took in the runs that completed so far (calibration and trials alike): the
+ * delays are drawn from the medians, so the aim follows the machine's load as it changes.
+ */
+const observed = { run: [] as number[], staging: [] as number[], commit: [] as number[] };
+function observe(timing: Timing): void {
+  if (Number.isNaN(timing.staged) || Number.isNaN(timing.journal)) return;
+  observed.run.push(timing.exit);
+  observed.staging.push(timing.journal - timing.staged);
+  observed.commit.push(timing.exit - timing.journal);
+}
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+/** A delay drawn uniformly from [0, factor × the median of `step`]. */
+const delayIn = (step: keyof typeof observed, factor = 1.1) => Math.round(random() * median(observed[step]) * factor);
 const tally = new Map<string, number>();
 const count = (key: string) => tally.set(key, (tally.get(key) ?? 0) + 1);
 
 describe('synth survives SIGKILL and I/O errors: the tree is entirely old or entirely new', () => {
   it('calibrates: an uninterrupted run over each previous tree gives exactly the other template', async () => {
-    const runs: Timing[] = [];
     for (const [prev, next, layout] of [
       ['A', 'B', 'root'],
       ['B', 'A', 'out'],
@@ -180,16 +196,12 @@ describe('synth survives SIGKILL and I/O errors: the tree is entirely old or ent
       const run = await runChild(dir, layout, next);
       expect([run.code, run.stderr]).toEqual([0, expect.not.stringContaining('recovered')]);
       expect(await verdict(dir, prev, next, layout)).toBe('new');
-      runs.push(run.timing);
+      expect(run.timing.staged).toBeLessThan(run.timing.journal);
+      observe(run.timing);
     }
-    calibration = {
-      staged: Math.max(...runs.map((r) => r.staged)),
-      journal: Math.max(...runs.map((r) => r.journal)),
-      exit: Math.max(...runs.map((r) => r.exit)),
-    };
-    expect(calibration.staged).toBeLessThan(calibration.journal);
+    expect(observed.run).toHaveLength(3);
     console.log(
-      `kill trials: seed ${seed}; calibration (ms from spawn): staging appears ${calibration.staged.toFixed(0)}, journal ${calibration.journal.toFixed(0)}, exit ${calibration.exit.toFixed(0)}`,
+      `kill trials: seed ${seed}; calibration medians: run ${median(observed.run).toFixed(0)} ms, staging ${median(observed.staging).toFixed(0)} ms, commit ${median(observed.commit).toFixed(0)} ms`,
     );
   }, 600_000);
 
@@ -202,13 +214,10 @@ describe('synth survives SIGKILL and I/O errors: the tree is entirely old or ent
     for (const [i, group] of groups.entries()) {
       const layout: Layout = i % 2 === 0 ? 'root' : 'out';
       const [prev, next]: [Tree, Tree] = Math.floor(i / 2) % 2 === 0 ? ['A', 'B'] : ['B', 'A'];
-      const window =
-        group === 'random'
-          ? calibration.exit
-          : group === 'staged'
-            ? calibration.exit - calibration.staged
-            : calibration.exit - calibration.journal;
-      const delay = Math.round(random() * window * 1.1);
+      // random: anywhere in the run; staged: from the staging area's appearance on; journal: in the commit's
+      // renames (its first part: the rest of the commit time is deleting the old tree and exiting).
+      const delay =
+        group === 'random' ? delayIn('run') : group === 'staged' ? delayIn('staging', 1.3) : delayIn('commit', 0.4);
       const dir = await mkdtemp(join(work, `kill-${i}-`));
       copyTree(template(prev, layout).dir, dir);
       const run = await runChild(dir, layout, next, {
@@ -217,6 +226,7 @@ describe('synth survives SIGKILL and I/O errors: the tree is entirely old or ent
         act: (kill) => kill(),
       });
       const killed = run.signal === 'SIGKILL';
+      if (!killed) observe(run.timing);
       const { code, recovery } = await nextCommand(outOf(dir, layout));
       expect(code).toBe(0); // the recovered tree is a whole, valid tree
       const result = await verdict(dir, prev, next, layout);
@@ -269,17 +279,18 @@ describe('synth survives SIGKILL and I/O errors: the tree is entirely old or ent
         // clusters/staging holds a user file, so its generated files are units of their own, committed
         // after README.md, apps/ and clusters/prod: a fault there strikes a commit already under way.
         const target = join(dir, 'clusters/staging');
+        // staged: the fault lands while the tree is staged, and the commit meets it; journal: during the commit.
         const on = i % 3 === 0 ? 'journal' : 'staged';
-        const window = on === 'staged' ? calibration.exit - calibration.staged : calibration.exit - calibration.journal;
         const run = await runChild(dir, 'root', next, {
           on,
-          delay: Math.round(random() * window),
+          delay: on === 'staged' ? delayIn('staging', 0.9) : delayIn('commit', 0.3),
           act: () => {
             spawnSync('chattr', ['+i', target]);
             immutable.push(target);
           },
         });
         spawnSync('chattr', ['-i', target]);
+        if (run.code === 0 && !run.fired) observe(run.timing);
         const writer =
           run.code === 0
             ? run.fired

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -312,6 +312,28 @@ describe('writeTree', () => {
       chattr('-i', join(root, 'sub'));
       expect(await snapshot(root)).toEqual(old);
       expect((await readdir(root)).sort()).toEqual(['.sugarkube-files.json', 'a.yaml', 'd', 'sub']);
+    },
+  );
+
+  it.skipIf(!canChattr)(
+    'keeps the journal when neither finishing nor undoing is possible, and finishes on the next run',
+    async () => {
+      const root = await tempDir();
+      const { next } = await interrupted(root);
+      // d/ installed already, sub/ (where x.yaml goes) and d/ (which undoing moves back) immutable.
+      await rename(join(root, '.sugarkube-txn/new/d'), join(root, 'd'));
+      for (const dir of ['sub', 'd']) {
+        expect(chattr('+i', join(root, dir))).toBe(true);
+        immutable.push(join(root, dir));
+      }
+      const error = (await recoverTree(root).catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(
+        / is half-written: completing the write failed \(EPERM[^)]*\) and undoing it failed \(EPERM[^)]*\); fix the cause and run sugarkube synth on it again/,
+      );
+      expect(await readdir(join(root, '.sugarkube-txn'))).toContain('journal.json');
+      for (const dir of ['sub', 'd']) chattr('-i', join(root, dir));
+      expect(await recoverTree(root)).toBe('rolled-forward');
+      expect(await snapshot(root)).toEqual(next);
     },
   );
 

@@ -11,7 +11,9 @@ const usage = `Usage: sugarkube diff [--out DIR] [--cluster MODULE] [--stat]
 Shows what \`sugarkube synth\` would change in DIR, as a unified diff, without writing.
 It synthesizes and validates exactly as synth does (progress on stderr) and, like synth,
 keeps the values Flux image automation committed on setter-marker lines, so a tag
-automation moved is not reported as drift.
+automation moved is not reported as drift. If a killed synth left DIR mid-write, diff
+first finishes or undoes that write (as the next synth would), so it never compares a
+half-written tree.
 Exits 1 when there are changes (use it in CI to catch a stale tree), 0 when none,
 2 when the cluster definition or the synthesized tree is invalid.
 

@@ -37,9 +37,9 @@ Options:
   --force            replace files and directories sugarkube did not write where the tree
                      needs their paths (files elsewhere are never touched)
 
-Exit codes: 0 written (--check: up to date); 1 invalid definition or tree, or an I/O
-error (DIR unchanged), --check: DIR would change; 2 usage error, files in the way,
---check: invalid definition or tree.`;
+Exit codes: 0 written (--check: up to date); 1 invalid definition or tree, a directory
+that cannot be written, an I/O error, or (--check) DIR would change; 2 usage error,
+files in the way, or (--check) an invalid definition or tree.`;
 
 export const synthCommand: Command = {
   name: 'synth',

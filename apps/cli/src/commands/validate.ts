@@ -11,7 +11,9 @@ const usage = `Usage: sugarkube validate [--cluster MODULE] [--dir DIR]
 Validates the cluster definition (every error at once, with its path) and the tree
 synth would write (kustomization resources, Flux Kustomization paths, an acyclic
 dependsOn graph, no removed Flux APIs), without writing anything.
-With --dir, checks an existing tree on disk the same way instead.
+With --dir, checks an existing tree on disk the same way instead; if a killed synth left
+DIR mid-write, it first finishes or undoes that write (the only change it ever makes), so
+it never validates a half-written tree.
 Exits 1 on any error.
 
 Options:
