@@ -259,50 +259,45 @@ describe('the certificate', () => {
   });
 });
 
-const hasStrace = spawnSync('strace', ['-V']).status === 0;
-
-it.skipIf(!hasStrace)(
-  'the plaintext never touches disk: under strace, the real command creates, writes, renames or deletes no file',
-  async () => {
-    const bin = buildCli('secret');
-    const trace = join(await mkdtemp(join(tmpdir(), 'sugarkube-strace-')), 'trace');
-    const calls =
-      'open,openat,openat2,creat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,truncate,ftruncate,unlink,unlinkat,mkdir,mkdirat';
-    const run = spawnSync(
-      'strace',
-      [
-        '-f',
-        '-qq',
-        '-e',
-        `trace=${calls}`,
-        '-o',
-        trace,
-        process.execPath,
-        bin,
-        'secret',
-        'seal',
-        '--cert',
-        'cert.pem',
-        '--namespace',
-        'n',
-        '--name',
-        's',
-      ],
-      {
-        cwd: dir,
-        input: value,
-        encoding: 'utf8',
-      },
-    );
-    expect([run.status, run.stderr]).toEqual([0, '']);
-    const lines = (await readFile(trace, 'utf8')).split('\n').filter(Boolean);
-    expect(lines.some((l) => l.includes('/cert.pem"'))).toBe(true); // the trace does see file opens
-    const writes = lines.filter(
-      (l) =>
-        /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/.test(l) ||
-        /^\d+ +(creat|rename|link|symlink|truncate|ftruncate|unlink|mkdir)/.test(l),
-    );
-    expect(writes.filter((l) => !/"\/dev\/(null|tty|pts\/\d+)"/.test(l))).toEqual([]);
-  },
-  600_000,
-);
+// strace is a required test tool (tools/ci/apt-packages.txt): a missing one fails here.
+it('the plaintext never touches disk: under strace, the real command creates, writes, renames or deletes no file', async () => {
+  const bin = buildCli('secret');
+  const trace = join(await mkdtemp(join(tmpdir(), 'sugarkube-strace-')), 'trace');
+  const calls =
+    'open,openat,openat2,creat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,truncate,ftruncate,unlink,unlinkat,mkdir,mkdirat';
+  const run = spawnSync(
+    'strace',
+    [
+      '-f',
+      '-qq',
+      '-e',
+      `trace=${calls}`,
+      '-o',
+      trace,
+      process.execPath,
+      bin,
+      'secret',
+      'seal',
+      '--cert',
+      'cert.pem',
+      '--namespace',
+      'n',
+      '--name',
+      's',
+    ],
+    {
+      cwd: dir,
+      input: value,
+      encoding: 'utf8',
+    },
+  );
+  expect([run.status, run.stderr]).toEqual([0, '']);
+  const lines = (await readFile(trace, 'utf8')).split('\n').filter(Boolean);
+  expect(lines.some((l) => l.includes('/cert.pem"'))).toBe(true); // the trace does see file opens
+  const writes = lines.filter(
+    (l) =>
+      /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC/.test(l) ||
+      /^\d+ +(creat|rename|link|symlink|truncate|ftruncate|unlink|mkdir)/.test(l),
+  );
+  expect(writes.filter((l) => !/"\/dev\/(null|tty|pts\/\d+)"/.test(l))).toEqual([]);
+}, 600_000);
