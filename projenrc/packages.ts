@@ -133,6 +133,8 @@ export function addPackages(root: javascript.NodeProject) {
       sibling('@sugarkube/manifests'),
       sibling('@sugarkube/image-policy'),
       `yaml@${toolVersions.yaml}`,
+      // jsdiff renders `sugarkube diff`'s unified diffs (Myers, "\\ No newline at end of file").
+      `diff@${toolVersions.diff}`,
     ],
     // The embedded cluster is private: the CLI loads it at run time (package.json "sugarkube.cluster").
     devDeps: [verify, sibling('@sugarkube/sugarkube-cluster'), `fast-check@${toolVersions.fastCheck}`],

@@ -19,6 +19,7 @@ export const toolVersions = {
   fastCheck: '^4.10.2',
   zod: '^4.6.7',
   yaml: '^2.9.1',
+  diff: '^9.0.0',
   verdaccio: '6.8.0',
 } as const;
 

@@ -56,6 +56,10 @@ describe('the installed tools are the pinned ones (a bumped pin without a reinst
     );
   });
 
+  it('kubeseal is the pinned build (sealed-secrets, built from the module proxy copy)', () => {
+    expect(version(toolPath('kubeseal'), '--version').trim()).toBe(`kubeseal version: ${pin('kubeseal')}`);
+  });
+
   it('kustomize is v5', () => {
     expect(version(toolPath('kustomize'), 'version')).toMatch(/v5\.\d+\.\d+/);
   });
