@@ -1,4 +1,5 @@
-import { defineApp, renderAppTree, type GeneratedFile } from '@sugarkube/manifests';
+import type { GeneratedFile } from '@sugarkube/core';
+import { defineApp, renderAppTree } from '@sugarkube/manifests';
 import { siteAppDescriptor } from './app/site-app-descriptor.js';
 import { renderPrecompressScript } from './dockerfile/render-precompress-script.js';
 import { renderSiteDockerfile, renderSiteDockerignore, type SiteDockerfileOptions } from './dockerfile/render-site-dockerfile.js';
