@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read parsed YAML of known shape */
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { chartTable, parseClusterDefinition, synthesizeClusterTree, validateClusterTree, type GeneratedFile } from '../src/index.js';
+import type { GeneratedFile } from '@sugarkube/core';
+import { chartTable, parseClusterDefinition, synthesizeClusterTree, validateClusterTree } from '../src/index.js';
 import { testCluster, testPins } from './fixture.js';
 
 const cluster = () => parseClusterDefinition(testCluster(), testPins).value!;

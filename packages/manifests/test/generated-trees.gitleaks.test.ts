@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { gitleaks, writeTempTree } from '@sugarkube/verify';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineApp, realApps, renderAppTree, validateApp, type GeneratedFile } from '../src/index.js';
+import type { GeneratedFile } from '@sugarkube/core';
+import { defineApp, renderAppTree, validateApp } from '../src/index.js';
+import { exampleApps as realApps } from './support/example-apps.js';
 import { validDescriptor } from './support/arbitraries.js';
 
 const examples = fileURLToPath(new URL('../../../examples', import.meta.url));
