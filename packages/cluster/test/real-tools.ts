@@ -1,5 +1,6 @@
 import { buildFluxPaths, validateManifests, type ManifestReport } from '@sugarkube/verify';
-import { validateClusterTree, type GeneratedFile } from '../src/index.js';
+import { validateClusterTree } from '../src/index.js';
+import type { GeneratedFile } from '@sugarkube/core';
 
 /**
  * Builds every Flux Kustomization path of the tree (and of the app repos it takes apps from)
