@@ -3,8 +3,8 @@ import type { CrdSource, InfraComponent, UpstreamSource } from './infra-componen
 /** One component's pinned upstream, as `tools/upstream` reads it. */
 export interface ComponentPin {
   readonly component: string;
-  /** Chart name (charts), or the component id (images, Flux). */
-  readonly chart: string;
+  /** The chart's name in its repository (charts only: not for images and Flux). */
+  readonly chart?: string;
   readonly version: string;
   readonly source: UpstreamSource;
   /** The chart's directory in a module release the Go module proxy serves (`helm-charts.sh`). */
@@ -19,6 +19,8 @@ export interface ComponentPins {
   readonly crds: readonly CrdPin[];
 }
 
+const isChart = (source: UpstreamSource) => source.kind === 'helm' || source.kind === 'oci' || source.kind === 'k3s';
+
 /**
  * What the components pin, as plain data for the pins file `tools/upstream` reads: every
  * chart and image with its source and version, and every CRD source. In registry order.
@@ -27,7 +29,7 @@ export function componentPins(components: readonly InfraComponent[]): ComponentP
   return {
     components: components.map((c) => ({
       component: c.id,
-      chart: c.chart.name ?? c.id,
+      ...(isChart(c.chart.source) ? { chart: c.chart.name ?? c.id } : {}),
       version: c.chart.version,
       source: c.chart.source,
       ...(c.chart.sourceModule ? { sourceModule: c.chart.sourceModule } : {}),
