@@ -1,12 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read parsed YAML of known shape */
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  infraComponents,
-  parseClusterDefinition,
-  synthesizeClusterTree,
-  validateClusterTree,
-} from '../src/index.js';
+import { infraComponents, parseClusterDefinition, synthesizeClusterTree, validateClusterTree } from '../src/index.js';
 import type { GeneratedFile } from '@sugarkube/core';
 import { testCluster, testPins } from './fixture.js';
 

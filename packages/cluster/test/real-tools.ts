@@ -10,7 +10,12 @@ import type { GeneratedFile } from '@sugarkube/core';
 export async function buildAndValidate(
   files: readonly GeneratedFile[],
   appRepos: Readonly<Record<string, readonly GeneratedFile[]>> = {},
-): Promise<{ paths: readonly string[]; objects: number; report: ManifestReport; built: { path: string; content: string }[] }> {
+): Promise<{
+  paths: readonly string[];
+  objects: number;
+  report: ManifestReport;
+  built: { path: string; content: string }[];
+}> {
   const { problems } = validateClusterTree(files);
   if (problems.length > 0) throw new Error(problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
   const built = await buildFluxPaths(files, appRepos);
