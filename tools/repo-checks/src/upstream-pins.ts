@@ -6,7 +6,7 @@ import { baseImages } from '@sugarkube/core';
 export const upstreamPinsPath = 'tools/upstream/pins.json';
 
 /** How to regenerate it (the drift test names this command). */
-export const upstreamPinsCommand = 'cd tools/repo-checks && npx vitest run -u test/upstream-pins.test.ts';
+export const upstreamPinsCommand = 'cd tools/repo-checks && npx vitest run test/upstream-pins.test.ts -u';
 
 /**
  * Every upstream pin in one table, from the code that owns each fact: the infrastructure
