@@ -1,6 +1,6 @@
 import type { javascript } from 'projen';
 import { addSugarkubePackage } from './sugarkube-package.ts';
-import { toolVersions } from './versions.ts';
+import { metadataActionLibs, toolVersions } from './versions.ts';
 
 /** Sibling dependency with a caret range on its version on disk, so npm links the workspace copy. */
 const sibling = (name: string) => `${name}@^0.1.0`;
@@ -41,8 +41,17 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/manifests',
     outdir: 'packages/manifests',
     description: 'The Sugarkube app descriptor and pure functions from it to Kubernetes and Flux objects, per environment.',
-    deps: [`zod@${toolVersions.zod}`, `yaml@${toolVersions.yaml}`, sibling('@sugarkube/core'), sibling('@sugarkube/image-policy')],
-    peerDeps: projenPeers,
+    deps: [
+      `zod@${toolVersions.zod}`,
+      `yaml@${toolVersions.yaml}`,
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/image-policy'),
+      // The build section of the descriptor and the image files the app-repo entry point writes.
+      sibling('@sugarkube/ci-workflows'),
+    ],
+    // Only the ./projen entry point (SugarkubeApp) imports projen.
+    optionalPeerDeps: projenPeers,
+    entryPoints: ['projen'],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
     keywords: ['kubernetes', 'kustomize', 'flux', 'gitops', 'k3s', 'projen'],
     // The JSON Schema of sugarkube.yaml, generated from the zod schema after tsc.
@@ -52,10 +61,30 @@ export function addPackages(root: javascript.NodeProject) {
   const ciWorkflows = addSugarkubePackage(root, {
     name: '@sugarkube/ci-workflows',
     outdir: 'packages/ci-workflows',
-    description: 'Identical Dockerfiles and multi-arch GitHub Actions build workflows for app repos, as projen components.',
-    deps: [`yaml@${toolVersions.yaml}`],
-    peerDeps: projenPeers,
-    devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, ...projenDev],
+    description:
+      'Identical Dockerfiles, .dockerignore, nginx.conf and multi-arch GitHub Actions build workflows for app repos: pure generators, projen components under ./projen, the docker/metadata-action tag preview under ./tags.',
+    deps: [
+      sibling('@sugarkube/core'),
+      `zod@${toolVersions.zod}`,
+      // docker/metadata-action's own libraries, for the tag preview (`./tags` only).
+      `handlebars@${metadataActionLibs.handlebars}`,
+      `moment@${metadataActionLibs.moment}`,
+      `moment-timezone@${metadataActionLibs.momentTimezone}`,
+      `semver@${metadataActionLibs.semver}`,
+      `csv-parse@${metadataActionLibs.csvParse}`,
+      `@renovate/pep440@${metadataActionLibs.pep440}`,
+    ],
+    // Only the ./projen entry point imports projen: the main entry works without it.
+    optionalPeerDeps: projenPeers,
+    entryPoints: ['projen', 'tags'],
+    // yaml: the tests read generated workflows back.
+    devDeps: [
+      `fast-check@${toolVersions.fastCheck}`,
+      verify,
+      ...projenDev,
+      `yaml@${toolVersions.yaml}`,
+      `@types/semver@${metadataActionLibs.typesSemver}`,
+    ],
     keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
     extraTestInputs: [examplesInput],
   });
@@ -63,7 +92,7 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/sites',
     outdir: 'packages/sites',
     description: 'Static-site hosting on nginx-unprivileged with a correct cache contract, as a projen component.',
-    deps: [sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
+    deps: [sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
     peerDeps: projenPeers,
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
     devDeps: [verify, ...projenDev, 'playwright-core@1.65.1', `yaml@${toolVersions.yaml}`],
@@ -104,6 +133,8 @@ export function addPackages(root: javascript.NodeProject) {
       sibling('@sugarkube/manifests'),
       sibling('@sugarkube/image-policy'),
       `yaml@${toolVersions.yaml}`,
+      // jsdiff renders `sugarkube diff`'s unified diffs (Myers, "\\ No newline at end of file").
+      `diff@${toolVersions.diff}`,
     ],
     // The embedded cluster is private: the CLI loads it at run time (package.json "sugarkube.cluster").
     devDeps: [verify, sibling('@sugarkube/sugarkube-cluster'), `fast-check@${toolVersions.fastCheck}`],

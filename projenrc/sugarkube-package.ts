@@ -20,12 +20,22 @@ export interface SugarkubePackageOptions {
   readonly deps?: readonly string[];
   /** Peer dependencies, `name@range`. */
   readonly peerDeps?: readonly string[];
+  /**
+   * Optional peer dependencies, `name@range`: declared as peers and marked optional in
+   * `peerDependenciesMeta`, for what only a subpath entry point imports (e.g. projen behind `./projen`).
+   */
+  readonly optionalPeerDeps?: readonly string[];
   /** Development-only dependencies, `name@range`. */
   readonly devDeps?: readonly string[];
   /** Executables: name → path of the built file, e.g. `{ sugarkube: 'dist/bin.js' }`. */
   readonly bin?: Readonly<Record<string, string>>;
   /** Extra subpath exports, e.g. `{ './schema.json': './dist/sugarkube.schema.json' }`. */
   readonly extraExports?: Readonly<Record<string, string>>;
+  /**
+   * Extra TypeScript entry points: each name `x` is the module `src/x/index.ts`, exported as
+   * `./x` (types and import), e.g. `['projen']` for `@sugarkube/<pkg>/projen`.
+   */
+  readonly entryPoints?: readonly string[];
   /** Shell steps run after `tsc` in the build task (copying assets into dist, …). */
   readonly postCompile?: readonly string[];
   /** Keywords for npm. */
@@ -98,7 +108,7 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
     typescriptVersion: toolVersions.typescript,
     minNodeVersion: undefined,
     deps: [...(options.deps ?? [])],
-    peerDeps: [...(options.peerDeps ?? [])],
+    peerDeps: [...(options.peerDeps ?? []), ...(options.optionalPeerDeps ?? [])],
     devDeps: [`@types/node@${toolVersions.typesNode}`, ...(options.devDeps ?? [])],
     bin: options.bin ? { ...options.bin } : undefined,
     keywords: options.keywords ? [...options.keywords] : undefined,
@@ -143,9 +153,22 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
   pkg.addField('files', ['dist', '!dist/**/*.tsbuildinfo']);
   pkg.addField('exports', {
     '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+    ...Object.fromEntries(
+      (options.entryPoints ?? []).map((name) => [
+        `./${name}`,
+        { types: `./dist/${name}/index.d.ts`, import: `./dist/${name}/index.js` },
+      ]),
+    ),
     ...(options.extraExports ?? {}),
     './package.json': './package.json',
   });
+  if (options.optionalPeerDeps?.length) {
+    const name = (spec: string) => spec.slice(0, spec.lastIndexOf('@') > 0 ? spec.lastIndexOf('@') : spec.length);
+    pkg.addField(
+      'peerDependenciesMeta',
+      Object.fromEntries(options.optionalPeerDeps.map((spec) => [name(spec), { optional: true }])),
+    );
+  }
   pkg.addField('repository', {
     type: 'git',
     url: 'git+https://github.com/futuroptimist/sugarkube-kit.git',

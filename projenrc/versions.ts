@@ -19,7 +19,25 @@ export const toolVersions = {
   fastCheck: '^4.10.2',
   zod: '^4.6.7',
   yaml: '^2.9.1',
+  diff: '^9.0.0',
   verdaccio: '6.8.0',
+} as const;
+
+/**
+ * The libraries docker/metadata-action computes tags with, pinned exactly to what its
+ * package.json/yarn.lock hold at v6.0.0 (the release the generated workflows use, see
+ * packages/ci-workflows/src/pins/action-pins.ts), so the tag preview runs the same code.
+ * Note the pep440 package is `@renovate/pep440` (what metadata-action imports), not the
+ * newer `@renovatebot/pep440`. A test fails when the action pin moves without these.
+ */
+export const metadataActionLibs = {
+  handlebars: '4.7.8',
+  moment: '2.30.1',
+  momentTimezone: '0.6.1',
+  semver: '7.7.4',
+  typesSemver: '7.7.1',
+  csvParse: '6.1.0',
+  pep440: '1.0.0',
 } as const;
 
 /** Node engines range every published package declares. */

@@ -3,6 +3,7 @@ import { doctorCommand } from './commands/doctor.js';
 import { imageCommand } from './commands/image.js';
 import { initCommand } from './commands/init.js';
 import { policyCommand } from './commands/policy.js';
+import { secretCommand } from './commands/secret.js';
 import { synthCommand } from './commands/synth.js';
 import { validateCommand } from './commands/validate.js';
 import { UsageError, type Command, type CommandContext } from './context.js';
@@ -15,6 +16,7 @@ const commands: readonly Command[] = [
   doctorCommand,
   policyCommand,
   imageCommand,
+  secretCommand,
 ];
 
 function help(): string {

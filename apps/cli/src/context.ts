@@ -3,6 +3,8 @@ export interface CommandContext {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
   readonly cwd: string;
+  /** Where a command reads piped input (`secret seal`'s value). @default process.stdin */
+  readonly stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 /** A CLI command: parses its own arguments, returns the exit code. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionPins, pinnedUses } from '../src/index.js';
+import { actionPins } from '../src/index.js';
+import { pinnedUses } from '../src/pins/action-pins.js';
 
 describe('actionPins', () => {
   it('pins every action by a full 40-hex commit SHA with a release tag', () => {

@@ -1,3 +1,4 @@
+import { defaultContentSecurityPolicy, type NginxConfigOptions, type NginxServingOptions } from '@sugarkube/ci-workflows';
 import type { AppDescriptor } from '@sugarkube/manifests';
 
 /**
@@ -96,35 +97,6 @@ export interface RuntimeFiles {
   readonly files: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-/** Cache-Control contract. Validators (ETag, Last-Modified) are always on. */
-export interface CachePolicy {
-  /**
-   * URL prefixes, relative to `path`, whose files carry a content hash in their names
-   * (Vite's `assets/`). Served `public, max-age=<immutableMaxAge>, immutable`; a miss is a 404.
-   * @default ['assets/']
-   * @see https://vite.dev/config/build-options.html#build-assetsdir
-   */
-  readonly immutablePrefixes?: readonly string[];
-  /**
-   * max-age, in seconds, of the immutable files.
-   * @default 31536000 (one year)
-   */
-  readonly immutableMaxAge?: number;
-  /**
-   * Cache-Control of HTML and every other file that is not fingerprinted: cached, but
-   * revalidated on every use (a 304 costs a round trip and no body).
-   * @default 'no-cache'
-   * @see https://www.rfc-editor.org/rfc/rfc9111#name-no-cache-2
-   */
-  readonly documents?: string;
-  /**
-   * URL prefixes, relative to `path`, that change without a new image (files written at run
-   * time, e.g. `runtime/`): `no-store`.
-   * @default []
-   */
-  readonly noStorePrefixes?: readonly string[];
-}
-
 export type SiteRoute =
   | { readonly kind: 'httproute'; readonly gateway?: { readonly name: string; readonly namespace: string } }
   | { readonly kind: 'ingress'; readonly ingressClass: string };
@@ -137,35 +109,11 @@ export interface SiteTls {
   readonly issuer?: string;
 }
 
-/** Response headers. Every location repeats them, because an `add_header` drops inherited ones. */
-export interface SiteHeaders {
-  /**
-   * Content-Security-Policy, or `false` for none.
-   * @default "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; img-src 'self' data: blob:"
-   * @see https://developer.mozilla.org/docs/Web/HTTP/Headers/Content-Security-Policy
-   */
-  readonly contentSecurityPolicy?: string | false;
-  /**
-   * Referrer-Policy.
-   * @default 'strict-origin-when-cross-origin'
-   */
-  readonly referrerPolicy?: string;
-  /**
-   * More headers, added after the built-in ones (`X-Content-Type-Options: nosniff` is always sent).
-   * @default {}
-   */
-  readonly extra?: Readonly<Record<string, string>>;
-}
-
-export interface HealthPaths {
-  /** @default '/livez' */
-  readonly liveness?: string;
-  /** @default '/healthz' */
-  readonly readiness?: string;
-}
-
-export const defaultContentSecurityPolicy =
-  "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; img-src 'self' data: blob:";
+/** The serving options: @sugarkube/ci-workflows' nginx generator owns them (and their checks). */
+export type CachePolicy = NonNullable<NginxServingOptions['cache']>;
+export type SiteHeaders = NonNullable<NginxServingOptions['headers']>;
+export type HealthPaths = NonNullable<NginxConfigOptions['health']>;
+export { defaultContentSecurityPolicy };
 
 /** {@link SiteOptions} with every default applied. */
 export interface ResolvedSiteOptions {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultContentSecurityPolicy } from '../src/index.js';
+import { defaultContentSecurityPolicy } from '../src/site-options.js';
 import { httpGet, type RawResponse } from './support/http-get.js';
 import { fixtureSite, freePort, prepareNginx, startNginx, testNginxConfig, type RunningNginx } from './support/nginx-server.js';
 

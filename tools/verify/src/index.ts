@@ -11,6 +11,8 @@ export { zizmor, type ZizmorOptions } from './io/zizmor.js';
 export { validateWorkflowSchema } from './io/validate-workflow-schema.js';
 export { validateJsonSchema, type SchemaProblem } from './io/check-jsonschema.js';
 export { promtoolCheckRules, promtoolTestRules, type PromtoolResult } from './io/promtool.js';
+export { kubesealRecoveryUnseal, kubesealRaw, type KubesealResult } from './io/kubeseal.js';
 export { helmTemplate, pinnedChartDir, type HelmTemplateOptions } from './io/helm-template.js';
+export { gitleaks, type GitleaksFinding } from './io/gitleaks.js';
 export { startRegistry, freePort, type RegistryBinary, type RunningRegistry } from './io/start-registry.js';
 export { buildFluxPaths, fluxKustomizations, type FluxKustomizationRef } from './io/build-flux-paths.js';

@@ -25,17 +25,39 @@ describe('the installed tools are the pinned ones (a bumped pin without a reinst
   });
 
   it('the Kubernetes schemas come from the pinned k8s.io/kubernetes version', () => {
-    expect(basename(realpathSync(cacheEntry('kubernetes-schemas')))).toBe(`kubernetes-schemas-${pin('kubernetes-schemas')}`);
+    expect(basename(realpathSync(cacheEntry('kubernetes-schemas')))).toBe(
+      `kubernetes-schemas-${pin('kubernetes-schemas')}`,
+    );
   });
 
   it('promtool and the distribution registry are the pinned builds', () => {
     expect(basename(dirname(dirname(realpathSync(toolPath('promtool')))))).toBe(`promtool-${pin('promtool')}`);
     expect(version(toolPath('promtool'), '--version')).toMatch(/^promtool, version /);
-    expect(version(cacheEntry('distribution-registry'), '--version')).toContain(`github.com/distribution/distribution/v3 ${pin('distribution-registry')}`);
+    expect(version(cacheEntry('distribution-registry'), '--version')).toContain(
+      `github.com/distribution/distribution/v3 ${pin('distribution-registry')}`,
+    );
   });
 
   it('helm is the pinned v4 build (the library helm-controller links)', () => {
     expect(version(toolPath('helm'), 'version', '--short')).toContain(pin('helm'));
+  });
+
+  it('gitleaks is the pinned build, with the default rules of the same release', () => {
+    expect(version(toolPath('gitleaks'), 'version').trim()).toBe(pin('gitleaks'));
+    expect(readFileSync(cacheEntry('gitleaks-config.toml'), 'utf8')).toMatch(/^title = "gitleaks config"$/m);
+  });
+
+  it('the OpenAPI documents behind the strategic-merge table follow the Kubernetes and kustomize pins', () => {
+    expect(basename(dirname(realpathSync(cacheEntry('kubernetes-openapi.json'))))).toBe(
+      `kubernetes-openapi-${pin('kubernetes-schemas')}-kustomize-${pin('kustomize')}`,
+    );
+    expect(basename(dirname(realpathSync(cacheEntry('kustomize-openapi.json'))))).toBe(
+      `kubernetes-openapi-${pin('kubernetes-schemas')}-kustomize-${pin('kustomize')}`,
+    );
+  });
+
+  it('kubeseal is the pinned build (sealed-secrets, built from the module proxy copy)', () => {
+    expect(version(toolPath('kubeseal'), '--version').trim()).toBe(`kubeseal version: ${pin('kubeseal')}`);
   });
 
   it('kustomize is v5', () => {
@@ -61,7 +83,16 @@ describe('the CRD schema set', () => {
   });
 
   it('covers every project the CRD table names', () => {
-    for (const group of ['gateway.networking.k8s.io', 'cert-manager.io', 'bitnami.com', 'monitoring.coreos.com', 'helm.cattle.io', 'longhorn.io', 'metallb.io', 'traefik.io']) {
+    for (const group of [
+      'gateway.networking.k8s.io',
+      'cert-manager.io',
+      'bitnami.com',
+      'monitoring.coreos.com',
+      'helm.cattle.io',
+      'longhorn.io',
+      'metallb.io',
+      'traefik.io',
+    ]) {
       expect(versionsOf(group).length, group).toBeGreaterThan(0);
     }
   });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../context.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { plannedTree, readExisting } from '../io/planned-tree.js';
-import { readOwned } from '../io/write-tree.js';
+import { describeRecovery, readOwned, recoverTree } from '../io/write-tree.js';
 import { unifiedDiff } from '../render/unified-diff.js';
 import { synthesizeAndValidate } from './cluster-pipeline.js';
 
@@ -11,7 +11,9 @@ const usage = `Usage: sugarkube diff [--out DIR] [--cluster MODULE] [--stat]
 Shows what \`sugarkube synth\` would change in DIR, as a unified diff, without writing.
 It synthesizes and validates exactly as synth does (progress on stderr) and, like synth,
 keeps the values Flux image automation committed on setter-marker lines, so a tag
-automation moved is not reported as drift.
+automation moved is not reported as drift. If a killed synth left DIR mid-write, diff
+first finishes or undoes that write (as the next synth would), so it never compares a
+half-written tree.
 Exits 1 when there are changes (use it in CI to catch a stale tree), 0 when none,
 2 when the cluster definition or the synthesized tree is invalid.
 
@@ -30,6 +32,9 @@ export const diffCommand: Command = {
     const outcome = await synthesizeAndValidate({ ...context, stdout: context.stderr }, values.cluster);
     const { files } = outcome;
     const out = values.out === undefined ? outcome.out : resolve(context.cwd, values.out);
+    // A write a killed synth left half done is finished or undone first: never compare with a mixed tree.
+    const recovered = describeRecovery(out, await recoverTree(out));
+    if (recovered) context.stderr.write(`${recovered}\n`);
     if (!files) {
       context.stderr.write('nothing to compare: fix the errors above\n');
       return 2;

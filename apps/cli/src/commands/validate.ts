@@ -7,6 +7,7 @@ import { loadAppYaml } from '@sugarkube/manifests';
 import { UsageError, type Command, type CommandContext } from '../context.js';
 import { findRepoConfig } from '../io/load-cluster.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { describeRecovery, recoverTree } from '../io/write-tree.js';
 import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
 
 const usage = `Usage: sugarkube validate [--cluster MODULE] [--dir DIR] [--app FILE]
@@ -17,6 +18,8 @@ Kustomization paths, an acyclic dependsOn graph, no removed Flux APIs), without 
 With --dir, checks an existing tree on disk the same way instead.
 In an app repo (a sugarkube.yaml and no cluster module): validates the app descriptor,
 each error with its file, line and path.
+With --dir, if a killed synth left DIR mid-write, it first finishes or undoes that write
+(the only change it ever makes), so it never validates a half-written tree.
 Exits 1 on any error.
 
 Options:
@@ -64,6 +67,9 @@ export const validateCommand: Command = {
     }
     if (values.dir !== undefined) {
       const dir = resolve(context.cwd, values.dir);
+      // A write a killed synth left half done is finished or undone first: never validate a mixed tree.
+      const recovered = describeRecovery(dir, await recoverTree(dir));
+      if (recovered) context.stderr.write(`${recovered}\n`);
       const files = await step(context, `reading ${dir}`, () => readYamlTree(dir));
       const { problems, order } = validateClusterTree(files);
       for (const [env, names] of Object.entries(order)) context.stdout.write(`${env}: Flux order ${names.map((n) => n.replace(/^flux-system\//, '')).join(' → ')}\n`);

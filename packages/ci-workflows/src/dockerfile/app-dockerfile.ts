@@ -1,77 +1,73 @@
-import { Component, FileBase } from 'projen';
-import type { IResolver, Project } from 'projen';
-import type { GeneratedDockerFile } from './dockerfile-common.js';
-import { defaultDockerfileHeader } from './dockerfile-common.js';
-import type { NodeDockerfileOptions } from './node-dockerfile.js';
-import { nodeDockerfile } from './node-dockerfile.js';
-import type { NodeStaticServerDockerfileOptions } from './node-static-server-dockerfile.js';
-import { nodeStaticServerDockerfile } from './node-static-server-dockerfile.js';
-import type { PythonDockerfileOptions } from './python-dockerfile.js';
-import { pythonDockerfile } from './python-dockerfile.js';
-import type { StaticNginxDockerfileOptions } from './static-nginx-dockerfile.js';
-import { staticNginxDockerfile } from './static-nginx-dockerfile.js';
+import { repoPath, type GeneratedFile } from '@sugarkube/core';
+import { z } from 'zod';
+import { parseOptions } from '../options/parse-options.js';
+import { checkWorkspace } from './node-build-options.js';
+import { nodeDockerfile, nodeDockerfileOptionsSchema } from './node-dockerfile.js';
+import { pythonDockerfile, pythonDockerfileOptionsSchema } from './python-dockerfile.js';
+import {
+  staticNginxDockerfile,
+  staticNginxDockerfileOptionsSchema,
+  staticNginxBuildIssues,
+  staticNginxRunIssues,
+} from './static-nginx-dockerfile.js';
+import { staticNodeDockerfile, staticNodeDockerfileOptionsSchema } from './static-node-dockerfile.js';
 
-/** One app image: the runtime picks the generator, the rest are that generator's options. */
-export type AppDockerfileOptions = (
-  | ({ readonly runtime: 'node' } & NodeDockerfileOptions)
-  | ({ readonly runtime: 'python' } & PythonDockerfileOptions)
-  | ({ readonly runtime: 'static-nginx' } & StaticNginxDockerfileOptions)
-  | ({ readonly runtime: 'node-static-server' } & NodeStaticServerDockerfileOptions)
-) & {
-  /**
-   * Directory (relative to the project root) the Dockerfile and `.dockerignore` are written to.
-   * @default '.'
-   */
-  readonly directory?: string;
+const directory = {
+  directory: repoPath
+    .describe('Directory, relative to the project root, the files are written to (and built from). Default ".".')
+    .optional(),
 };
 
-/** Runs the generator for the runtime with the given header. Pure. */
-export function generateAppDockerfile(options: AppDockerfileOptions, header: string = defaultDockerfileHeader): GeneratedDockerFile[] {
-  switch (options.runtime) {
+/** One app image: the runtime picks the generator, the other fields are that generator's options. */
+export const appDockerfileOptionsSchema = z.discriminatedUnion('runtime', [
+  nodeDockerfileOptionsSchema.extend({ runtime: z.literal('node'), ...directory }),
+  pythonDockerfileOptionsSchema.extend({ runtime: z.literal('python'), ...directory }),
+  staticNginxDockerfileOptionsSchema.extend({ runtime: z.literal('static-nginx'), ...directory }),
+  staticNodeDockerfileOptionsSchema.extend({ runtime: z.literal('static-node'), ...directory }),
+]);
+export type AppDockerfileOptions = z.input<typeof appDockerfileOptionsSchema>;
+
+const byRuntime = (input: unknown) =>
+  typeof input === 'object' && input !== null ? (input as { runtime?: unknown }).runtime : undefined;
+
+/** Cross-field checks of the runtime the options name. */
+function appCrossChecks(input: unknown) {
+  switch (byRuntime(input)) {
     case 'node':
-      return nodeDockerfile({ ...options, header });
-    case 'python':
-      return pythonDockerfile({ ...options, header });
+      return checkWorkspace(input);
     case 'static-nginx':
-      return staticNginxDockerfile({ ...options, header });
-    case 'node-static-server':
-      return nodeStaticServerDockerfile({ ...options, header });
+      return [
+        ...checkWorkspace(input),
+        ...staticNginxBuildIssues(input, []),
+        ...staticNginxRunIssues(input, { build: [], run: [] }),
+      ];
+    default:
+      return [];
   }
 }
 
-class GeneratedDockerBuildFile extends FileBase {
-  constructor(
-    project: Project,
-    filePath: string,
-    private readonly fileName: string,
-    private readonly options: AppDockerfileOptions,
-  ) {
-    super(project, filePath, { readonly: true, marker: true });
-  }
-
-  protected synthesizeContent(_resolver: IResolver): string | undefined {
-    const files = generateAppDockerfile(this.options, this.marker ?? defaultDockerfileHeader);
-    return files.find((f) => f.path === this.fileName)?.content;
+/** The generator of each runtime (options already checked). */
+function generate(runtime: AppDockerfileOptions['runtime'], rest: object): GeneratedFile[] {
+  switch (runtime) {
+    case 'node':
+      return nodeDockerfile(rest as z.input<typeof nodeDockerfileOptionsSchema>);
+    case 'python':
+      return pythonDockerfile(rest as z.input<typeof pythonDockerfileOptionsSchema>);
+    case 'static-nginx':
+      return staticNginxDockerfile(rest as z.input<typeof staticNginxDockerfileOptionsSchema>);
+    case 'static-node':
+      return staticNodeDockerfile(rest as z.input<typeof staticNodeDockerfileOptionsSchema>);
   }
 }
 
 /**
- * projen component for an app repo's `.projenrc.ts`: writes the app's `Dockerfile`
- * and `.dockerignore` (read-only, with projen's marker). Options are checked when
- * the component is created, so a bad option fails the synth with every issue listed.
- *
- * @example new AppDockerfile(project, { runtime: 'python', server: { kind: 'gunicorn', app: 'relay:app' }, port: 5010 });
+ * Runs the generator of the runtime: the Dockerfile, the `.dockerignore` and, for a
+ * static-nginx site, its `nginx.conf`, under `directory` (paths relative to the project). Pure.
  */
-export class AppDockerfile extends Component {
-  /** The files as they will be written (with the default header), for inspection. */
-  readonly files: readonly GeneratedDockerFile[];
-
-  constructor(project: Project, options: AppDockerfileOptions) {
-    super(project);
-    this.files = generateAppDockerfile(options);
-    const dir = options.directory === undefined || options.directory === '.' ? '' : `${options.directory.replace(/\/+$/, '')}/`;
-    for (const file of this.files) {
-      new GeneratedDockerBuildFile(project, `${dir}${file.path}`, file.path, options);
-    }
-  }
+export function generateAppDockerfile(options: AppDockerfileOptions): GeneratedFile[] {
+  const { runtime, directory, ...rest } = parseOptions('AppDockerfile options', appDockerfileOptionsSchema, options, [
+    appCrossChecks,
+  ]);
+  const prefix = directory === undefined || directory === '.' ? '' : `${directory.replace(/\/+$/, '')}/`;
+  return generate(runtime, rest).map((file) => ({ ...file, path: `${prefix}${file.path}` }));
 }

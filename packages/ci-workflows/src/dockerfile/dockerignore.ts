@@ -1,4 +1,4 @@
-import type { GeneratedDockerFile } from './dockerfile-common.js';
+import { commentLines, type GeneratedFile } from '@sugarkube/core';
 
 /** Which runtime's ignore patterns to add to the common ones. */
 export type DockerignoreRuntime = 'node' | 'python' | 'static';
@@ -8,13 +8,20 @@ const common = [
   '.git',
   '.github',
   '.gitignore',
+  '.gitattributes',
   '.vscode',
   '.idea',
   '**/.DS_Store',
-  '# projen state and the image recipe itself.',
+  "# The app repo's tooling: projen and its node_modules (tens of MB even in a Python repo),",
+  '# the descriptor, the deploy tree, and the image recipe itself.',
+  '**/node_modules',
   '.projen',
   '.projenrc.ts',
   '.projenrc.js',
+  '.projenrc.json',
+  'tsconfig.projen.json',
+  'sugarkube.yaml',
+  'deploy',
   'Dockerfile',
   '.dockerignore',
   '# Secrets and local configuration (an example file may stay).',
@@ -29,8 +36,7 @@ const common = [
 ];
 
 const node = [
-  '# Dependencies and build output are produced inside the image, for the target platform.',
-  '**/node_modules',
+  '# Package manager and build caches: dependencies are installed inside the image, for the target platform.',
   '**/.npm',
   '**/.pnpm-store',
   '**/.vitest',
@@ -52,16 +58,17 @@ const python = [
 ];
 
 /**
- * The `.dockerignore` for a generated Dockerfile: a small build context that
- * never carries host `node_modules` (wrong architecture), virtualenvs, VCS data or
- * secrets. `buildOutputs` (e.g. `dist`) are excluded too when the image builds
- * them itself; leave them out when the image copies a prebuilt directory.
+ * The `.dockerignore` for a generated Dockerfile: a small build context that never
+ * carries host `node_modules` (wrong architecture, and projen's ~40 MB in every app repo),
+ * virtualenvs, VCS data, projen state, the deploy tree or secrets. `buildOutputs`
+ * (e.g. `dist`) are excluded too when the image builds them itself; leave them out
+ * when the image copies a prebuilt directory. Pure; options are checked by the generators.
  */
 export function dockerignore(
   runtime: DockerignoreRuntime,
   options: { readonly header: string; readonly buildOutputs?: readonly string[]; readonly extra?: readonly string[] },
-): GeneratedDockerFile {
-  const lines = [`# ${options.header}`, ...common];
+): GeneratedFile {
+  const lines = [...commentLines(options.header, '#').trimEnd().split('\n'), ...common];
   if (runtime === 'node' || runtime === 'static') lines.push(...node);
   if (runtime === 'python') lines.push(...python);
   const outputs = options.buildOutputs ?? [];

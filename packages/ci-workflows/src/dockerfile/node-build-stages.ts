@@ -1,74 +1,5 @@
-import type { IssueCollector } from './dockerfile-common.js';
 import { targetArchCase } from './dockerfile-common.js';
-
-/** The package manager and, for pnpm, the exact version installed in the build stages. */
-export type NodePackageManager =
-  | { readonly name: 'npm' }
-  | { readonly name: 'pnpm'; /** Exact version, e.g. the `packageManager` field's `9.0.0`. */ readonly version: string };
-
-/** A pnpm (or npm) workspace built from one of its packages, e.g. DSPACE's `frontend/`. */
-export interface NodeWorkspace {
-  /** The package that becomes the image, relative to the repo root, e.g. `frontend`. */
-  readonly app: string;
-  /**
-   * Every workspace package directory whose `package.json` the install needs (the app included),
-   * e.g. `['frontend', 'packages/shared']`. Listed explicitly so the dependency layer depends only
-   * on manifests and the lockfile, never on source.
-   */
-  readonly packages: readonly string[];
-}
-
-/** How the build stages install and build. */
-export interface NodeBuildOptions {
-  /**
-   * @default { name: 'npm' }
-   */
-  readonly packageManager?: NodePackageManager;
-  /**
-   * Build a workspace package instead of the repo root.
-   * @default undefined (a single-package repo)
-   */
-  readonly workspace?: NodeWorkspace;
-  /**
-   * The package script that builds, or `false` for none.
-   * @default 'build'
-   */
-  readonly buildScript?: string | false;
-  /**
-   * Build arguments visible to the build script as environment (e.g. `VITE_GIT_SHA`).
-   * @default []
-   */
-  readonly buildArgs?: readonly string[];
-  /**
-   * Directories the build writes, kept out of the build context (`.dockerignore`).
-   * @default ['<app>/dist'] when there is a build script, else []
-   */
-  readonly buildOutputs?: readonly string[];
-  /**
-   * Skip dependency lifecycle scripts (`--ignore-scripts`) in every install.
-   * @default false
-   */
-  readonly ignoreScripts?: boolean;
-}
-
-export function checkNodeBuildOptions(o: NodeBuildOptions, issues: IssueCollector): void {
-  const pm = o.packageManager;
-  if (pm?.name === 'pnpm' && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(pm.version)) {
-    issues.add('packageManager.version', 'an exact pnpm version like 9.0.0', pm.version);
-  }
-  if (o.workspace !== undefined) {
-    issues.relativePath('workspace.app', o.workspace.app);
-    o.workspace.packages.forEach((p, i) => issues.relativePath(`workspace.packages[${i}]`, p));
-    if (!o.workspace.packages.includes(o.workspace.app)) {
-      issues.add('workspace.packages', `a list that includes the app "${o.workspace.app}"`, o.workspace.packages);
-    }
-  }
-  if (typeof o.buildScript === 'string' && !/^[\w:.-]+$/.test(o.buildScript)) issues.add('buildScript', 'a package script name', o.buildScript);
-  (o.buildOutputs ?? []).forEach((p, i) => issues.relativePath(`buildOutputs[${i}]`, p));
-  (o.buildArgs ?? []).forEach((a, i) => {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(a)) issues.add(`buildArgs[${i}]`, 'a build argument name', a);
-  });
-}
+import type { NodeBuildOptions } from './node-build-options.js';
 
 const npmCache = '--mount=type=cache,target=/root/.npm,sharing=locked';
 const pnpmCache = '--mount=type=cache,target=/pnpm/store,sharing=locked';
@@ -89,7 +20,12 @@ function manifests(o: NodeBuildOptions): string[] {
  * output is JavaScript/CSS/HTML, the same for every CPU). `afterBuild` commands run after the
  * build script in the same RUN.
  */
-export function nodeBuildStages(o: NodeBuildOptions, imageArg: string, collectFiles?: readonly string[], afterBuild: readonly string[] = []): string[] {
+export function nodeBuildStages(
+  o: NodeBuildOptions,
+  imageArg: string,
+  collectFiles?: readonly string[],
+  afterBuild: readonly string[] = [],
+): string[] {
   const pm = o.packageManager ?? { name: 'npm' };
   const scripts = o.ignoreScripts === true ? ' --ignore-scripts' : '';
   const lines: string[] = [];
@@ -189,7 +125,10 @@ export function nodeProdDepsStage(o: NodeBuildOptions, imageArg: string, native:
       : `npm ci --omit=dev --no-audit --no-fund${o.workspace !== undefined ? ` --workspace ${o.workspace.app}` : ''}${scripts}`;
   const cache = pm.name === 'pnpm' ? pnpmCache : npmCache;
   // pnpm's .modules.yaml records the install time (prunedAt): drop it so the layer is reproducible.
-  const tidy = pm.name === 'pnpm' ? "mkdir -p node_modules; find . -name .modules.yaml -path '*node_modules*' -exec rm -f {} +" : 'mkdir -p node_modules';
+  const tidy =
+    pm.name === 'pnpm'
+      ? "mkdir -p node_modules; find . -name .modules.yaml -path '*node_modules*' -exec rm -f {} +"
+      : 'mkdir -p node_modules';
   if (native === 'target') {
     lines.push(`RUN ${cache} \\`, `    ${install} && \\`, `    ${tidy}`);
   } else {

@@ -1,38 +1,83 @@
-import { baseImageGlibcMinor, baseImageReference, baseImages } from '../base-images/base-images.js';
-import type { CommonDockerfileOptions, GeneratedDockerFile } from './dockerfile-common.js';
-import { IssueCollector, defaultDockerfileHeader, dockerfileHead, envLines, execForm, finalStageOrderComment, joinLines, ociLabelLines, targetArchCase } from './dockerfile-common.js';
+import {
+  baseImageGlibcMinor,
+  baseImageReference,
+  baseImages,
+  intIn,
+  repoPath,
+  runtimes,
+  sortFiles,
+  strictObject,
+  type GeneratedFile,
+} from '@sugarkube/core';
+import { z } from 'zod';
+import { commandSchema } from '../options/option-fields.js';
+import { parseOptions } from '../options/parse-options.js';
+import {
+  commonBuildShape,
+  commonDockerfileShape,
+  defaultHeader,
+  dockerfileHead,
+  envLines,
+  execForm,
+  finalStageOrderComment,
+  joinLines,
+  ociLabelLines,
+  runAsLines,
+  targetArchCase,
+} from './dockerfile-common.js';
 import { dockerignore } from './dockerignore.js';
 
-/** How the Python app is served. */
-export type PythonServer =
-  /** A WSGI app under gunicorn (token.place: `relay:app`, 1 worker, 4 threads). It binds `0.0.0.0:$PORT`. */
-  | { readonly kind: 'gunicorn'; readonly app: string; /** @default 1 */ readonly workers?: number; /** @default 4 */ readonly threads?: number; /** @default 60 */ readonly timeout?: number }
-  /** An ASGI app under uvicorn (`UVICORN_HOST`/`UVICORN_PORT` come from the environment). */
-  | { readonly kind: 'uvicorn'; readonly app: string }
-  /** Anything else, exec form. */
-  | { readonly kind: 'command'; readonly command: readonly string[] };
+const wsgiApp = z
+  .string({ error: 'a module:attribute such as "relay:app"' })
+  .regex(/^[A-Za-z_][\w.]*:[A-Za-z_][\w.()]*$/, { error: 'a module:attribute such as "relay:app"' });
+const positive = (what: string) => intIn(1, 1000, `a positive integer (${what})`);
 
-/** A Python web service installed from a pip requirements file. */
-export interface PythonDockerfileOptions extends CommonDockerfileOptions {
-  readonly server: PythonServer;
-  /**
-   * The pip requirements file, relative to the repo root.
-   * @default 'requirements.txt'
-   */
-  readonly requirements?: string;
-  /**
-   * Port the server listens on (`PORT`, `EXPOSE`).
-   * @default 8000
-   */
-  readonly port?: number;
-  /**
-   * Where wheels are resolved: `cross` installs on the builder with pip's `--platform`
-   * tags for the target (binary wheels only: no emulation); `target` installs on the
-   * target platform (needed for sdist-only packages with C extensions; native runner or QEMU).
-   * @default 'cross'
-   */
-  readonly wheels?: 'cross' | 'target';
-}
+/** How the Python app is served. */
+export const pythonServerSchema = z.discriminatedUnion(
+  'kind',
+  [
+    strictObject({
+      kind: z
+        .literal('gunicorn')
+        .describe('A WSGI app under gunicorn (token.place: relay:app, 1 worker, 4 threads); it binds 0.0.0.0:$PORT.'),
+      app: wsgiApp,
+      workers: positive('worker processes').describe('Default 1.').optional(),
+      threads: positive('threads per worker').describe('Default 4.').optional(),
+      timeout: positive('seconds').describe('Worker timeout in seconds. Default 60.').optional(),
+    }),
+    strictObject({
+      kind: z
+        .literal('uvicorn')
+        .describe('An ASGI app under uvicorn (UVICORN_HOST/UVICORN_PORT come from the environment).'),
+      app: wsgiApp,
+    }),
+    strictObject({
+      kind: z.literal('command').describe('Anything else, exec form.'),
+      command: commandSchema,
+    }),
+  ],
+  { error: 'a server such as { kind: "gunicorn", app: "relay:app" }' },
+);
+export type PythonServer = z.output<typeof pythonServerSchema>;
+
+/** The build fields of a Python web service installed from a pip requirements file (runtime `python`). */
+export const pythonBuildShape = {
+  ...commonBuildShape,
+  server: pythonServerSchema.describe('How the app is served: gunicorn (WSGI), uvicorn (ASGI) or a command.'),
+  requirements: repoPath
+    .describe('The pip requirements file, relative to the repo root. Default "requirements.txt".')
+    .optional(),
+  wheels: z
+    .enum(['cross', 'target'], { error: 'one of "cross", "target"' })
+    .describe(
+      'Where wheels are resolved: "cross" installs on the builder with pip --platform tags for the target (binary wheels only, no emulation); "target" installs on the target platform (sdist-only packages with C extensions). Default "cross".',
+    )
+    .optional(),
+};
+
+/** Options of `pythonDockerfile`. */
+export const pythonDockerfileOptionsSchema = strictObject({ ...pythonBuildShape, ...commonDockerfileShape });
+export type PythonDockerfileOptions = z.input<typeof pythonDockerfileOptionsSchema>;
 
 const imageArg = baseImages.python.buildArg;
 const pipCache = '--mount=type=cache,target=/root/.cache/pip,sharing=locked';
@@ -40,8 +85,20 @@ const pipCache = '--mount=type=cache,target=/root/.cache/pip,sharing=locked';
 function serverCommand(server: PythonServer): string[] {
   switch (server.kind) {
     case 'gunicorn':
-      return ['python', '-m', 'gunicorn', '--workers', String(server.workers ?? 1), '--threads', String(server.threads ?? 4),
-        '--timeout', String(server.timeout ?? 60), '--access-logfile', '-', server.app];
+      return [
+        'python',
+        '-m',
+        'gunicorn',
+        '--workers',
+        String(server.workers ?? 1),
+        '--threads',
+        String(server.threads ?? 4),
+        '--timeout',
+        String(server.timeout ?? 60),
+        '--access-logfile',
+        '-',
+        server.app,
+      ];
     case 'uvicorn':
       return ['python', '-m', 'uvicorn', server.app];
     case 'command':
@@ -50,40 +107,25 @@ function serverCommand(server: PythonServer): string[] {
 }
 
 /** The Dockerfile and `.dockerignore` for a Python web service. Pure. */
-export function pythonDockerfile(options: PythonDockerfileOptions): GeneratedDockerFile[] {
-  const issues = new IssueCollector();
-  const requirements = options.requirements ?? 'requirements.txt';
-  const port = options.port ?? 8000;
-  const user = options.user ?? 10001;
-  issues.relativePath('requirements', requirements);
-  issues.port('port', port);
-  issues.user('user', user);
-  issues.env('env', options.env);
-  const s = options.server;
-  if (s.kind === 'command') issues.command('server.command', s.command);
-  else if (!/^[A-Za-z_][\w.]*:[A-Za-z_][\w.()]*$/.test(s.app)) issues.add('server.app', 'a module:attribute like relay:app', s.app);
-  if (s.kind === 'gunicorn') {
-    for (const k of ['workers', 'threads', 'timeout'] as const) {
-      const v = s[k];
-      if (v !== undefined && (!Number.isInteger(v) || v < 1)) issues.add(`server.${k}`, 'a positive integer', v);
-    }
-  }
-  issues.throwIfAny('pythonDockerfile');
-
-  const wheels = options.wheels ?? 'cross';
+export function pythonDockerfile(options: PythonDockerfileOptions): GeneratedFile[] {
+  const o = parseOptions('pythonDockerfile options', pythonDockerfileOptionsSchema, options);
+  const runtime = runtimes.python;
+  const requirements = o.requirements ?? 'requirements.txt';
+  const port = o.port ?? runtime.port;
+  const user = o.user ?? runtime.user;
+  const s = o.server;
+  const wheels = o.wheels ?? 'cross';
   const env: Record<string, string> = {
     PYTHONPATH: '/opt/deps',
     PYTHONDONTWRITEBYTECODE: '1',
     PYTHONUNBUFFERED: '1',
     PORT: String(port),
-    HOME: '/tmp',
+    // Under a read-only root HOME must be writable: the runtime's first writable path.
+    HOME: runtime.writablePaths[0] ?? '/tmp',
     ...(s.kind === 'uvicorn' ? { UVICORN_HOST: '0.0.0.0', UVICORN_PORT: String(port) } : {}),
-    ...options.env,
+    ...o.env,
   };
-  const install = [
-    `RUN ${pipCache} \\`,
-    '    set -eu; \\',
-  ];
+  const install = [`RUN ${pipCache} \\`, '    set -eu; \\'];
   if (wheels === 'cross') {
     install.push(
       ...targetArchCase('arch', { amd64: 'x86_64', arm64: 'aarch64' }),
@@ -98,7 +140,7 @@ export function pythonDockerfile(options: PythonDockerfileOptions): GeneratedDoc
     );
   }
   const lines = [
-    ...dockerfileHead(options.header, `Python (${s.kind})`, [`${imageArg}=${baseImageReference(baseImages.python)}`]),
+    ...dockerfileHead(o, `Python (${s.kind})`, [`${imageArg}=${baseImageReference(baseImages.python)}`]),
     '',
     wheels === 'cross'
       ? "# Dependencies for the TARGET platform, resolved on the builder: pip picks the target's\n# binary wheels (--platform manylinux_*_<arch>, --only-binary). Only the requirements file is\n# copied, so a source-only change reuses this layer. No .pyc files: marshal output is not\n# byte-stable across runs (CPython bpo-34093), so they would break layer reproducibility."
@@ -115,14 +157,13 @@ export function pythonDockerfile(options: PythonDockerfileOptions): GeneratedDoc
     ...ociLabelLines(),
     ...envLines(env),
     'WORKDIR /app',
-    `USER ${user}:${user}`,
-    `EXPOSE ${port}`,
+    ...runAsLines(user, port),
     `CMD ${execForm(serverCommand(s))}`,
     'COPY --from=deps /deps /opt/deps',
     'COPY . /app/',
   ];
-  return [
+  return sortFiles([
     { path: 'Dockerfile', content: joinLines(lines) },
-    dockerignore('python', { header: options.header ?? defaultDockerfileHeader, extra: options.dockerignore }),
-  ];
+    dockerignore('python', { header: o.header ?? defaultHeader, extra: o.dockerignore }),
+  ]);
 }

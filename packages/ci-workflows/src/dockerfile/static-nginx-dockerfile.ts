@@ -1,100 +1,199 @@
-import { baseImageReference, baseImages } from '../base-images/base-images.js';
-import type { CommonDockerfileOptions, GeneratedDockerFile } from './dockerfile-common.js';
-import { IssueCollector, defaultDockerfileHeader, dockerfileHead, envLines, finalStageOrderComment, joinLines, ociLabelLines } from './dockerfile-common.js';
+import {
+  absolutePath,
+  baseImageReference,
+  baseImages,
+  issue,
+  repoPath,
+  runtimes,
+  sortFiles,
+  strictObject,
+  valueAt,
+  type GeneratedFile,
+  type Issue,
+} from '@sugarkube/core';
+import { z } from 'zod';
+import { nginxHealthSchema, nginxPort, nginxServingSchema, nginxWritableDirs } from '../nginx/nginx-serving-options.js';
+import { nginxLocationIssues, renderNginxConfig } from '../nginx/render-nginx-config.js';
+import { singleLine } from '../options/option-fields.js';
+import { parseOptions } from '../options/parse-options.js';
+import {
+  commonBuildShape,
+  commonDockerfileShape,
+  defaultHeader,
+  dockerfileHead,
+  envLines,
+  finalStageOrderComment,
+  joinLines,
+  ociLabelLines,
+  runAsLines,
+} from './dockerfile-common.js';
 import { dockerignore } from './dockerignore.js';
-import type { NodeBuildOptions } from './node-build-stages.js';
-import { checkNodeBuildOptions, nodeBuildOutputs, nodeBuildStages } from './node-build-stages.js';
+import { checkWorkspace, nodeBuildShape } from './node-build-options.js';
+import { nodeBuildOutputs, nodeBuildStages } from './node-build-stages.js';
 
-/** A static site served by nginx-unprivileged (uid 101, port 8080), e.g. danielsmith.io. */
-export interface StaticNginxDockerfileOptions extends CommonDockerfileOptions {
-  /**
-   * How the site is built: Node build stages (on `$BUILDPLATFORM`, the output is the same for
-   * every CPU), or `false` to copy an already built directory from the build context.
-   * @default { packageManager: { name: 'npm' }, buildScript: 'build' }
-   */
-  readonly build?: NodeBuildOptions | false;
-  /**
-   * The directory holding the site, relative to the repo root.
-   * @default 'dist' (`<app>/dist` for a workspace build)
-   */
-  readonly siteDir?: string;
-  /**
-   * The nginx server config in the repo, copied to `/etc/nginx/conf.d/default.conf`
-   * (it must `listen 8080`). `false` keeps the image's default.
-   * @default 'docker/nginx/default.conf'
-   * @see https://github.com/nginxinc/docker-nginx-unprivileged
-   */
-  readonly nginxConfig?: string | false;
-  /**
-   * What `nginxConfig` is: `server`, a server block copied to `/etc/nginx/conf.d/default.conf`;
-   * `main`, a whole `nginx.conf` copied over `/etc/nginx/nginx.conf` (as @sugarkube/sites generates).
-   * @default 'server'
-   */
-  readonly nginxConfigKind?: 'server' | 'main';
-  /**
-   * URL sub-path the site is served under: the site is copied to `/usr/share/nginx/html<sitePath>`.
-   * @default '/'
-   */
-  readonly sitePath?: string;
-  /**
-   * Shell commands run after the build script in the build stage's RUN, e.g. precompressing the
-   * output for `gzip_static`. Only with Node build stages.
-   * @default []
-   */
-  readonly afterBuild?: readonly string[];
-  /**
-   * Port nginx listens on (must match the config).
-   * @default 8080
-   */
-  readonly port?: number;
+/** The repo's own nginx config, instead of the generated `nginx.conf`. */
+export const nginxConfigFileSchema = strictObject({
+  path: repoPath.describe('The config in the repo, e.g. "docker/nginx/default.conf". It must listen on the port.'),
+  scope: z
+    .enum(['server', 'main'], { error: 'one of "server", "main"' })
+    .describe(
+      '"server": a server block copied to /etc/nginx/conf.d/default.conf; "main": a whole nginx.conf over /etc/nginx/nginx.conf. Default "server".',
+    )
+    .optional(),
+  sitePath: z
+    .string({ error: 'a URL path that starts and ends with "/", e.g. "/" or "/docs/"' })
+    .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, { error: 'a URL path that starts and ends with "/", e.g. "/" or "/docs/"' })
+    .describe('URL sub-path the site is served under: it is copied to /usr/share/nginx/html<sitePath>. Default "/".')
+    .optional(),
+});
+
+/** The build fields of a static site on nginx-unprivileged (runtime `static-nginx`), e.g. danielsmith.io. */
+export const staticNginxBuildShape = {
+  ...commonBuildShape,
+  ...nodeBuildShape,
+  prebuilt: z
+    .boolean({ error: 'true or false' })
+    .describe('Copy an already built siteDir from the build context instead of building it with Node. Default false.')
+    .optional(),
+  siteDir: repoPath
+    .describe(
+      'The directory holding the built site, relative to the repo root. Default "dist" ("<app>/dist" for a workspace build).',
+    )
+    .optional(),
+  afterBuild: z
+    .array(singleLine.min(1, { error: 'a non-empty single-line shell command' }), { error: 'a list of shell commands' })
+    .describe(
+      'Shell commands run after the build script in the same RUN, e.g. precompressing the output for gzip_static.',
+    )
+    .optional(),
+  serving: nginxServingSchema
+    .describe(
+      'How nginx serves the site (cache contract, headers, SPA fallback, 404 page, sub-path); the build writes nginx.conf from it.',
+    )
+    .optional(),
+  nginxConfigFile: nginxConfigFileSchema
+    .describe("The repo's own nginx config instead of a generated nginx.conf.")
+    .optional(),
+};
+
+/** Options of `staticNginxDockerfile`. */
+export const staticNginxDockerfileOptionsSchema = strictObject({
+  ...staticNginxBuildShape,
+  ...commonDockerfileShape,
+  port: nginxPort.describe("Port nginx listens on. Default: the runtime table's (8080).").optional(),
+  probes: nginxHealthSchema
+    .describe("Readiness and liveness paths the generated nginx.conf answers. Default: the runtime table's.")
+    .optional(),
+  writablePaths: z
+    .array(absolutePath, { error: 'a list of absolute paths' })
+    .describe("Writable directories under the read-only root (emptyDirs). Default: the runtime table's.")
+    .optional(),
+});
+export type StaticNginxDockerfileOptions = z.input<typeof staticNginxDockerfileOptionsSchema>;
+
+const nodeBuildKeys = [...Object.keys(nodeBuildShape), 'afterBuild'];
+
+/** Cross-field checks of a static-nginx build's fields; `build` is where they sit in `input`. */
+export function staticNginxBuildIssues(input: unknown, build: readonly PropertyKey[]): Issue[] {
+  const out: Issue[] = [];
+  const field = (key: string) => valueAt(input, [...build, key]);
+  if (field('prebuilt') === true) {
+    for (const key of nodeBuildKeys) {
+      if (field(key) !== undefined)
+        out.push(
+          issue(
+            [...build, key],
+            'nothing with prebuilt: true (the site is copied from the build context, nothing is built)',
+            field(key),
+          ),
+        );
+    }
+  }
+  if (field('nginxConfigFile') !== undefined && field('serving') !== undefined) {
+    out.push(
+      issue(
+        [...build, 'nginxConfigFile'],
+        'either serving (a generated nginx.conf) or nginxConfigFile, not both',
+        field('nginxConfigFile'),
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Cross-field checks between a static-nginx build and how it runs (`run`: where `probes` and
+ * `writablePaths` sit): the generated nginx.conf writes under the writable paths and answers
+ * the probes, each in its own location.
+ */
+export function staticNginxRunIssues(
+  input: unknown,
+  at: { readonly build: readonly PropertyKey[]; readonly run: readonly PropertyKey[] },
+): Issue[] {
+  if (valueAt(input, [...at.build, 'nginxConfigFile']) !== undefined) return [];
+  const out: Issue[] = [];
+  const writable = valueAt(input, [...at.run, 'writablePaths']);
+  const dirs = Object.values(nginxWritableDirs);
+  if (Array.isArray(writable) && !dirs.every((d) => writable.includes(d))) {
+    out.push(
+      issue(
+        [...at.run, 'writablePaths'],
+        `a list that includes ${dirs.map((d) => JSON.stringify(d)).join(' and ')} (nginx writes its pid and temp files there)`,
+        writable,
+      ),
+    );
+  }
+  out.push(...nginxLocationIssues(input, { health: [...at.run, 'probes'], cache: [...at.build, 'serving', 'cache'] }));
+  return out;
 }
 
 const nodeArg = baseImages.node.buildArg;
 const nginxArg = baseImages.nginxUnprivileged.buildArg;
 
-/** The Dockerfile and `.dockerignore` for a static site on nginx-unprivileged. Pure. */
-export function staticNginxDockerfile(options: StaticNginxDockerfileOptions = {}): GeneratedDockerFile[] {
-  const issues = new IssueCollector();
-  const build = options.build === undefined ? {} : options.build;
-  if (build !== false) checkNodeBuildOptions(build, issues);
-  const siteDir = options.siteDir ?? (build !== false && build.workspace !== undefined ? `${build.workspace.app}/dist` : 'dist');
-  const nginxConfig = options.nginxConfig ?? 'docker/nginx/default.conf';
-  const port = options.port ?? 8080;
-  const user = options.user ?? 101;
-  const sitePath = options.sitePath ?? '/';
-  const afterBuild = options.afterBuild ?? [];
-  issues.relativePath('siteDir', siteDir);
-  if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(sitePath)) issues.add('sitePath', 'a URL path that starts and ends with "/", e.g. "/" or "/docs/"', sitePath);
-  afterBuild.forEach((c, i) => {
-    if (c.trim() === '' || /[\n\r]/.test(c)) issues.add(`afterBuild[${i}]`, 'a non-empty single-line shell command', c);
-  });
-  if (afterBuild.length > 0 && build === false) issues.add('afterBuild', 'no commands when build is false (nothing is built in the image)', afterBuild);
-  if (nginxConfig !== false) issues.relativePath('nginxConfig', nginxConfig);
-  issues.port('port', port);
-  issues.user('user', user);
-  issues.env('env', options.env);
-  issues.throwIfAny('staticNginxDockerfile');
+/**
+ * The Dockerfile, `.dockerignore` and (unless `nginxConfigFile` names the repo's own) the
+ * generated `nginx.conf` for a static site on nginx-unprivileged. Pure.
+ */
+export function staticNginxDockerfile(options: StaticNginxDockerfileOptions = {}): GeneratedFile[] {
+  const o = parseOptions('staticNginxDockerfile options', staticNginxDockerfileOptionsSchema, options, [
+    checkWorkspace,
+    (input) => staticNginxBuildIssues(input, []),
+    (input) => staticNginxRunIssues(input, { build: [], run: [] }),
+  ]);
+  const runtime = runtimes['static-nginx'];
+  const built = o.prebuilt !== true;
+  const siteDir = o.siteDir ?? (built && o.workspace !== undefined ? `${o.workspace.app}/dist` : 'dist');
+  const port = o.port ?? runtime.port;
+  const user = o.user ?? runtime.user;
+  const header = o.header ?? defaultHeader;
+  const file = o.nginxConfigFile;
+  const sitePath = file === undefined ? (o.serving?.path ?? '/') : (file.sitePath ?? '/');
 
   const args = [`${nginxArg}=${baseImageReference(baseImages.nginxUnprivileged)}`];
-  if (build !== false) args.unshift(`${nodeArg}=${baseImageReference(baseImages.node)}`);
-  const lines = [...dockerfileHead(options.header, 'static site on nginx-unprivileged', args), ''];
-  if (build !== false) lines.push(...nodeBuildStages(build, nodeArg, undefined, afterBuild), '');
+  if (built) args.unshift(`${nodeArg}=${baseImageReference(baseImages.node)}`);
+  const lines = [...dockerfileHead(o, 'static site on nginx-unprivileged', args), ''];
+  if (built) lines.push(...nodeBuildStages(o, nodeArg, undefined, o.afterBuild ?? []), '');
   lines.push(
-    '# The image: nginx for the target platform serving the site, as uid 101 on 8080.',
+    `# The image: nginx for the target platform serving the site, as uid ${user.uid} on ${port}.`,
     finalStageOrderComment,
     `FROM --platform=$TARGETPLATFORM \${${nginxArg}} AS runtime`,
     ...ociLabelLines(),
-    ...envLines(options.env ?? {}),
-    `USER ${user}:${user}`,
-    `EXPOSE ${port}`,
+    ...envLines(o.env ?? {}),
+    ...runAsLines(user, port),
   );
-  const configTarget = options.nginxConfigKind === 'main' ? '/etc/nginx/nginx.conf' : '/etc/nginx/conf.d/default.conf';
-  if (nginxConfig !== false) lines.push(`COPY ${nginxConfig} ${configTarget}`);
+  if (file === undefined) lines.push('COPY nginx.conf /etc/nginx/nginx.conf');
+  else
+    lines.push(
+      `COPY ${file.path} ${file.scope === 'main' ? '/etc/nginx/nginx.conf' : '/etc/nginx/conf.d/default.conf'}`,
+    );
   const root = `/usr/share/nginx/html${sitePath}`;
-  lines.push(build !== false ? `COPY --from=build /app/${siteDir}/ ${root}` : `COPY ${siteDir}/ ${root}`);
-  const outputs = build !== false ? nodeBuildOutputs(build) : [];
-  return [
+  lines.push(built ? `COPY --from=build /app/${siteDir}/ ${root}` : `COPY ${siteDir}/ ${root}`);
+  const files: GeneratedFile[] = [
     { path: 'Dockerfile', content: joinLines(lines) },
-    dockerignore('static', { header: options.header ?? defaultDockerfileHeader, buildOutputs: outputs, extra: options.dockerignore }),
+    dockerignore('static', { header, buildOutputs: built ? nodeBuildOutputs(o) : [], extra: o.dockerignore }),
   ];
+  if (file === undefined) {
+    files.push({ path: 'nginx.conf', content: renderNginxConfig({ ...o.serving, header, port, health: o.probes }) });
+  }
+  return sortFiles(files);
 }

@@ -40,14 +40,30 @@ export const actionPins = {
   checkout: { action: 'actions/checkout', sha: 'de0fac2e4500dabe0009e67214ff5f5447ce83dd', version: 'v6.0.2' },
   setupNode: { action: 'actions/setup-node', sha: '53b83947a5a98c8d113130e565377fae1a50d02f', version: 'v6.3.0' },
   changesets: { action: 'changesets/action', sha: '8488615a623b1b9c987934bb89eae8af6a946ac1', version: 'v2.1.1' },
-  setupBuildx: { action: 'docker/setup-buildx-action', sha: '4d04d5d9486b7bd6fa91e7baf45bbb4f8b9deedd', version: 'v4.0.0' },
+  setupBuildx: {
+    action: 'docker/setup-buildx-action',
+    sha: '4d04d5d9486b7bd6fa91e7baf45bbb4f8b9deedd',
+    version: 'v4.0.0',
+  },
   setupQemu: { action: 'docker/setup-qemu-action', sha: 'ce360397dd3f832beb865e1373c09c0e9f86d70a', version: 'v4.0.0' },
   login: { action: 'docker/login-action', sha: 'b45d80f862d83dbcd57f89517bcf500b2ab88fb2', version: 'v4.0.0' },
   metadata: { action: 'docker/metadata-action', sha: '030e881283bb7a6894de51c315a6bfe6a94e05cf', version: 'v6.0.0' },
   buildPush: { action: 'docker/build-push-action', sha: 'd08e5c354a6adb9ed34480a06d141179aa583294', version: 'v7.0.0' },
-  uploadArtifact: { action: 'actions/upload-artifact', sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f', version: 'v7.0.0' },
-  downloadArtifact: { action: 'actions/download-artifact', sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c', version: 'v8.0.1' },
-  cosignInstaller: { action: 'sigstore/cosign-installer', sha: 'faadad0cce49287aee09b3a48701e75088a2c6ad', version: 'v4.0.0' },
+  uploadArtifact: {
+    action: 'actions/upload-artifact',
+    sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f',
+    version: 'v7.0.0',
+  },
+  downloadArtifact: {
+    action: 'actions/download-artifact',
+    sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c',
+    version: 'v8.0.1',
+  },
+  cosignInstaller: {
+    action: 'sigstore/cosign-installer',
+    sha: 'faadad0cce49287aee09b3a48701e75088a2c6ad',
+    version: 'v4.0.0',
+  },
 } as const satisfies Record<string, ActionPin>;
 
 export type ActionPinName = keyof typeof actionPins;

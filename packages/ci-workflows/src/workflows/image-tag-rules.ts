@@ -1,7 +1,8 @@
 /**
- * The tags every Sugarkube image gets, as docker/metadata-action inputs (the
- * exact strings the build-and-push workflow passes, so `previewTags` can show
- * what a push publishes):
+ * The tags every Sugarkube image gets (the scheme of `@sugarkube/core`'s tag module:
+ * `sortableTag`, `sortableTagPattern`, `deployTagRule`), as docker/metadata-action inputs
+ * (the exact strings the build-and-push workflow passes, so `previewTags` can show what a
+ * push publishes; a test checks them against core's functions):
  * - default branch: `sha-<short>`, `edge`, and the sortable
  *   `<branch>-<unix-ts>-<sha7>` that Flux image automation orders by the
  *   timestamp (it also matches the clusters' deploy-tag rule
@@ -29,14 +30,4 @@ export function imageTagRules(): ImageTagRules {
     ].join('\n'),
     flavor: 'latest=auto',
   };
-}
-
-/**
- * The Flux ImagePolicy filter that picks the sortable default-branch tags
- * (extract `$ts`, order numerically). The branch is sanitized the way
- * metadata-action sanitizes tags (`release/2026` → `release-2026`).
- */
-export function sortableTagPattern(branch: string): string {
-  const tagSafe = branch.replace(/[^a-zA-Z0-9._-]+/g, '-');
-  return `^${tagSafe.replace(/\./g, '\\.')}-(?P<ts>[0-9]+)-[0-9a-f]{7}$`;
 }

@@ -1,11 +1,20 @@
-import { Document, isMap, isPair, isScalar, type Pair, type YAMLMap } from 'yaml';
+import { commented, renderYaml } from '@sugarkube/core';
 import { pinnedUses } from '../pins/action-pins.js';
 import type { Job, Permission, PermissionScope, Step, Triggers, Workflow, WorkflowInput } from './workflow-model.js';
 
 const scopeKeys: Record<PermissionScope, string> = {
-  actions: 'actions', attestations: 'attestations', checks: 'checks', contents: 'contents', deployments: 'deployments',
-  idToken: 'id-token', issues: 'issues', packages: 'packages', pages: 'pages', pullRequests: 'pull-requests',
-  securityEvents: 'security-events', statuses: 'statuses',
+  actions: 'actions',
+  attestations: 'attestations',
+  checks: 'checks',
+  contents: 'contents',
+  deployments: 'deployments',
+  idToken: 'id-token',
+  issues: 'issues',
+  packages: 'packages',
+  pages: 'pages',
+  pullRequests: 'pull-requests',
+  securityEvents: 'security-events',
+  statuses: 'statuses',
 };
 
 type Wire = Record<string, unknown>;
@@ -16,17 +25,32 @@ function compact(entries: Record<string, unknown>): Wire {
 
 function renderStep(step: Step): Wire {
   const common = { name: step.name, id: step.id, if: step.if };
-  if (step.kind === 'uses') return compact({ ...common, uses: pinnedUses(step.uses), with: step.with, env: step.env });
-  return compact({ ...common, 'working-directory': step.workingDirectory, shell: step.shell, env: step.env, run: step.run });
+  // `uses: owner/repo@<sha> # vX.Y.Z`: the pin table's version as the trailing comment.
+  if (step.kind === 'uses')
+    return compact({
+      ...common,
+      uses: commented(pinnedUses(step.uses), step.uses.version),
+      with: step.with,
+      env: step.env,
+    });
+  return compact({
+    ...common,
+    'working-directory': step.workingDirectory,
+    shell: step.shell,
+    env: step.env,
+    run: step.run,
+  });
 }
 
+/** Each grant with a trailing comment saying why (where zizmor's undocumented-permissions audit looks). */
 function renderPermissions(permissions: readonly Permission[]): Wire {
-  return Object.fromEntries(permissions.map((p) => [scopeKeys[p.scope], p.access]));
+  return Object.fromEntries(permissions.map((p) => [scopeKeys[p.scope], commented(p.access, p.reason)]));
 }
 
 function renderJob(job: Job): Wire {
   const head = { name: job.name, needs: job.needs, if: job.if };
-  if (job.kind === 'call') return compact({ ...head, permissions: renderPermissions(job.permissions), uses: job.uses, with: job.with });
+  if (job.kind === 'call')
+    return compact({ ...head, permissions: renderPermissions(job.permissions), uses: job.uses, with: job.with });
   return compact({
     ...head,
     'runs-on': job.runsOn,
@@ -41,7 +65,12 @@ function renderJob(job: Job): Wire {
 
 function renderInputs(inputs: Readonly<Record<string, WorkflowInput>> | undefined): Wire | undefined {
   if (!inputs) return undefined;
-  return Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, compact({ description: i.description, type: i.type, required: i.required, default: i.default })]));
+  return Object.fromEntries(
+    Object.entries(inputs).map(([k, i]) => [
+      k,
+      compact({ description: i.description, type: i.type, required: i.required, default: i.default }),
+    ]),
+  );
 }
 
 function renderTriggers(on: Triggers): Wire {
@@ -54,50 +83,26 @@ function renderTriggers(on: Triggers): Wire {
   });
 }
 
-function pairOf(map: unknown, key: string): Pair | undefined {
-  if (!isMap(map)) return undefined;
-  return (map as YAMLMap).items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) as Pair | undefined;
-}
+/** The second header paragraph of every workflow: how it is pinned and what it may do. */
+const policyNote =
+  'Every action is pinned by commit SHA from one pin table. No permissions at the top level:\neach job asks for the least it needs, each grant saying why.';
 
 /**
- * Renders a workflow to YAML: wire keys, the generated-file header, every
- * `uses:` followed by `# <version>` from the pin table, and each granted
- * permission followed by a comment saying why (inline, where zizmor's
- * undocumented-permissions audit looks). Deterministic: key order is the
- * model's, no line folding.
+ * Renders a workflow to YAML with the one renderer (`renderYaml`, keys in the model's order):
+ * wire keys, the generated-file header, every `uses:` followed by `# <version>` from the pin
+ * table, each granted permission followed by a comment saying why, run scripts as literal
+ * blocks. Deterministic.
  */
 export function renderWorkflow(workflow: Workflow, header: string): string {
   const wire = compact({
     name: workflow.name,
     on: renderTriggers(workflow.on),
     permissions: {},
-    concurrency: workflow.concurrency ? { group: workflow.concurrency.group, 'cancel-in-progress': workflow.concurrency.cancelInProgress } : undefined,
+    concurrency: workflow.concurrency
+      ? { group: workflow.concurrency.group, 'cancel-in-progress': workflow.concurrency.cancelInProgress }
+      : undefined,
     env: workflow.env,
     jobs: Object.fromEntries(Object.entries(workflow.jobs).map(([id, job]) => [id, renderJob(job)])),
   });
-  const doc = new Document(wire, { aliasDuplicateObjects: false });
-  doc.commentBefore = header.split('\n').map((l) => ` ${l}`).join('\n');
-  const top = pairOf(doc.contents, 'permissions');
-  if (top && isScalar(top.key)) top.key.commentBefore = ' Nothing at the top level: each job asks for the least it needs.';
-  const jobs = pairOf(doc.contents, 'jobs');
-  for (const [id, job] of Object.entries(workflow.jobs)) {
-    const jobNode = pairOf(jobs?.value, id)?.value;
-    const permissions = pairOf(jobNode, 'permissions')?.value;
-    for (const permission of job.permissions) {
-      const pair = pairOf(permissions, scopeKeys[permission.scope]);
-      if (pair && isScalar(pair.value)) pair.value.comment = ` ${permission.reason}`;
-    }
-    if (job.permissions.length === 0 && permissions && isMap(permissions)) {
-      const pair = pairOf(jobNode, 'permissions');
-      if (pair && isScalar(pair.key)) pair.key.commentBefore = ' This job needs no token permissions.';
-    }
-    if (job.kind !== 'steps') continue;
-    const steps = pairOf(jobNode, 'steps')?.value as { items?: unknown[] } | undefined;
-    job.steps.forEach((step, i) => {
-      if (step.kind !== 'uses') return;
-      const uses = pairOf(steps?.items?.[i], 'uses');
-      if (uses && isScalar(uses.value)) uses.value.comment = ` ${step.uses.version}`;
-    });
-  }
-  return doc.toString({ lineWidth: 0, minContentWidth: 0 });
+  return renderYaml([wire], { header: `${header}\n\n${policyNote}`, keyOrder: 'given' });
 }

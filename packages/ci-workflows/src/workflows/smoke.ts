@@ -1,79 +1,68 @@
+import { runtimes } from '@sugarkube/core';
 import { actionPins } from '../pins/action-pins.js';
+import { parseOptions } from '../options/parse-options.js';
 import { loginGhcrStep } from './common-steps.js';
 import type { Workflow, WorkflowInput } from './workflow-model.js';
+import { smokeOptionsSchema, type SmokeOptions } from './workflow-options.js';
 
-/** Options of the smoke workflow. */
-export interface SmokeOptions {
-  /**
-   * The port the container listens on.
-   * @default 8080
-   */
-  readonly port?: number;
-  /**
-   * Paths that must answer 2xx, in order (e.g. the readiness path).
-   * @default ['/']
-   */
-  readonly healthPaths?: readonly string[];
-  /**
-   * Run the container as the cluster does: read-only root filesystem, all
-   * capabilities dropped, no privilege escalation, a tmpfs for each writable path.
-   * @default true
-   */
-  readonly restricted?: boolean;
-  /**
-   * Writable paths (tmpfs) when `restricted`.
-   * @default ['/tmp']
-   */
-  readonly writablePaths?: readonly string[];
-  /**
-   * Seconds to wait for the first health path to answer.
-   * @default 60
-   */
-  readonly startupSeconds?: number;
-  /**
-   * Playwright version for the preview smoke (npm `playwright`).
-   * @default '1.65.1'
-   * @see https://playwright.dev/docs/release-notes
-   */
-  readonly playwrightVersion?: string;
-}
-
+/** The smoke options with every default resolved (from the runtime table). */
 export interface ResolvedSmokeOptions {
+  readonly user: { readonly uid: number; readonly gid: number };
   readonly port: number;
-  readonly healthPaths: readonly string[];
-  readonly restricted: boolean;
   readonly writablePaths: readonly string[];
+  readonly probes: { readonly readiness: string; readonly liveness: string };
   readonly startupSeconds: number;
   readonly playwrightVersion: string;
+  readonly name: string;
 }
 
-/** Resolves defaults and validates; throws one error listing every problem with its path. */
-export function resolveSmokeOptions(options: SmokeOptions = {}): ResolvedSmokeOptions {
-  const errors: string[] = [];
-  const port = options.port ?? 8080;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) errors.push(`port: expected an integer 1-65535, received ${JSON.stringify(port)}`);
-  const healthPaths = options.healthPaths ?? ['/'];
-  if (healthPaths.length === 0) errors.push('healthPaths: expected at least one path like "/healthz", received []');
-  healthPaths.forEach((p, i) => {
-    if (!/^\/[A-Za-z0-9._~!&'()*+,;=:@/%-]*(\?[A-Za-z0-9._~!&'()*+,;=:@/%?-]*)?$/.test(p) || /['"\s$`\\]/.test(p)) {
-      errors.push(`healthPaths[${i}]: expected a URL path starting with "/" without quotes or spaces, received ${JSON.stringify(p)}`);
-    }
-  });
-  const writablePaths = options.writablePaths ?? ['/tmp'];
-  writablePaths.forEach((p, i) => {
-    if (!/^\/[A-Za-z0-9._/-]*$/.test(p)) errors.push(`writablePaths[${i}]: expected an absolute path like "/tmp", received ${JSON.stringify(p)}`);
-  });
-  const startupSeconds = options.startupSeconds ?? 60;
-  if (!Number.isInteger(startupSeconds) || startupSeconds < 1 || startupSeconds > 600) errors.push(`startupSeconds: expected an integer 1-600, received ${JSON.stringify(startupSeconds)}`);
-  const playwrightVersion = options.playwrightVersion ?? '1.65.1';
-  if (!/^\d+\.\d+\.\d+$/.test(playwrightVersion)) errors.push(`playwrightVersion: expected an exact version like "1.65.1", received ${JSON.stringify(playwrightVersion)}`);
-  if (errors.length > 0) throw new Error(`invalid smoke options:\n  ${errors.join('\n  ')}`);
-  return { port, healthPaths, restricted: options.restricted ?? true, writablePaths, startupSeconds, playwrightVersion };
+/** Checks the options (every problem at once) and fills what is not given from the runtime table. */
+export function resolveSmokeOptions(options: SmokeOptions): ResolvedSmokeOptions {
+  const o = parseOptions('smoke options', smokeOptionsSchema, options);
+  const runtime = runtimes[o.runtime];
+  return {
+    user: o.user ?? runtime.user,
+    port: o.port ?? runtime.port,
+    writablePaths: o.writablePaths ?? runtime.writablePaths,
+    probes: {
+      readiness: o.probes?.readiness ?? runtime.probes.readiness,
+      liveness: o.probes?.liveness ?? runtime.probes.liveness,
+    },
+    startupSeconds: o.startupSeconds ?? 60,
+    playwrightVersion: o.playwrightVersion ?? '1.65.1',
+    name: o.name ?? 'smoke',
+  };
+}
+
+/**
+ * The `docker run` of the smoke test: the container as the cluster runs it (the pod's
+ * securityContext): the same uid and gid, a read-only root, every capability dropped, no
+ * privilege escalation, and one tmpfs per writable path where the pod has an emptyDir
+ * (world-writable and executable, as an emptyDir is; docker's --tmpfs default is noexec).
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+ */
+export function smokeRunCommand(o: Pick<ResolvedSmokeOptions, 'user' | 'writablePaths'>): string {
+  return [
+    'docker run --detach --name app',
+    `--user ${o.user.uid}:${o.user.gid}`,
+    '--read-only --cap-drop ALL --security-opt no-new-privileges',
+    ...o.writablePaths.map((p) => `--tmpfs ${p}:rw,exec,mode=1777`),
+    '--publish "127.0.0.1:$HOST_PORT:$PORT" "$IMAGE"',
+  ].join(' ');
 }
 
 const inputs: Record<string, WorkflowInput> = {
-  image: { description: 'The image to test, by digest (ghcr.io/owner/app@sha256:…) or tag.', type: 'string', required: true },
-  'preview-url': { description: 'A deployed preview to test in a browser (Playwright); empty to skip.', type: 'string', required: false, default: '' },
+  image: {
+    description: 'The image to test, by digest (ghcr.io/owner/app@sha256:…) or tag.',
+    type: 'string',
+    required: true,
+  },
+  'preview-url': {
+    description: 'A deployed preview to test in a browser (Playwright); empty to skip.',
+    type: 'string',
+    required: false,
+    default: '',
+  },
 };
 
 /** The loopback port the container is published on. */
@@ -112,39 +101,41 @@ const previewScript = [
   '}',
   "if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);",
   'await browser.close();',
-  "console.log(`ok: ${base}`);",
+  'console.log(`ok: ${base}`);',
   'EOF',
 ].join('\n');
 
 /**
  * Plans the smoke workflow, callable from build-and-push (`workflow_call`) or by
- * hand (`workflow_dispatch`): run the image as the cluster would and probe its
- * health paths; with a preview URL, load it in Chromium through Playwright.
+ * hand (`workflow_dispatch`): run the image exactly as the cluster will (same uid and
+ * gid, read-only root, no capabilities, one tmpfs per writable path) and curl its
+ * readiness then its liveness path; with a preview URL, load it in Chromium through Playwright.
  */
-export function planSmoke(options: SmokeOptions = {}): Workflow {
+export function planSmoke(options: SmokeOptions): Workflow {
   const o = resolveSmokeOptions(options);
-  const security = o.restricted
-    ? ['--read-only', '--cap-drop ALL', '--security-opt no-new-privileges', ...o.writablePaths.map((p) => `--tmpfs ${p}`)].join(' ')
-    : '';
+  const healthPaths = [o.probes.readiness, o.probes.liveness].join(' ');
   return {
-    name: 'smoke',
+    name: o.name,
     on: { workflowCall: { inputs }, workflowDispatch: { inputs } },
     jobs: {
       container: {
         kind: 'steps',
-        name: 'run the image and probe its health paths',
+        name: 'run the image as the cluster runs it, curl its probes',
         runsOn: 'ubuntu-24.04',
         timeoutMinutes: 15,
         permissions: [{ scope: 'packages', access: 'read', reason: 'Pull the image from GHCR.' }],
         steps: [
           loginGhcrStep(),
           {
-            kind: 'run', name: 'Start the container', env: { IMAGE: '${{ inputs.image }}', PORT: o.port, HOST_PORT: hostPort },
-            run: `docker run --detach --name app ${security ? `${security} ` : ''}--publish "127.0.0.1:$HOST_PORT:$PORT" "$IMAGE"`,
+            kind: 'run',
+            name: 'Start the container as the pod runs it',
+            env: { IMAGE: '${{ inputs.image }}', PORT: o.port, HOST_PORT: hostPort },
+            run: smokeRunCommand(o),
           },
           {
-            kind: 'run', name: 'Probe the health paths',
-            env: { HEALTH_PATHS: o.healthPaths.join(' '), STARTUP_SECONDS: o.startupSeconds, HOST_PORT: hostPort },
+            kind: 'run',
+            name: 'Curl the readiness and liveness paths',
+            env: { HEALTH_PATHS: healthPaths, STARTUP_SECONDS: o.startupSeconds, HOST_PORT: hostPort },
             run: healthProbeScript,
           },
           { kind: 'run', name: 'Container logs', if: 'always()', run: 'docker logs app || true' },
@@ -160,8 +151,13 @@ export function planSmoke(options: SmokeOptions = {}): Workflow {
         steps: [
           { kind: 'uses', name: 'Set up Node', uses: actionPins.setupNode, with: { 'node-version': 24 } },
           {
-            kind: 'run', name: 'Load the preview in Chromium',
-            env: { PREVIEW_URL: '${{ inputs.preview-url }}', HEALTH_PATHS: o.healthPaths.join(' '), PLAYWRIGHT_VERSION: o.playwrightVersion },
+            kind: 'run',
+            name: 'Load the preview in Chromium',
+            env: {
+              PREVIEW_URL: '${{ inputs.preview-url }}',
+              HEALTH_PATHS: healthPaths,
+              PLAYWRIGHT_VERSION: o.playwrightVersion,
+            },
             run: previewScript,
           },
         ],

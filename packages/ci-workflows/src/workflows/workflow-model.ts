@@ -8,8 +8,18 @@ import type { ActionPin } from '../pins/action-pins.js';
  */
 
 export type PermissionScope =
-  | 'actions' | 'attestations' | 'checks' | 'contents' | 'deployments' | 'idToken' | 'issues'
-  | 'packages' | 'pages' | 'pullRequests' | 'securityEvents' | 'statuses';
+  | 'actions'
+  | 'attestations'
+  | 'checks'
+  | 'contents'
+  | 'deployments'
+  | 'idToken'
+  | 'issues'
+  | 'packages'
+  | 'pages'
+  | 'pullRequests'
+  | 'securityEvents'
+  | 'statuses';
 
 /** One granted permission and why the job needs it (rendered as a trailing comment). */
 export interface Permission {
@@ -99,10 +109,4 @@ export interface Workflow {
   readonly env?: ScalarMap;
   /** Job ids (wire names, kebab-case) to jobs, in order. */
   readonly jobs: Readonly<Record<string, Job>>;
-}
-
-/** A generated file: repository-relative path and exact bytes. */
-export interface GeneratedFile {
-  readonly path: string;
-  readonly content: string;
 }

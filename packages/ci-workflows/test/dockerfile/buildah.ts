@@ -21,12 +21,19 @@ const storage = ['--storage-driver', 'vfs', '--root', root, '--runroot', runroot
 export function requireBuildah(): void {
   const r = spawnSync('buildah', ['--version'], { encoding: 'utf8' });
   if (r.status !== 0) {
-    throw new Error('buildah is not installed: `apt-get install buildah` (listed in tools/ci/apt-packages.txt; tools/ci/apt-install.sh installs it)');
+    throw new Error(
+      'buildah is not installed: `apt-get install buildah` (listed in tools/ci/apt-packages.txt; tools/ci/apt-install.sh installs it)',
+    );
   }
 }
 
 export function buildah(args: readonly string[], options: { input?: string } = {}): string {
-  return execFileSync('buildah', [...storage, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, input: options.input, stdio: ['pipe', 'pipe', 'pipe'] });
+  return execFileSync('buildah', [...storage, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    input: options.input,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 /** Builds (or reuses) the local base images; returns their build args (NODE_IMAGE=…, …). */
@@ -58,9 +65,23 @@ export interface BuildOptions {
 
 /** One build, timed. BUILDPLATFORM/TARGETPLATFORM are passed explicitly: buildah 1.28 does not set them. */
 export function build(o: BuildOptions): { seconds: number; log: string } {
-  const args = ['bud', '--isolation', 'chroot', '--pull=never', `--layers=${o.layers === true}`, '--platform', `linux/${o.arch}`,
-    '--build-arg', 'BUILDPLATFORM=linux/amd64', '--build-arg', `TARGETPLATFORM=linux/${o.arch}`,
-    '--build-arg', `SOURCE_DATE_EPOCH=${o.epoch}`, '--timestamp', String(o.epoch)];
+  const args = [
+    'bud',
+    '--isolation',
+    'chroot',
+    '--pull=never',
+    `--layers=${o.layers === true}`,
+    '--platform',
+    `linux/${o.arch}`,
+    '--build-arg',
+    'BUILDPLATFORM=linux/amd64',
+    '--build-arg',
+    `TARGETPLATFORM=linux/${o.arch}`,
+    '--build-arg',
+    `SOURCE_DATE_EPOCH=${o.epoch}`,
+    '--timestamp',
+    String(o.epoch),
+  ];
   for (const [k, v] of Object.entries(o.buildArgs)) args.push('--build-arg', `${k}=${v}`);
   if (o.noCache === true) args.push('--no-cache');
   args.push('-t', o.tag, o.context);
@@ -70,7 +91,9 @@ export function build(o: BuildOptions): { seconds: number; log: string } {
     return { seconds: (performance.now() - start) / 1000, log };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
-    throw new Error(`buildah bud failed for ${o.tag}:\n${(err.stdout ?? '').slice(-4000)}\n${(err.stderr ?? '').slice(-4000)}`);
+    throw new Error(
+      `buildah bud failed for ${o.tag}:\n${(err.stdout ?? '').slice(-4000)}\n${(err.stderr ?? '').slice(-4000)}`,
+    );
   }
 }
 
@@ -86,7 +109,11 @@ export interface ImageFacts {
 
 export function inspectImage(tag: string): ImageFacts {
   const d = JSON.parse(buildah(['inspect', '--type', 'image', tag])) as {
-    OCIv1: { architecture: string; config: { User?: string; Cmd?: string[]; Env?: string[]; Labels?: Record<string, string> }; rootfs: { diff_ids: string[] } };
+    OCIv1: {
+      architecture: string;
+      config: { User?: string; Cmd?: string[]; Env?: string[]; Labels?: Record<string, string> };
+      rootfs: { diff_ids: string[] };
+    };
     Manifest: string;
   };
   const manifest = JSON.parse(d.Manifest) as { layers: { digest: string }[] };
@@ -135,7 +162,12 @@ export function runInImage(tag: string, argv: readonly string[]): string {
  * network), with PORT set to a free loopback port, GETs `path` until it answers or
  * the deadline passes, then stops the server. Returns status and body.
  */
-export async function probeImage(tag: string, path: string, port: number, portEnv: readonly string[] = ['PORT']): Promise<{ status: number; body: string; user: string }> {
+export async function probeImage(
+  tag: string,
+  path: string,
+  port: number,
+  portEnv: readonly string[] = ['PORT'],
+): Promise<{ status: number; body: string; user: string }> {
   const facts = inspectImage(tag);
   const ctr = buildah(['from', '--pull=never', '--quiet', tag]).trim();
   const user = buildah(['run', '--isolation', 'chroot', ctr, '--', 'id', '-u']).trim();
@@ -143,7 +175,10 @@ export async function probeImage(tag: string, path: string, port: number, portEn
   // The server's stdio goes through a pipe the container user owns, so a non-root server can
   // open /dev/stderr (nginx does); the CMD is the image's own.
   const argv = ['sh', '-c', '"$@" 2>&1 | cat', 'sh', ...facts.cmd];
-  const child = spawn('buildah', [...storage, 'run', '--isolation', 'chroot', ctr, '--', ...argv], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('buildah', [...storage, 'run', '--isolation', 'chroot', ctr, '--', ...argv], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr.on('data', (b: Buffer) => (output += b.toString()));
@@ -185,11 +220,19 @@ export function appendLine(file: string, line: string): void {
 }
 
 /** ELF e_machine of a file inside an image (183 = aarch64, 62 = x86-64). */
-export function elfMachineInImage(tag: string, findUnder: string, nameSuffix: string): { file: string; machine: number } {
+export function elfMachineInImage(
+  tag: string,
+  findUnder: string,
+  nameSuffix: string,
+): { file: string; machine: number } {
   const ctr = buildah(['from', '--pull=never', '--quiet', tag]).trim();
   try {
     const mount = buildah(['mount', ctr]).trim();
-    const out = execFileSync('find', [join(mount, findUnder), '-name', `*${nameSuffix}`, '-type', 'f'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const out = execFileSync('find', [join(mount, findUnder), '-name', `*${nameSuffix}`, '-type', 'f'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter(Boolean);
     if (out.length === 0) throw new Error(`no *${nameSuffix} under ${findUnder} in ${tag}`);
     const bytes = readFileSync(out[0] as string);
     return { file: (out[0] as string).slice(mount.length), machine: bytes.readUInt16LE(18) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageTagRules, previewTags, sortableTagPattern, type PreviewTagsInput } from '../../src/index.js';
+import { imageTagRules, previewTags, sortableTagPattern, type PreviewTagsInput } from '../../src/tags/index.js';
 
 const image = 'ghcr.io/futuroptimist/token.place';
 const sha = '0123456789abcdef0123456789abcdef01234567';

@@ -1,32 +1,19 @@
 /**
- * docker/metadata-action's own test cases, ported for the rule types the
- * preview supports (schedule, semver, match, edge, ref, raw, sha). Source:
+ * docker/metadata-action's own test cases (`__tests__/meta.test.ts`), part 1: the rows
+ * that run on the semver, match, edge, ref, raw, sha and schedule rule types. Source:
  * https://github.com/docker/metadata-action/blob/87ff116aea663b442e84ade2e0757db0646e3f10/__tests__/meta.test.ts
- * Each row keeps the upstream describe block and test id (`push01`, `tag11`, …)
- * and its expected version and tags verbatim. Cases that use type=pep440
- * (push12, push14, tag23–tag30, tag32, tag33), the pull_request_target
- * fixture (pr07–pr10) and the DOCKER_METADATA_PR_HEAD_SHA block are not ported.
+ * (each row checked unchanged in the file of the v6.0.0 tree). Each row keeps the
+ * upstream describe block and test id (`push01`, `tag11`, …) and its expected version
+ * and tags verbatim; inputs are passed as upstream's tests pass them (lists already
+ * split). The pep440, is_not_default_branch, quoted `match=`, pull_request_target and
+ * DOCKER_METADATA_PR_HEAD_SHA rows are in preview-tags-v6.upstream.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { isRawStatement } from '../../src/tags/handlebars-lite.js';
-import { previewMetadata, type TagVersion } from '../../src/index.js';
-import { fixtures, frozenClock, repoDefaultBranch } from './upstream-fixtures.js';
+import type { TagVersion } from '../../src/tags/index.js';
+import { isRawStatement } from '../../src/tags/template.js';
+import { runUpstream as run, type Inputs } from './upstream-fixtures.js';
 
-interface Inputs { images: string[]; tags?: string[]; flavor?: string[] }
 type Row = [id: string, fixture: string, inputs: Inputs, version: TagVersion, tags: string[]];
-
-function run(fixture: string, inputs: Inputs) {
-  const event = fixtures[fixture];
-  if (!event) throw new Error(`fixture ${fixture} not transcribed`);
-  return previewMetadata({
-    ...event,
-    defaultBranch: repoDefaultBranch,
-    timestamp: frozenClock,
-    images: inputs.images.join('\n'),
-    ...(inputs.tags ? { tags: inputs.tags.join('\n') } : {}),
-    ...(inputs.flavor ? { flavor: inputs.flavor.join('\n') } : {}),
-  });
-}
 
 const two = ['org/app', 'ghcr.io/user/app'];
 const v = (main: string | undefined, partial: string[], latest: boolean): TagVersion => ({ main, partial, latest });

@@ -1,9 +1,10 @@
 /**
- * docker/metadata-action's tag parsing tests, ported. Source:
- * https://github.com/docker/metadata-action/blob/b5c378621cab2a7c920c34b0db18a50da51bd4f2/__tests__/tag.test.ts
- * (describe blocks `transform` and `parse`; rows in upstream order, expected
- * type and attributes verbatim; `invalid` rows must throw). `Tag.attrs` key
- * order is not compared (toEqual ignores it, as upstream's does).
+ * docker/metadata-action's tag parsing tests, ported from `__tests__/tag.test.ts` of the
+ * v6.0.0 tree (the rows of b5c378621cab2a7c920c34b0db18a50da51bd4f2 plus the quoted
+ * `"match=…"` row; semver/pep440 rules now default `match` to ''). Describe blocks
+ * `transform` and `parse`; rows in upstream order, expected type and attributes
+ * verbatim; `invalid` rows must throw. `Tag.attrs` key order is not compared (toEqual
+ * ignores it, as upstream's does).
  */
 import { describe, expect, it } from 'vitest';
 import { parseTagRule, sortTagRules, type TagRuleType } from '../../src/tags/metadata-inputs.js';
@@ -14,9 +15,13 @@ type Expected = { type: TagRuleType; attrs: Record<string, string> } | 'invalid'
 const parseRows: [string, Expected][] = [
   ["type=schedule,enable=true,pattern={{date 'YYYYMMDD'}}", { type: 'schedule', attrs: { priority: P.schedule, enable: 'true', pattern: "{{date 'YYYYMMDD'}}" } }],
   ["type=schedule,enable=true,pattern={{date 'YYYYMMDD' tz='Asia/Tokyo'}}", { type: 'schedule', attrs: { priority: P.schedule, enable: 'true', pattern: "{{date 'YYYYMMDD' tz='Asia/Tokyo'}}" } }],
-  ['type=semver,enable=true,pattern={{version}}', { type: 'semver', attrs: { priority: P.semver, enable: 'true', pattern: '{{version}}', value: '' } }],
-  ['type=semver,priority=1,enable=true,pattern={{version}}', { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: '' } }],
-  ['type=semver,priority=1,enable=true,pattern={{version}},value=v1.0.0', { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: 'v1.0.0' } }],
+  ['type=semver,enable=true,pattern={{version}}', { type: 'semver', attrs: { priority: P.semver, enable: 'true', pattern: '{{version}}', value: '', match: '' } }],
+  ['type=semver,priority=1,enable=true,pattern={{version}}', { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: '', match: '' } }],
+  ['type=semver,priority=1,enable=true,pattern={{version}},value=v1.0.0', { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: 'v1.0.0', match: '' } }],
+  [
+    'type=semver,priority=1,enable=true,pattern={{version}},value=p1/v1.0.0,"match=v(\\d.\\d.\\d)$"',
+    { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: 'p1/v1.0.0', match: 'v(\\d.\\d.\\d)$' } },
+  ],
   ['type=match,enable=true,pattern=v(.*),group=1', { type: 'match', attrs: { priority: P.match, enable: 'true', pattern: 'v(.*)', group: '1', value: '' } }],
   ['type=match,enable=true,"pattern=^v(\\d.\\d.\\d)$",group=1', { type: 'match', attrs: { priority: P.match, enable: 'true', pattern: '^v(\\d.\\d.\\d)$', group: '1', value: '' } }],
   ['type=match,priority=700,enable=true,pattern=v(.*),group=1', { type: 'match', attrs: { priority: '700', enable: 'true', pattern: 'v(.*)', group: '1', value: '' } }],
@@ -61,7 +66,7 @@ describe('docker/metadata-action __tests__/tag.test.ts transform, ported', () =>
     const sorted = sortTagRules(input.map(parseTagRule)).map((r) => ({ type: r.type, attrs: r.attrs }));
     expect(sorted).toEqual([
       { type: 'schedule', attrs: { priority: P.schedule, enable: 'true', pattern: 'nightly' } },
-      { type: 'semver', attrs: { priority: P.semver, enable: 'true', pattern: '{{version}}', value: '' } },
+      { type: 'semver', attrs: { priority: P.semver, enable: 'true', pattern: '{{version}}', value: '', match: '' } },
       { type: 'match', attrs: { priority: P.match, enable: 'true', pattern: '\\d.\\d.\\d', group: '0', value: '' } },
       { type: 'edge', attrs: { priority: P.edge, enable: 'true', branch: '' } },
       { type: 'ref', attrs: { priority: P.ref, enable: 'true', event: 'branch' } },

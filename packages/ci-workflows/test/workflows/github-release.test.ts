@@ -17,7 +17,13 @@ function release(tag: string) {
   chmodSync(join(dir, 'gh'), 0o755);
   const r = spawnSync('bash', ['-e', '-c', githubReleaseScript], {
     encoding: 'utf8',
-    env: { PATH: `${dir}:${process.env['PATH']}`, GH_LOG: join(dir, 'gh.log'), TAG: tag, INDEX: `${image}@sha256:${'a'.repeat(64)}`, GITHUB_REPOSITORY: 'futuroptimist/token.place' },
+    env: {
+      PATH: `${dir}:${process.env['PATH']}`,
+      GH_LOG: join(dir, 'gh.log'),
+      TAG: tag,
+      INDEX: `${image}@sha256:${'a'.repeat(64)}`,
+      GITHUB_REPOSITORY: 'futuroptimist/token.place',
+    },
   });
   expect(r.status, r.stderr).toBe(0);
   return readFileSync(join(dir, 'gh.log'), 'utf8').trim().split('\n');
@@ -31,14 +37,25 @@ describe('GitHub release job', () => {
     expect(w.jobs['release']!.if).toBe("startsWith(github.ref, 'refs/tags/v')");
     expect(w.jobs['release']!.needs).toEqual(['merge']);
     expect(w.jobs['release']!.permissions).toEqual({ contents: 'write' });
-    const writers = Object.entries(w.jobs).filter(([, j]) => j.permissions['contents'] === 'write').map(([id]) => id);
+    const writers = Object.entries(w.jobs)
+      .filter(([, j]) => j.permissions['contents'] === 'write')
+      .map(([id]) => id);
     expect(writers).toEqual(['release']);
   });
 
   it('creates the release of the tag with generated notes naming the image by digest (real bash)', () => {
     expect(release('v1.2.3')).toEqual([
-      'release', 'create', 'v1.2.3', '--repo', 'futuroptimist/token.place',
-      '--verify-tag', '--title', 'v1.2.3', '--generate-notes', '--notes', `Image: \`${image}@sha256:${'a'.repeat(64)}\``,
+      'release',
+      'create',
+      'v1.2.3',
+      '--repo',
+      'futuroptimist/token.place',
+      '--verify-tag',
+      '--title',
+      'v1.2.3',
+      '--generate-notes',
+      '--notes',
+      `Image: \`${image}@sha256:${'a'.repeat(64)}\``,
     ]);
   });
 

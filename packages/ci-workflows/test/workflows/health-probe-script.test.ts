@@ -13,23 +13,40 @@ import { healthProbeScript } from '../../src/workflows/smoke.js';
 const dir = mkdtempSync(join(tmpdir(), 'sugarkube-probe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function probe(port: number, paths: string, running = true, startupSeconds = 6): Promise<{ code: number | null; out: string }> {
+function probe(
+  port: number,
+  paths: string,
+  running = true,
+  startupSeconds = 6,
+): Promise<{ code: number | null; out: string }> {
   writeFileSync(join(dir, 'docker'), `#!/usr/bin/env bash\necho ${running}\n`);
   chmodSync(join(dir, 'docker'), 0o755);
   return new Promise((resolve) => {
     const child = spawn('bash', ['-e', '-c', healthProbeScript], {
-      env: { PATH: `${dir}:${process.env['PATH']}`, HOST_PORT: String(port), HEALTH_PATHS: paths, STARTUP_SECONDS: String(startupSeconds) },
+      env: {
+        PATH: `${dir}:${process.env['PATH']}`,
+        HOST_PORT: String(port),
+        HEALTH_PATHS: paths,
+        STARTUP_SECONDS: String(startupSeconds),
+      },
     });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('close', (code) => resolve({ code, out }));
   });
 }
 
 function serve(handler: (path: string, hits: number) => number): Promise<Server> {
   let hits = 0;
-  const server = createServer((req, res) => { res.writeHead(handler(req.url ?? '/', ++hits)); res.end('x'); });
+  const server = createServer((req, res) => {
+    res.writeHead(handler(req.url ?? '/', ++hits));
+    res.end('x');
+  });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 const portOf = (s: Server) => (s.address() as AddressInfo).port;
@@ -42,7 +59,9 @@ describe('smoke health probe (real bash, curl and HTTP)', () => {
       expect(r.out).toContain('ok: /healthz');
       expect(r.out).toContain('ok: /');
       expect(r.code).toBe(0);
-    } finally { server.close(); }
+    } finally {
+      server.close();
+    }
   }, 30_000);
 
   it('fails when a path never answers 2xx', async () => {
@@ -52,7 +71,9 @@ describe('smoke health probe (real bash, curl and HTTP)', () => {
       expect(r.out).toContain('ok: /');
       expect(r.out).toContain('::error::/missing did not answer 2xx');
       expect(r.code).toBe(1);
-    } finally { server.close(); }
+    } finally {
+      server.close();
+    }
   }, 30_000);
 
   it('fails at once when the container has stopped', async () => {
@@ -62,6 +83,8 @@ describe('smoke health probe (real bash, curl and HTTP)', () => {
       const r = await probe(portOf(server), '/', false, 60);
       expect(r.code).toBe(1);
       expect(Date.now() - started).toBeLessThan(10_000);
-    } finally { server.close(); }
+    } finally {
+      server.close();
+    }
   }, 30_000);
 });

@@ -3,7 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planBuildAndPush, previewMetadata, imageTagRules, type RunStep, type StepsJob } from '../../src/index.js';
+import { planBuildAndPush, imageTagRules, type RunStep, type StepsJob } from '../../src/index.js';
+import { previewMetadata } from '../../src/tags/index.js';
 
 // The merge job's scripts under real bash and jq. `docker` is a stand-in that
 // records its arguments (one per line) and answers `imagetools inspect` the
@@ -17,19 +18,34 @@ const dir = mkdtempSync(join(tmpdir(), 'sugarkube-merge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const metadata = JSON.stringify({
-  tags: previewMetadata({ eventName: 'push', ref: 'refs/heads/main', sha: 'a'.repeat(40), defaultBranch: 'main', timestamp: 1_800_000_000, images: image, ...imageTagRules() }).tags,
+  tags: previewMetadata({
+    eventName: 'push',
+    ref: 'refs/heads/main',
+    sha: 'a'.repeat(40),
+    defaultBranch: 'main',
+    timestamp: 1_800_000_000,
+    images: image,
+    ...imageTagRules(),
+  }).tags,
 });
 const digests = ['1'.repeat(64), '2'.repeat(64)];
 
 function run(body: string, env: Record<string, string>, cwd: string) {
   const docker = join(dir, 'docker');
-  writeFileSync(docker, [
-    '#!/usr/bin/env bash',
-    'printf "%s\\n" "$@" > "$DOCKER_LOG"',
-    'if [ "$2 $3" = "imagetools inspect" ]; then echo "{\\"mediaType\\":\\"application/vnd.oci.image.index.v1+json\\",\\"digest\\":\\"sha256:$(printf 9%.0s {1..64})\\"}"; fi',
-  ].join('\n'));
+  writeFileSync(
+    docker,
+    [
+      '#!/usr/bin/env bash',
+      'printf "%s\\n" "$@" > "$DOCKER_LOG"',
+      'if [ "$2 $3" = "imagetools inspect" ]; then echo "{\\"mediaType\\":\\"application/vnd.oci.image.index.v1+json\\",\\"digest\\":\\"sha256:$(printf 9%.0s {1..64})\\"}"; fi',
+    ].join('\n'),
+  );
   chmodSync(docker, 0o755);
-  const result = spawnSync('bash', ['-e', '-c', body], { cwd, encoding: 'utf8', env: { PATH: `${dir}:${process.env['PATH']}`, IMAGE: image, DOCKER_LOG: join(dir, 'docker.log'), ...env } });
+  const result = spawnSync('bash', ['-e', '-c', body], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: `${dir}:${process.env['PATH']}`, IMAGE: image, DOCKER_LOG: join(dir, 'docker.log'), ...env },
+  });
   return { ...result, docker: readFileSync(join(dir, 'docker.log'), 'utf8').trim().split('\n') };
 }
 
@@ -41,14 +57,26 @@ describe('merge job scripts (real bash and jq)', () => {
     const r = run(script('Create the index with docker buildx imagetools'), { METADATA: metadata }, digestDir);
     expect(r.status, r.stderr).toBe(0);
     expect(r.docker).toEqual([
-      'buildx', 'imagetools', 'create',
-      '--tag', `${image}:edge`, '--tag', `${image}:main-1800000000-aaaaaaa`, '--tag', `${image}:sha-aaaaaaa`,
-      `${image}@sha256:${digests[0]}`, `${image}@sha256:${digests[1]}`,
+      'buildx',
+      'imagetools',
+      'create',
+      '--tag',
+      `${image}:edge`,
+      '--tag',
+      `${image}:main-1800000000-aaaaaaa`,
+      '--tag',
+      `${image}:sha-aaaaaaa`,
+      `${image}@sha256:${digests[0]}`,
+      `${image}@sha256:${digests[1]}`,
     ]);
   });
 
   it('refuses to create an untagged index', () => {
-    const r = run(script('Create the index with docker buildx imagetools'), { METADATA: '{"tags":[]}', GITHUB_REF: 'refs/tags/nightly' }, dir);
+    const r = run(
+      script('Create the index with docker buildx imagetools'),
+      { METADATA: '{"tags":[]}', GITHUB_REF: 'refs/tags/nightly' },
+      dir,
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('::error::metadata-action produced no tags for refs/tags/nightly');
   });

@@ -11,48 +11,77 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { actionlint, validateWorkflowSchema, writeTempTree, zizmor } from '@sugarkube/verify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { arm64GuardFiles, buildAndPushFiles, smokeFiles, type GeneratedFile } from '../../src/index.js';
+import type { GeneratedFile } from '@sugarkube/core';
+import { appBuildFiles, arm64GuardFiles, buildAndPushFiles, smokeFiles } from '../../src/index.js';
+import { exampleBuilds } from '../support/example-builds.js';
 
 const image = 'ghcr.io/futuroptimist/token.place';
+const workflowsOf = (files: readonly GeneratedFile[]) => files.filter((f) => f.path.startsWith('.github/workflows/'));
 const variants: Record<string, GeneratedFile[]> = {
-  'defaults': [...buildAndPushFiles({ image })],
+  defaults: [...buildAndPushFiles({ image })],
   'signed, smoke-tested, released, with the guard': [
-    ...buildAndPushFiles({ image, sign: true, smoke: true, githubRelease: true, buildArgs: { NODE_ENV: 'production' } }),
-    ...smokeFiles({ port: 3000, healthPaths: ['/healthz', '/'] }),
+    ...buildAndPushFiles({
+      image,
+      sign: true,
+      smoke: true,
+      githubRelease: true,
+      buildArgs: { NODE_ENV: 'production' },
+    }),
+    ...smokeFiles({ runtime: 'node', port: 3000, probes: { readiness: '/healthz', liveness: '/' } }),
     ...arm64GuardFiles({ image, tags: ['edge', 'latest'] }),
   ],
-  'QEMU fallback, registry cache, sub-folder context': [...buildAndPushFiles({ image, qemuFallback: true, cache: 'registry', context: 'frontend' })],
-  'amd64 only, no cache, unrestricted smoke': [
+  'QEMU fallback, registry cache, sub-folder context': [
+    ...buildAndPushFiles({ image, qemuFallback: true, cache: 'registry', context: 'frontend' }),
+  ],
+  'amd64 only, no cache, static-nginx smoke': [
     ...buildAndPushFiles({ image, platforms: ['linux/amd64'], cache: 'none', smoke: true, defaultBranch: 'trunk' }),
-    ...smokeFiles({ restricted: false }),
+    ...smokeFiles({ runtime: 'static-nginx' }),
+  ],
+  // What an app repo gets from its descriptor, one per runtime, and a two-service repo.
+  ...Object.fromEntries(
+    Object.entries(exampleBuilds).map(([name, input]) => [`appBuildFiles: ${name}`, workflowsOf(appBuildFiles(input))]),
+  ),
+  'appBuildFiles: two services in one repo': [
+    ...workflowsOf(appBuildFiles({ ...exampleBuilds.dspace, service: 'web', directory: 'services/web' })),
+    ...workflowsOf(appBuildFiles({ ...exampleBuilds.tokenplace, service: 'relay', directory: 'services/relay' })),
   ],
 };
 
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 async function checkAll(files: readonly GeneratedFile[]) {
   const dir = await writeTempTree(files);
   dirs.push(dir);
   const lint = await actionlint(files.map((f) => join(dir, f.path)));
-  const schema = await Promise.all(files.map(async (f) => ({ path: f.path, ...(await validateWorkflowSchema(f.content)) })));
+  const schema = await Promise.all(
+    files.map(async (f) => ({ path: f.path, ...(await validateWorkflowSchema(f.content)) })),
+  );
   const audit = await zizmor(dir, { minSeverity: 'medium' });
   return { lint, schema, audit };
 }
 
 describe('generated workflows pass actionlint, the workflow schema and zizmor (medium+)', () => {
-  it.each(Object.entries(variants))('%s', async (_name, files) => {
-    const { lint, schema, audit } = await checkAll(files);
-    expect(lint.output).toBe('');
-    expect(lint.ok).toBe(true);
-    for (const s of schema) expect(s.errors, s.path).toEqual([]);
-    expect(audit.findings).toEqual([]);
-  }, 120_000);
+  it.each(Object.entries(variants))(
+    '%s',
+    async (_name, files) => {
+      const { lint, schema, audit } = await checkAll(files);
+      expect(lint.output).toBe('');
+      expect(lint.ok).toBe(true);
+      for (const s of schema) expect(s.errors, s.path).toEqual([]);
+      expect(audit.findings).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe('the checks can fail', () => {
   it('actionlint and the schema reject an unknown key and a job without runs-on', async () => {
-    const broken = ['name: broken', 'on: push', 'jobs:', '  y:', '    timeout-minutes: 5', '    stepz: []', ''].join('\n');
+    const broken = ['name: broken', 'on: push', 'jobs:', '  y:', '    timeout-minutes: 5', '    stepz: []', ''].join(
+      '\n',
+    );
     const dir = await writeTempTree([{ path: '.github/workflows/broken.yml', content: broken }]);
     dirs.push(dir);
     const lint = await actionlint([join(dir, '.github/workflows/broken.yml')]);
@@ -87,10 +116,12 @@ describe('the checks can fail', () => {
 describe("the monorepo's own workflows", () => {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
   it('ci.yml and release.yml pass actionlint, the schema and zizmor (medium+)', async () => {
-    const files = await Promise.all(['ci.yml', 'release.yml'].map(async (f) => {
-      const path = `.github/workflows/${f}`;
-      return { path, content: await readFile(join(root, path), 'utf8') };
-    }));
+    const files = await Promise.all(
+      ['ci.yml', 'release.yml'].map(async (f) => {
+        const path = `.github/workflows/${f}`;
+        return { path, content: await readFile(join(root, path), 'utf8') };
+      }),
+    );
     const { lint, schema, audit } = await checkAll(files);
     expect(lint.output).toBe('');
     for (const s of schema) expect(s.errors, s.path).toEqual([]);

@@ -1,6 +1,6 @@
 import type { ServiceDescriptor, ValidatedAppDescriptor } from './app-schema.js';
-import { issue, issueWithMessage, type Issue } from '@sugarkube/core';
-import { didYouMean } from '@sugarkube/core';
+import { checkAppBuild } from '@sugarkube/ci-workflows';
+import { didYouMean, issue, issueWithMessage, prefixIssues, type Issue } from '@sugarkube/core';
 import { defaultEnvironments, volumeNameOf } from './defaults.js';
 
 function unique(names: readonly string[], path: (i: number) => PropertyKey[], what: string, out: Issue[]) {
@@ -29,6 +29,8 @@ function checkProbes(service: ServiceDescriptor, base: PropertyKey[], out: Issue
 function checkService(service: ServiceDescriptor, index: number, envReplicas: readonly number[], out: Issue[]) {
   const base: PropertyKey[] = ['services', index];
   checkProbes(service, base, out);
+  // The build section, by the runtime's own rules (its fields, what it requires), from the image generators.
+  out.push(...prefixIssues([...base, 'build'], checkAppBuild(service.runtime, service.build ?? {})));
   const volumeNames = [
     ...(service.writablePaths ?? []).map(volumeNameOf),
     ...(service.files ?? []).map((f) => f.name),

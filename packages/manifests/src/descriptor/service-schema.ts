@@ -1,3 +1,4 @@
+import { appBuildSchema } from '@sugarkube/ci-workflows';
 import { z } from 'zod';
 import {
   runtimeNames,
@@ -58,8 +59,9 @@ export const egressRuleSchema = strictObject({
 export const serviceSchema = strictObject({
   name: dnsLabel,
   runtime: z.enum(runtimeNames).describe('How the image is built and served: sets the user, writable paths, resources and base image.'),
-  // TEMPORARY: typed by @sugarkube/ci-workflows' build schema once it lands.
-  build: z.record(z.string(), z.unknown()).optional(),
+  build: appBuildSchema
+    .describe("How the image is built (the Dockerfile's inputs): the fields of the service's runtime. Default: the runtime's defaults.")
+    .optional(),
   image: strictObject({
     repository: imageRepository.describe('Image without tag, e.g. "ghcr.io/owner/image".'),
     /** @default "edge" (image automation or a promotion replaces it per environment) */

@@ -58,15 +58,14 @@ function imageOptions(options: SiteDockerfileOptions, generator: string): Static
   ].join(' ');
   return {
     header: generatedBy(generator),
-    build: { buildScript: options.buildScript ?? 'build', buildOutputs: [outDir] },
+    buildScript: options.buildScript ?? 'build',
+    buildOutputs: [outDir],
     siteDir: outDir,
-    nginxConfig: options.nginxConfig ?? 'nginx.conf',
-    nginxConfigKind: 'main',
-    sitePath: options.path ?? '/',
+    // The site's generated nginx.conf is the whole nginx config.
+    nginxConfigFile: { path: options.nginxConfig ?? 'nginx.conf', scope: 'main', sitePath: options.path ?? '/' },
     // Source maps out, x.gz next to x for gzip_static: nginx then never compresses at run time.
     afterBuild: [precompress],
     port: options.port ?? 8080,
-    dockerignore: ['deploy'],
   };
 }
 
@@ -88,6 +87,6 @@ export function renderSiteDockerignore(options: Pick<SiteDockerfileOptions, 'out
   return fileContent(staticNginxDockerfile(imageOptions(options, 'renderSiteDockerignore')), '.dockerignore');
 }
 
-function fileContent(files: readonly { path: string; content: string }[], path: string): string {
+function fileContent(files: readonly { readonly path: string; readonly content: string }[], path: string): string {
   return files.find((f) => f.path === path)!.content;
 }

@@ -1,7 +1,7 @@
-import { baseImageReference, baseImages } from '@sugarkube/ci-workflows';
+import { baseImageReference, baseImages } from '@sugarkube/core';
 
 /**
- * The two images a site's Dockerfile starts from: taken from `@sugarkube/ci-workflows`' base-image
+ * The two images a site's Dockerfile starts from: taken from `@sugarkube/core`'s base-image
  * table (pinned by tag and multi-platform index digest), so one row there bumps every generated
  * Dockerfile, sites included. Each becomes the default of a global `ARG`, so a build can swap it
  * with `--build-arg`.

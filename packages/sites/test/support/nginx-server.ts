@@ -3,7 +3,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderNginxConfig, type NginxConfigOptions } from '../../src/index.js';
+import { renderNginxConfig, type NginxConfigOptions } from '../../src/nginx/render-nginx-config.js';
 import { requireTool } from './require-tool.js';
 
 export const fixtureSite = new URL('../fixtures/site/', import.meta.url).pathname;

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The tools @sugarkube/verify can run. */
-export type VerifyTool = 'kubeconform' | 'actionlint' | 'zizmor' | 'kustomize' | 'promtool' | 'helm';
+export type VerifyTool = 'kubeconform' | 'actionlint' | 'zizmor' | 'kustomize' | 'promtool' | 'helm' | 'gitleaks' | 'kubeseal';
 
 /** Everything `tools/upstream/install.sh` links under `$SUGARKUBE_CACHE/current/`. */
 export type CacheEntry =
@@ -13,7 +13,11 @@ export type CacheEntry =
   | 'crd-schemas'
   | 'github-workflow-schema.json'
   | 'distribution-registry'
-  | 'helm-charts';
+  | 'helm-charts'
+  | 'gitleaks-config.toml'
+  | 'gitleaks-config.json'
+  | 'kubernetes-openapi.json'
+  | 'kustomize-openapi.json';
 
 /** `$SUGARKUBE_CACHE`, default `~/.cache/sugarkube` (the same rule as tools/upstream/lib.sh). */
 export function sugarkubeCache(): string {
