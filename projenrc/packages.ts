@@ -146,7 +146,15 @@ export function addPackages(root: javascript.NodeProject) {
     outdir: 'tools/repo-checks',
     description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned.',
     publish: false,
-    devDeps: [`eslint@${toolVersions.eslint}`, `yaml@${toolVersions.yaml}`],
+    // The pins file tools/upstream reads is generated from these packages' tables (test/upstream-pins.test.ts).
+    devDeps: [
+      `eslint@${toolVersions.eslint}`,
+      `yaml@${toolVersions.yaml}`,
+      sibling('@sugarkube/cluster'),
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/ci-workflows'),
+    ],
+    extraTestInputs: ['{workspaceRoot}/tools/upstream/pins.json', '{workspaceRoot}/tools/upstream/lib.sh', '{workspaceRoot}/tools/upstream/tools/*.sh'],
   });
   const e2e = addSugarkubePackage(root, {
     name: '@sugarkube/e2e',
