@@ -14,13 +14,6 @@ const examplesInput = '{workspaceRoot}/examples/**/*';
 
 /** Every workspace package, in dependency order. */
 export function addPackages(root: javascript.NodeProject) {
-  const verifyTools = addSugarkubePackage(root, {
-    name: '@sugarkube/verify',
-    outdir: 'tools/verify',
-    description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
-    publish: false,
-    deps: [`yaml@${toolVersions.yaml}`],
-  });
   const core = addSugarkubePackage(root, {
     name: '@sugarkube/core',
     outdir: 'packages/core',
@@ -28,6 +21,14 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [`zod@${toolVersions.zod}`],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, `yaml@${toolVersions.yaml}`],
     keywords: ['kubernetes', 'gitops', 'yaml', 'validation'],
+  });
+  const verifyTools = addSugarkubePackage(root, {
+    name: '@sugarkube/verify',
+    outdir: 'tools/verify',
+    description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
+    publish: false,
+    // Core's renderer writes the kustomization.yaml files buildFluxPaths changes.
+    deps: [sibling('@sugarkube/core'), `yaml@${toolVersions.yaml}`],
   });
   const imagePolicy = addSugarkubePackage(root, {
     name: '@sugarkube/image-policy',
@@ -144,9 +145,22 @@ export function addPackages(root: javascript.NodeProject) {
   const repoChecks = addSugarkubePackage(root, {
     name: '@sugarkube/repo-checks',
     outdir: 'tools/repo-checks',
-    description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned.',
+    description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned, every YAML output path gives back the strings it was given.',
     publish: false,
-    devDeps: [`eslint@${toolVersions.eslint}`, `yaml@${toolVersions.yaml}`],
+    devDeps: [
+      `eslint@${toolVersions.eslint}`,
+      `yaml@${toolVersions.yaml}`,
+      `fast-check@${toolVersions.fastCheck}`,
+      verify,
+      // The YAML round trip writes through every output path of these.
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/cluster'),
+      sibling('@sugarkube/ci-workflows'),
+      sibling('@sugarkube/cli'),
+    ],
+    // The repo's own workflows and the projenrc module that writes them.
+    extraTestInputs: ['{workspaceRoot}/projenrc/**/*', '{workspaceRoot}/.github/**/*'],
   });
   const e2e = addSugarkubePackage(root, {
     name: '@sugarkube/e2e',
