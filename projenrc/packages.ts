@@ -185,5 +185,13 @@ export function addPackages(root: javascript.NodeProject) {
     ],
     extraTestInputs: [examplesInput],
   });
-  return { e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
+  const live = addSugarkubePackage(root, {
+    name: '@sugarkube/live',
+    outdir: 'tools/live',
+    description: 'Test-only: a live cluster on loopback (etcd, the Kubernetes control plane, kwok Pi-shaped nodes, the Flux controllers as processes) with a git server, an OCI registry and a chart repository.',
+    publish: false,
+    deps: [verify, `yaml@${toolVersions.yaml}`],
+    devDeps: [sibling('@sugarkube/manifests')],
+  });
+  return { live, e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
 }
