@@ -19,7 +19,8 @@ export function addPackages(root: javascript.NodeProject) {
     outdir: 'tools/verify',
     description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
     publish: false,
-    deps: [`yaml@${toolVersions.yaml}`],
+    // core: the damaged-options property test recognises ValidationError and formats paths as core does.
+    deps: [`yaml@${toolVersions.yaml}`, `fast-check@${toolVersions.fastCheck}`, sibling('@sugarkube/core')],
   });
   const core = addSugarkubePackage(root, {
     name: '@sugarkube/core',
@@ -33,7 +34,7 @@ export function addPackages(root: javascript.NodeProject) {
     name: '@sugarkube/image-policy',
     outdir: 'packages/image-policy',
     description: 'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
-    deps: [`yaml@${toolVersions.yaml}`, sibling('@sugarkube/core')],
+    deps: [`yaml@${toolVersions.yaml}`, `zod@${toolVersions.zod}`, sibling('@sugarkube/core')],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify],
     keywords: ['flux', 'gitops', 'image-automation', 'oci', 'kubernetes'],
   });
@@ -147,9 +148,12 @@ export function addPackages(root: javascript.NodeProject) {
     description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned.',
     publish: false,
     // The pins file tools/upstream reads is generated from these packages' tables (test/upstream-pins.test.ts).
+    // prettier formats the generated Kubernetes types (src/kube-types.ts); verify finds the tool cache.
     devDeps: [
       `eslint@${toolVersions.eslint}`,
+      `prettier@${toolVersions.prettier}`,
       `yaml@${toolVersions.yaml}`,
+      verify,
       sibling('@sugarkube/cluster'),
       sibling('@sugarkube/core'),
       sibling('@sugarkube/ci-workflows'),

@@ -11,6 +11,8 @@ export {
 } from './issues/issue.js';
 export { ValidationError, throwIfIssues } from './issues/validation-error.js';
 export { fromZodIssues, checkWithSchema, type Checked } from './issues/zod-issues.js';
+export { parseOptions, optionIssues, type CrossCheck } from './issues/parse-options.js';
+export { salvage, unexplainedIssues, type Salvaged } from './issues/salvage.js';
 export { didYouMean, unknownKeysMessage } from './issues/did-you-mean.js';
 export { expectedPhrase } from './issues/expected-phrase.js';
 // field rules: names, hosts, images, quantities
@@ -43,7 +45,7 @@ export {
 export { renderYaml, type RenderYamlOptions } from './yaml/render-yaml.js';
 export { emitYaml, isPlainSafe } from './yaml/yaml-emitter.js';
 export { orderKeys, type KeyOrder } from './yaml/sort-keys.js';
-export { commented, isCommented, type Commented } from './yaml/commented.js';
+export { commented, isCommented, type Commented, type Commentable } from './yaml/commented.js';
 export { setterMarker, withSetterMarker, type SetterField } from './yaml/setter-marker.js';
 // generated files
 export { type GeneratedFile, sortFiles } from './files/generated-file.js';
@@ -73,5 +75,16 @@ export {
   mutableTags,
   isImmutableTag,
 } from './tags/image-tags.js';
+// Kubernetes and Flux objects typed from the pinned schemas (generated: src/kube/api-types.ts)
+export type * as k8s from './kube/api-types.js';
+export type { KubeKinds } from './kube/api-types.js';
+export {
+  typedObject,
+  type TypedObject,
+  type ApiVersion,
+  type KindOf,
+  type KindBody,
+  type NamedMetadata,
+} from './kube/typed-object.js';
 // docs: field references generated from the schemas
 export { fieldReference } from './docs/field-reference.js';

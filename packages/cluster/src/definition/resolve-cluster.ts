@@ -72,7 +72,7 @@ export interface ResolvedCluster {
     readonly sloTarget: number;
   };
   readonly externalDns: boolean;
-  readonly notifications: { readonly githubCommitStatus: boolean; readonly chat: { readonly type: string; readonly channel?: string | undefined } | undefined };
+  readonly notifications: { readonly githubCommitStatus: boolean; readonly chat: NonNullable<NonNullable<ValidatedClusterDefinition['notifications']>['chat']> | undefined };
   readonly apps: readonly ResolvedClusterApp[];
   /** What runs where (`sugarkube.pins.json`). */
   readonly pins: Pins;

@@ -1,4 +1,4 @@
-import { withSetterMarker, type Commented, type GeneratedFile } from '@sugarkube/core';
+import { withSetterMarker, type Commented, type GeneratedFile, type KindBody } from '@sugarkube/core';
 import { planNamespace, resolveEnvironment, type App, type ResolvedService } from '@sugarkube/manifests';
 import type { HelmDeploy } from '../definition/cluster-definition.js';
 import { pinOf } from '../definition/pins.js';
@@ -69,7 +69,7 @@ export function planHelmApp(cluster: ResolvedCluster, app: App, helm: HelmDeploy
 const meta = (name: string) => ({ name, namespace: 'flux-system', labels: { ...managedByLabel } });
 
 /** A Flux Kustomization of a path in an app's repository. */
-function appKustomization(name: string, source: string, path: string, options: { images?: unknown[]; targetNamespace?: string; wait: boolean }): KubeObject {
+function appKustomization(name: string, source: string, path: string, options: { images?: NonNullable<KindBody<'kustomize.toolkit.fluxcd.io/v1', 'Kustomization'>['spec']>['images']; targetNamespace?: string; wait: boolean }): KubeObject {
   return kubeObject(fluxApi.kustomize, 'Kustomization', meta(name), {
     spec: {
       dependsOn: [{ name: 'infra-configs' }],

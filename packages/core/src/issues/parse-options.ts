@@ -1,15 +1,9 @@
 import type { z } from 'zod';
-import {
-  dedupeIssues,
-  didYouMean,
-  expectedPhrase,
-  fromZodIssues,
-  issue,
-  prefixIssues,
-  valueAt,
-  ValidationError,
-  type Issue,
-} from '@sugarkube/core';
+import { didYouMean } from './did-you-mean.js';
+import { expectedPhrase } from './expected-phrase.js';
+import { dedupeIssues, issue, prefixIssues, valueAt, type Issue } from './issue.js';
+import { ValidationError } from './validation-error.js';
+import { fromZodIssues } from './zod-issues.js';
 
 /** Checks that need more than one field, run on the raw input whether or not the schema passed. */
 export type CrossCheck = (input: unknown) => Issue[];
