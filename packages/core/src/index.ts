@@ -11,7 +11,13 @@ export {
 } from './issues/issue.js';
 export { ValidationError, throwIfIssues } from './issues/validation-error.js';
 export { fromZodIssues, checkWithSchema, type Checked } from './issues/zod-issues.js';
-export { parseOptions, optionIssues, type CrossCheck } from './issues/parse-options.js';
+export {
+  parseOptions,
+  optionIssues,
+  checkArguments,
+  type CrossCheck,
+  type ArgumentCheck,
+} from './issues/parse-options.js';
 export { salvage, unexplainedIssues, type Salvaged } from './issues/salvage.js';
 export { didYouMean, unknownKeysMessage } from './issues/did-you-mean.js';
 export { expectedPhrase } from './issues/expected-phrase.js';
@@ -34,7 +40,9 @@ export {
   imageDigest,
   imageReference,
   cidr,
+  ipv4Range,
   duration,
+  fluxDuration,
   labelValue,
   stringList,
   repoPath,

@@ -75,3 +75,16 @@ export function parseOptions<S extends z.ZodType>(
   if (!parsed.success || issues.length > 0) throw new ValidationError(subject, issues);
   return parsed.data;
 }
+
+/** One argument of a function, the schema it must meet, and where its issues go (`[]`: the root). */
+export type ArgumentCheck = readonly [at: readonly PropertyKey[], schema: z.ZodType, value: unknown];
+
+/**
+ * Checks the arguments of a function at once (an options object at the root, other arguments
+ * under their parameter's name: `tags[2]`, `repository`) and throws one `ValidationError`
+ * naming `subject` with every problem; returns when all are well-formed.
+ */
+export function checkArguments(subject: string, checks: readonly ArgumentCheck[]): void {
+  const issues = checks.flatMap(([at, schema, value]) => optionIssues(schema, value, [], at));
+  if (issues.length > 0) throw new ValidationError(subject, issues);
+}
