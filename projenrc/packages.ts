@@ -19,8 +19,14 @@ export function addPackages(root: javascript.NodeProject) {
     outdir: 'tools/verify',
     description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
     publish: false,
-    // core: the damaged-options property test recognises ValidationError and formats paths as core does.
-    deps: [`yaml@${toolVersions.yaml}`, `fast-check@${toolVersions.fastCheck}`, sibling('@sugarkube/core')],
+    // core: the damaged-options property test recognises ValidationError and formats paths as core does;
+    // typescript: compileWithEdit shows a planted mistake is a compile error.
+    deps: [
+      `yaml@${toolVersions.yaml}`,
+      `fast-check@${toolVersions.fastCheck}`,
+      `typescript@${toolVersions.typescript}`,
+      sibling('@sugarkube/core'),
+    ],
   });
   const core = addSugarkubePackage(root, {
     name: '@sugarkube/core',

@@ -53,7 +53,7 @@ export {
 export { renderYaml, type RenderYamlOptions } from './yaml/render-yaml.js';
 export { emitYaml, isPlainSafe } from './yaml/yaml-emitter.js';
 export { orderKeys, type KeyOrder } from './yaml/sort-keys.js';
-export { commented, isCommented, type Commented, type Commentable } from './yaml/commented.js';
+export { commented, isCommented, type Commented } from './yaml/commented.js';
 export { setterMarker, withSetterMarker, type SetterField } from './yaml/setter-marker.js';
 // generated files
 export { type GeneratedFile, sortFiles } from './files/generated-file.js';

@@ -30,11 +30,15 @@ import { z } from 'zod';
 import { SelectTagError } from './select-tag-error.js';
 import { exclusionListSchema, storedTagsOf, tagListSchema } from './stored-tags.js';
 
-/** `spec.policy` of an ImagePolicy (exactly one member is set). */
-export type PolicyChoice =
-  | { readonly semver: { readonly range: string } }
-  | { readonly numerical: { readonly order?: string } }
-  | { readonly alphabetical: { readonly order?: string } };
+/**
+ * `spec.policy` of an ImagePolicy: exactly one member is set (the CRD's shape, so an
+ * ImagePolicy's own `spec` can be passed; Flux reads `order` in any case).
+ */
+export interface PolicyChoice {
+  readonly semver?: { readonly range: string };
+  readonly numerical?: { readonly order?: string };
+  readonly alphabetical?: { readonly order?: string };
+}
 
 /** `spec.filterTags` of an ImagePolicy. */
 export interface TagFilter {
@@ -107,6 +111,7 @@ function emptyList(spec: SelectTagSpec): never {
 function policerFromSpec(spec: SelectTagSpec): Policer {
   const choice = spec.policy;
   if ('semver' in choice && choice.semver) {
+    const range = choice.semver.range;
     let constraints;
     try {
       constraints = parseConstraints(choice.semver.range);
@@ -130,7 +135,7 @@ function policerFromSpec(spec: SelectTagSpec): Policer {
         throw new SelectTagError('NoMatch', 'unable to determine latest version from provided list', {
           path: ['spec', 'policy', 'semver', 'range'],
           expected: `a range one of the ${candidates.length} candidate tag(s) satisfies`,
-          received: choice.semver.range,
+          received: range,
         });
       return latest.original;
     };

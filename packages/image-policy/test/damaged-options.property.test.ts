@@ -184,6 +184,7 @@ const subjects: DamageSubject[] = [
     valid: { pageSize: 10 },
     call: (x) => reachedRegistry(async () => {
       for await (const page of client().catalogPages(x as never)) return page;
+      return undefined;
     }),
   },
   {

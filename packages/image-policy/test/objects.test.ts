@@ -43,10 +43,10 @@ describe('builders', () => {
 
   it('ImageUpdateAutomation: checkout and push branch, Setters on the environment path, a .Changed template', () => {
     const auto = imageUpdateAutomation({ name: 'staging', namespace: 'flux-system', sourceRef: { name: 'flux-system' }, path: './clusters/staging', pushBranch: 'flux/image-updates' });
-    expect(auto.spec.git.checkout).toEqual({ ref: { branch: 'main' } });
-    expect(auto.spec.git.push).toEqual({ branch: 'flux/image-updates' });
+    expect(auto.spec.git?.checkout).toEqual({ ref: { branch: 'main' } });
+    expect(auto.spec.git?.push).toEqual({ branch: 'flux/image-updates' });
     expect(auto.spec.update).toEqual({ path: './clusters/staging', strategy: 'Setters' });
-    expect(auto.spec.git.commit.messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
+    expect(auto.spec.git?.commit.messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
     expect(DEFAULT_MESSAGE_TEMPLATE).toContain('.Changed.FileChanges');
     expect(DEFAULT_MESSAGE_TEMPLATE).not.toContain('.Updated');
   });

@@ -78,6 +78,12 @@ export interface Damage {
   readonly paths: readonly Path[];
   /** A string changed in place: a cross-field check may name a sibling instead. */
   readonly loose?: boolean;
+  /**
+   * A name the damage made or removed (a changed value, a misspelled or deleted key): a report
+   * that mentions it names the damage (`unknown service "web" (did you mean "wbe"?)`,
+   * `environment: expected one of the app's environments (staging), received "prod"`).
+   */
+  readonly mentions?: string;
 }
 
 /** Replacement values: every JSON type, NaN, undefined, small lists and maps. */
@@ -142,19 +148,22 @@ export function damage(
     case 'delete':
       if (Array.isArray(parent)) return undefined;
       delete parent[key];
-      return { input, damage: { kind, paths: [path] } };
+      return { input, damage: { kind, paths: [path], mentions: typeof current === 'string' ? current : String(key) } };
     case 'typo-key': {
       if (Array.isArray(parent) || typeof key !== 'string') return undefined;
       const wrong = typo(key, at, how);
       if (wrong in parent) return undefined;
       delete parent[key];
       parent[wrong] = current;
-      return { input, damage: { kind: `typo-key ${key}→${wrong}`, paths: [path, [...path.slice(0, -1), wrong]] } };
+      return { input, damage: { kind: `typo-key ${key}→${wrong}`, paths: [path, [...path.slice(0, -1), wrong]], mentions: wrong } };
     }
     case 'typo-value':
       if (typeof current !== 'string') return undefined;
       parent[key] = typo(current, at, how);
-      return { input, damage: { kind: `typo-value ${current}→${String(parent[key])}`, paths: [path], loose: true } };
+      return {
+        input,
+        damage: { kind: `typo-value ${current}→${String(parent[key])}`, paths: [path], loose: true, mentions: String(parent[key]) },
+      };
     case 'unknown-key':
       if (!isPlainObject(current)) return undefined;
       (current as Record<string, unknown>)[`zz${typo('extra', at, how)}`] = replacement;
@@ -170,8 +179,14 @@ export function damage(
   }
 }
 
-/** The issue path names the damage: the same path, a parent (not the root) or a child of it. */
-export function namesDamage(issuePath: string, d: Damage): boolean {
+/**
+ * The issue names the damage: its path is the damaged path, a parent (not the root) or a child
+ * of it; or it quotes the name the damage made or removed (a reference elsewhere that no
+ * longer resolves: `unknown service "web" (did you mean "wbe"?)`).
+ */
+export function namesDamage(found: { readonly path: string; readonly message: string }, d: Damage): boolean {
+  if (d.mentions !== undefined && found.message.includes(JSON.stringify(d.mentions))) return true;
+  const issuePath = found.path;
   return d.paths.some((p) => {
     const target = formatPath(p);
     if (target === '') return true;
@@ -205,7 +220,7 @@ function judge(subject: DamageSubject, d: Damage, outcome: { result: unknown } |
       if (i.path && !i.message.startsWith(`${i.path}: `))
         throw new Error(`${subject.name}: the message does not start with its path: ${i.message}`);
     }
-    if (!error.issues.some((i) => namesDamage(i.path, d)))
+    if (!error.issues.some((i) => namesDamage(i, d)))
       throw new Error(`${subject.name}, ${d.kind} at ${where(d)}: no issue names the damaged path:\n${error.message}`);
     return;
   }
@@ -221,7 +236,7 @@ function judge(subject: DamageSubject, d: Damage, outcome: { result: unknown } |
   }
   tally.issueLists++;
   tally.issues += issues.length;
-  if (!issues.some((i) => namesDamage(i.path, d)))
+  if (!issues.some((i) => namesDamage(i, d)))
     throw new Error(`${subject.name}, ${d.kind} at ${where(d)}:\n${issues.map((i) => i.message).join('\n')}`);
 }
 

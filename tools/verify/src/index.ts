@@ -33,3 +33,4 @@ export {
   type Path,
 } from './damaged-options.js';
 export { recordDamageTally } from './io/record-damage-tally.js';
+export { compileWithEdit, type CompileError } from './io/compile-with-edit.js';

@@ -21,14 +21,3 @@ export function isCommented(value: unknown): value is Commented {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
 }
 
-/**
- * `T` where any scalar may also be a {@link Commented} one: what the YAML renderer accepts, so a
- * typed object can carry a setter marker on `newTag` and still have every field name checked.
- */
-export type Commentable<T> = T extends string | number | boolean
-  ? T | Commented
-  : T extends readonly (infer U)[]
-    ? Commentable<U>[]
-    : T extends object
-      ? { [K in keyof T]: Commentable<T[K]> }
-      : T;

@@ -1,10 +1,15 @@
-import { issue, ValidationError } from '@sugarkube/core';
+import { issue, ValidationError, type KubeKinds, type TypedObject } from '@sugarkube/core';
 
 /** The only image automation API Sugarkube emits (Flux 2.6+; GA). */
 export const IMAGE_API_VERSION = 'image.toolkit.fluxcd.io/v1';
 
 /** The image automation kinds. */
 export type ImageKind = 'ImageRepository' | 'ImagePolicy' | 'ImageUpdateAutomation';
+
+/** An object a builder returns: typed from the pinned Flux CRD schema, its `spec` always set. */
+export type ImageObject<K extends ImageKind> = TypedObject<typeof IMAGE_API_VERSION, K> & {
+  spec: NonNullable<KubeKinds[typeof IMAGE_API_VERSION][K]['spec']>;
+};
 
 /**
  * Refuses the removed `image.toolkit.fluxcd.io/v1alpha*`/`v1beta*` APIs (Flux 2.9 no longer

@@ -9,12 +9,11 @@ import {
   strictObject,
   typedObject,
   type Issue,
-  type TypedObject,
 } from '@sugarkube/core';
 import { z } from 'zod';
 import { goRegexp, semverRange } from '../options/policy-fields.js';
 import type { PolicyChoice, TagFilter } from '../select-tag.js';
-import { IMAGE_API_VERSION } from './api-version.js';
+import { IMAGE_API_VERSION, type ImageObject } from './api-version.js';
 
 /** Options for {@link imagePolicy}. */
 export interface ImagePolicyOptions {
@@ -75,7 +74,7 @@ function policyCrossChecks(input: unknown): Issue[] {
 }
 
 /** The object {@link imagePolicy} returns. */
-export type ImagePolicyObject = TypedObject<typeof IMAGE_API_VERSION, 'ImagePolicy'>;
+export type ImagePolicyObject = ImageObject<'ImagePolicy'>;
 
 /**
  * A Flux ImagePolicy (`image.toolkit.fluxcd.io/v1`): how to pick the latest tag.
@@ -85,17 +84,16 @@ export function imagePolicy(options: ImagePolicyOptions): ImagePolicyObject {
   const o = parseOptions('ImagePolicy options', imagePolicyOptionsSchema, options, [policyCrossChecks]);
   const ref = o.imageRepositoryRef;
   const filter = o.filterTags;
-  return typedObject(IMAGE_API_VERSION, 'ImagePolicy', { name: o.name, namespace: o.namespace }, {
-    spec: {
-      imageRepositoryRef: { name: ref.name, ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }) },
-      ...(filter === undefined
-        ? {}
-        : { filterTags: { ...(filter.pattern === undefined ? {} : { pattern: filter.pattern }), ...(filter.extract ? { extract: filter.extract } : {}) } }),
-      policy: o.policy,
-      ...(o.digestReflectionPolicy === undefined ? {} : { digestReflectionPolicy: o.digestReflectionPolicy }),
-      ...(o.interval === undefined ? {} : { interval: o.interval }),
-    },
-  });
+  const spec: ImageObject<'ImagePolicy'>['spec'] = {
+    imageRepositoryRef: { name: ref.name, ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }) },
+    ...(filter === undefined
+      ? {}
+      : { filterTags: { ...(filter.pattern === undefined ? {} : { pattern: filter.pattern }), ...(filter.extract ? { extract: filter.extract } : {}) } }),
+    policy: o.policy,
+    ...(o.digestReflectionPolicy === undefined ? {} : { digestReflectionPolicy: o.digestReflectionPolicy }),
+    ...(o.interval === undefined ? {} : { interval: o.interval }),
+  };
+  return { ...typedObject(IMAGE_API_VERSION, 'ImagePolicy', { name: o.name, namespace: o.namespace }, { spec }), spec };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { dnsLabel, fluxDuration, objectName, parseOptions, strictObject, typedObject, type TypedObject } from '@sugarkube/core';
+import { dnsLabel, fluxDuration, objectName, parseOptions, strictObject, typedObject } from '@sugarkube/core';
 import { z } from 'zod';
 import { goRegexp, imageWithoutTag } from '../options/policy-fields.js';
-import { IMAGE_API_VERSION } from './api-version.js';
+import { IMAGE_API_VERSION, type ImageObject } from './api-version.js';
 
 /** Options for {@link imageRepository}. */
 export interface ImageRepositoryOptions {
@@ -42,7 +42,7 @@ export const imageRepositoryOptionsSchema: z.ZodType<ImageRepositoryOptions> = s
 });
 
 /** The object {@link imageRepository} returns. */
-export type ImageRepositoryObject = TypedObject<typeof IMAGE_API_VERSION, 'ImageRepository'>;
+export type ImageRepositoryObject = ImageObject<'ImageRepository'>;
 
 /**
  * A Flux ImageRepository (`image.toolkit.fluxcd.io/v1`): which image's tags to scan.
@@ -51,12 +51,11 @@ export type ImageRepositoryObject = TypedObject<typeof IMAGE_API_VERSION, 'Image
 export function imageRepository(options: ImageRepositoryOptions): ImageRepositoryObject {
   const o = parseOptions('ImageRepository options', imageRepositoryOptionsSchema, options);
   const exclusionList = o.exclusionList ?? DEFAULT_EXCLUSION_LIST;
-  return typedObject(IMAGE_API_VERSION, 'ImageRepository', { name: o.name, namespace: o.namespace }, {
-    spec: {
-      image: o.image,
-      interval: o.interval ?? '5m',
-      ...(o.secretRef === undefined ? {} : { secretRef: { name: o.secretRef } }),
-      exclusionList: [...exclusionList],
-    },
-  });
+  const spec: ImageObject<'ImageRepository'>['spec'] = {
+    image: o.image,
+    interval: o.interval ?? '5m',
+    ...(o.secretRef === undefined ? {} : { secretRef: { name: o.secretRef } }),
+    exclusionList: [...exclusionList],
+  };
+  return { ...typedObject(IMAGE_API_VERSION, 'ImageRepository', { name: o.name, namespace: o.namespace }, { spec }), spec };
 }

@@ -6,10 +6,9 @@ import {
   parseOptions,
   strictObject,
   typedObject,
-  type TypedObject,
 } from '@sugarkube/core';
 import { z } from 'zod';
-import { IMAGE_API_VERSION } from './api-version.js';
+import { IMAGE_API_VERSION, type ImageObject } from './api-version.js';
 
 /**
  * The default commit message: lists changed files and objects through `.Changed` (the
@@ -95,7 +94,7 @@ export const imageUpdateAutomationOptionsSchema: z.ZodType<ImageUpdateAutomation
 });
 
 /** The object {@link imageUpdateAutomation} returns. */
-export type ImageUpdateAutomationObject = TypedObject<typeof IMAGE_API_VERSION, 'ImageUpdateAutomation'>;
+export type ImageUpdateAutomationObject = ImageObject<'ImageUpdateAutomation'>;
 
 /**
  * A Flux ImageUpdateAutomation (`image.toolkit.fluxcd.io/v1`) with the Setters strategy.
@@ -104,20 +103,19 @@ export type ImageUpdateAutomationObject = TypedObject<typeof IMAGE_API_VERSION, 
 export function imageUpdateAutomation(options: ImageUpdateAutomationOptions): ImageUpdateAutomationObject {
   const o = parseOptions('ImageUpdateAutomation options', imageUpdateAutomationOptionsSchema, options);
   const branch = o.checkoutBranch ?? 'main';
-  return typedObject(IMAGE_API_VERSION, 'ImageUpdateAutomation', { name: o.name, namespace: o.namespace }, {
-    spec: {
-      interval: o.interval ?? '10m',
-      sourceRef: { kind: 'GitRepository', name: o.sourceRef.name, ...(o.sourceRef.namespace === undefined ? {} : { namespace: o.sourceRef.namespace }) },
-      git: {
-        checkout: { ref: { branch } },
-        commit: {
-          author: o.author ? { name: o.author.name, email: o.author.email } : { name: 'fluxcdbot', email: 'fluxcdbot@users.noreply.github.com' },
-          messageTemplate: o.messageTemplate ?? DEFAULT_MESSAGE_TEMPLATE,
-        },
-        push: { branch: o.pushBranch ?? branch },
+  const spec: ImageObject<'ImageUpdateAutomation'>['spec'] = {
+    interval: o.interval ?? '10m',
+    sourceRef: { kind: 'GitRepository', name: o.sourceRef.name, ...(o.sourceRef.namespace === undefined ? {} : { namespace: o.sourceRef.namespace }) },
+    git: {
+      checkout: { ref: { branch } },
+      commit: {
+        author: o.author ? { name: o.author.name, email: o.author.email } : { name: 'fluxcdbot', email: 'fluxcdbot@users.noreply.github.com' },
+        messageTemplate: o.messageTemplate ?? DEFAULT_MESSAGE_TEMPLATE,
       },
-      update: { path: o.path, strategy: 'Setters' },
-      ...(o.policySelector === undefined ? {} : { policySelector: { matchLabels: { ...o.policySelector } } }),
+      push: { branch: o.pushBranch ?? branch },
     },
-  });
+    update: { path: o.path, strategy: 'Setters' },
+    ...(o.policySelector === undefined ? {} : { policySelector: { matchLabels: { ...o.policySelector } } }),
+  };
+  return { ...typedObject(IMAGE_API_VERSION, 'ImageUpdateAutomation', { name: o.name, namespace: o.namespace }, { spec }), spec };
 }

@@ -3,13 +3,20 @@ import { claimName } from './deployment.js';
 import type { TypedObject } from '@sugarkube/core';
 import type { KubeObject } from './kube-object.js';
 import { appLabels } from './labels.js';
-import type { ResolvedEnvironment } from './resolve-environment.js';
+import { issue, ValidationError } from '@sugarkube/core';
+import { isResolvedEnvironment, type ResolvedEnvironment } from './resolve-environment.js';
 
 const sorted = <T>(record: Readonly<Record<string, T>>): Record<string, T> =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** The app namespace, enforcing Pod Security `restricted`. Kept by Flux if the app holds data. */
 export function planNamespace(env: ResolvedEnvironment): TypedObject<'v1', 'Namespace'> {
+  if (!isResolvedEnvironment(env)) throw new ValidationError('planNamespace argument', [issue([], 'an environment from resolveEnvironment', env)]);
+  return namespaceOf(env);
+}
+
+/** {@link planNamespace} for planning's own (possibly adjusted) environments. */
+export function namespaceOf(env: ResolvedEnvironment): TypedObject<'v1', 'Namespace'> {
   const holdsData = env.services.some((s) => (s.volumes ?? []).length > 0);
   return {
     apiVersion: 'v1',

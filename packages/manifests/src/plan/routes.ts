@@ -1,10 +1,14 @@
-import type { TypedObject } from '@sugarkube/core';
+import { checkArguments, type TypedObject } from '@sugarkube/core';
+import { z } from 'zod';
 import type { KubeObject } from './kube-object.js';
 import { appLabels } from './labels.js';
 import type { ResolvedEnvironment, ResolvedRoute } from './resolve-environment.js';
 
 /** The TLS Secret of a route. */
-export const tlsSecretName = (route: Pick<ResolvedRoute, 'name'>) => `${route.name}-tls`;
+export function tlsSecretName(route: Pick<ResolvedRoute, 'name'>): string {
+  checkArguments('tlsSecretName argument', [[[], z.looseObject({ name: z.string({ error: 'a route name' }) }), route]]);
+  return `${route.name}-tls`;
+}
 
 /** Gateway API HTTPRoute attached to the cluster's Traefik Gateway. */
 export function planHttpRoute(env: ResolvedEnvironment, route: ResolvedRoute): TypedObject<'gateway.networking.k8s.io/v1', 'HTTPRoute'> {
