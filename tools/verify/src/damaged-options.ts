@@ -181,8 +181,8 @@ export function damage(
 
 /**
  * The issue names the damage: its path is the damaged path, a parent (not the root) or a child
- * of it; or it quotes the name the damage made or removed (a reference elsewhere that no
- * longer resolves: `unknown service "web" (did you mean "wbe"?)`).
+ * of it; or its message names the damaged path, or quotes the name the damage made or removed
+ * (a reference elsewhere that no longer resolves: `unknown service "web" (did you mean "wbe"?)`).
  */
 export function namesDamage(found: { readonly path: string; readonly message: string }, d: Damage): boolean {
   if (d.mentions !== undefined && found.message.includes(JSON.stringify(d.mentions))) return true;
@@ -190,6 +190,8 @@ export function namesDamage(found: { readonly path: string; readonly message: st
   return d.paths.some((p) => {
     const target = formatPath(p);
     if (target === '') return true;
+    // The message itself points at the damaged field (`… (or a tag at apps[1].app.services[0].image.tag)`).
+    if (found.message.includes(` ${target}`)) return true;
     if (issuePath === target || issuePath.startsWith(`${target}.`) || issuePath.startsWith(`${target}[`)) return true;
     if (issuePath !== '' && (target.startsWith(`${issuePath}.`) || target.startsWith(`${issuePath}[`))) return true;
     // A cross-field check may name a sibling (workspace.app changed: workspace.packages lacks it).

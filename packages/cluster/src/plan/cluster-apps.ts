@@ -3,7 +3,7 @@ import { withSetterMarker, type Commented, type GeneratedFile, type KindBody } f
 type KustomizationImage = NonNullable<NonNullable<KindBody<'kustomize.toolkit.fluxcd.io/v1', 'Kustomization'>['spec']>['images']>[number];
 import { planNamespace, resolveEnvironment, type App, type ResolvedService } from '@sugarkube/manifests';
 import type { HelmDeploy } from '../definition/cluster-definition.js';
-import { pinOf } from '../definition/pins.js';
+import { lookup as pinOf } from '../definition/pins.js';
 import type { ResolvedCluster, ResolvedClusterApp, ResolvedEnvironment } from '../definition/resolve-cluster.js';
 import { fluxApi } from './flux-api.js';
 import { helmRelease, ociChartRepository } from './flux-sources.js';
