@@ -46,18 +46,37 @@ const subjects: DamageSubject[] = [
   {
     name: 'resolveCluster',
     valid: { cluster: parsedDefinition, apps: resolved.apps.map((a) => a.app), pins: testPins },
-    call: (x) => cluster.resolveCluster(field(x, 'cluster') as never, field(x, 'apps') as never, field(x, 'pins') as never),
+    call: (x) =>
+      cluster.resolveCluster(field(x, 'cluster') as never, field(x, 'apps') as never, field(x, 'pins') as never),
   },
   {
     name: 'pinOf',
     valid: { pins, environment: 'staging', app: 'hello', service: 'web' },
-    call: (x) => cluster.pinOf(field(x, 'pins') as never, field(x, 'environment') as never, field(x, 'app') as never, field(x, 'service') as never),
+    call: (x) =>
+      cluster.pinOf(
+        field(x, 'pins') as never,
+        field(x, 'environment') as never,
+        field(x, 'app') as never,
+        field(x, 'service') as never,
+      ),
   },
   {
     name: 'withPin',
-    valid: { pins, environment: 'prod', app: 'hello', service: 'web', pin: { tag: 'v1.2.3', digest: `sha256:${'b'.repeat(64)}` } },
+    valid: {
+      pins,
+      environment: 'prod',
+      app: 'hello',
+      service: 'web',
+      pin: { tag: 'v1.2.3', digest: `sha256:${'b'.repeat(64)}` },
+    },
     call: (x) =>
-      cluster.withPin(field(x, 'pins') as never, field(x, 'environment') as never, field(x, 'app') as never, field(x, 'service') as never, field(x, 'pin') as never),
+      cluster.withPin(
+        field(x, 'pins') as never,
+        field(x, 'environment') as never,
+        field(x, 'app') as never,
+        field(x, 'service') as never,
+        field(x, 'pin') as never,
+      ),
   },
   { name: 'renderPins', valid: testPins, call: any(cluster.renderPins) },
   { name: 'synthesizeClusterTree', valid: resolved, call: any(cluster.synthesizeClusterTree) },

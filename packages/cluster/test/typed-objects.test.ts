@@ -21,7 +21,8 @@ describe('typed objects', () => {
   }, 120_000);
 
   it('a source kind the Kustomization CRD does not list does not compile', () => {
-    const line = "      retryInterval: '2m',\n      timeout: options.timeout,\n      sourceRef: { kind: 'GitRepository', name: 'flux-system' },";
+    const line =
+      "      retryInterval: '2m',\n      timeout: options.timeout,\n      sourceRef: { kind: 'GitRepository', name: 'flux-system' },";
     const errors = compile(line, line.replace("kind: 'GitRepository'", "kind: 'GitRepo'"));
     expect(errors.map((e) => e.code)).toEqual(['TS2322']);
     expect(errors[0]!.message).toMatch(/'"GitRepo"' is not assignable to type .*"GitRepository"/s);

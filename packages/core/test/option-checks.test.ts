@@ -20,9 +20,22 @@ const schema = strictObject({
 
 describe('salvage', () => {
   it('keeps the well-formed part of an input that fails its schema, list positions included', () => {
-    const input = { name: 'Bad', replicas: 2, volumes: [{ name: 'a', size: 1 }, { name: 'b', size: '1Gi' }], hosts: { prod: 'x', Bad: 'y' }, extra: 1 };
+    const input = {
+      name: 'Bad',
+      replicas: 2,
+      volumes: [
+        { name: 'a', size: 1 },
+        { name: 'b', size: '1Gi' },
+      ],
+      hosts: { prod: 'x', Bad: 'y' },
+      extra: 1,
+    };
     expect(schema.safeParse(input).success).toBe(false);
-    expect(salvage(schema, input)).toEqual({ replicas: 2, volumes: [{ name: 'a' }, { name: 'b', size: '1Gi' }], hosts: { prod: 'x' } });
+    expect(salvage(schema, input)).toEqual({
+      replicas: 2,
+      volumes: [{ name: 'a' }, { name: 'b', size: '1Gi' }],
+      hosts: { prod: 'x' },
+    });
   });
 
   it('returns the parsed value (defaults applied) when the input is valid, and nothing for junk', () => {
@@ -33,7 +46,12 @@ describe('salvage', () => {
 
   it('keeps the cross-field issues a schema issue does not explain', () => {
     const schemaIssues = [{ path: 'routes[0].apex' }];
-    const cross = [{ path: 'routes[0]' }, { path: 'routes[0].apex' }, { path: 'services[0].replicas' }, { path: 'routes[1]' }];
+    const cross = [
+      { path: 'routes[0]' },
+      { path: 'routes[0].apex' },
+      { path: 'services[0].replicas' },
+      { path: 'routes[1]' },
+    ];
     expect(unexplainedIssues(cross, schemaIssues)).toEqual([{ path: 'services[0].replicas' }, { path: 'routes[1]' }]);
   });
 });
@@ -74,7 +92,7 @@ describe('field rules', () => {
     expect(issues(ipv4Range, '010.0.0.1-10.0.0.2')).toHaveLength(1);
   });
 
-  it('fluxDuration: the CRDs\' Go duration pattern', () => {
+  it("fluxDuration: the CRDs' Go duration pattern", () => {
     for (const ok of ['5m', '1h30m', '500ms', '1.5h']) expect(issues(fluxDuration, ok), ok).toEqual([]);
     for (const bad of ['5', '5 m', '-1m', 'm']) expect(issues(fluxDuration, bad), bad).toHaveLength(1);
   });

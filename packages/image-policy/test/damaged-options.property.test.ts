@@ -66,7 +66,10 @@ const answer = (call: () => unknown) => {
   }
 };
 
-const spec = { policy: { numerical: { order: 'asc' } }, filterTags: { pattern: '^main-(?P<ts>[0-9]+)-[0-9a-f]{7}$', extract: '$ts' } };
+const spec = {
+  policy: { numerical: { order: 'asc' } },
+  filterTags: { pattern: '^main-(?P<ts>[0-9]+)-[0-9a-f]{7}$', extract: '$ts' },
+};
 const tags = ['main-1700000000-aaaaaaa', 'main-1800000000-bbbbbbb', 'v1.0.0', 'x.sig'];
 const files = { 'deploy/app.yaml': 'image: ghcr.io/o/app:v1 # {"$imagepolicy": "flux-system:app"}\n' };
 const policies = [{ namespace: 'flux-system', name: 'app', latestRef: { name: 'ghcr.io/o/app', tag: 'v2' } }];
@@ -76,12 +79,26 @@ const amd64 = { os: 'linux', architecture: 'amd64' };
 const subjects: DamageSubject[] = [
   {
     name: 'imageRepository',
-    valid: { name: 'app', namespace: 'flux-system', image: 'ghcr.io/o/app', interval: '5m', secretRef: 'ghcr', exclusionList: ['^.*\\.sig$'] },
+    valid: {
+      name: 'app',
+      namespace: 'flux-system',
+      image: 'ghcr.io/o/app',
+      interval: '5m',
+      secretRef: 'ghcr',
+      exclusionList: ['^.*\\.sig$'],
+    },
     call: any(imageRepository),
   },
   {
     name: 'imagePolicy',
-    valid: { name: 'app', namespace: 'flux-system', imageRepositoryRef: { name: 'app', namespace: 'flux-system' }, ...followBranchBuilds('main'), digestReflectionPolicy: 'Always', interval: '10m' },
+    valid: {
+      name: 'app',
+      namespace: 'flux-system',
+      imageRepositoryRef: { name: 'app', namespace: 'flux-system' },
+      ...followBranchBuilds('main'),
+      digestReflectionPolicy: 'Always',
+      interval: '10m',
+    },
     call: any(imagePolicy),
   },
   {
@@ -111,17 +128,47 @@ const subjects: DamageSubject[] = [
     valid: { apiVersion: 'image.toolkit.fluxcd.io/v1', kind: 'ImagePolicy' },
     call: (x) => assertImageApiVersion(field(x, 'apiVersion') as string, field(x, 'kind') as string),
   },
-  { name: 'selectTag (spec)', valid: spec, call: (x) => answer(() => selectTag(x as never, tags)), reportedUnder: ['spec'] },
-  { name: 'selectTag (tags)', valid: tags, call: (x) => answer(() => selectTag(spec, x as never)), reportedUnder: ['tags'] },
-  { name: 'selectTag (options)', valid: { exclusionList: ['^x'] }, call: (x) => answer(() => selectTag(spec, tags, x as never)), reportedUnder: ['options'] },
+  {
+    name: 'selectTag (spec)',
+    valid: spec,
+    call: (x) => answer(() => selectTag(x as never, tags)),
+    reportedUnder: ['spec'],
+  },
+  {
+    name: 'selectTag (tags)',
+    valid: tags,
+    call: (x) => answer(() => selectTag(spec, x as never)),
+    reportedUnder: ['tags'],
+  },
+  {
+    name: 'selectTag (options)',
+    valid: { exclusionList: ['^x'] },
+    call: (x) => answer(() => selectTag(spec, tags, x as never)),
+    reportedUnder: ['options'],
+  },
   {
     name: 'storedTags',
     valid: { tags, exclusionList: ['^.*\\.sig$'] },
     call: (x) => storedTags(field(x, 'tags') as never, field(x, 'exclusionList') as never),
   },
-  { name: 'applySetters (options)', valid: { namespace: 'flux-system', path: 'deploy', strategy: 'Setters' }, call: (x) => applySetters(files, policies, x as never), reportedUnder: ['options'] },
-  { name: 'applySetters (files)', valid: files, call: (x) => applySetters(x as never, policies, { namespace: 'flux-system' }), reportedUnder: ['files'] },
-  { name: 'applySetters (policies)', valid: policies, call: (x) => applySetters(files, x as never, { namespace: 'flux-system' }), reportedUnder: ['policies'] },
+  {
+    name: 'applySetters (options)',
+    valid: { namespace: 'flux-system', path: 'deploy', strategy: 'Setters' },
+    call: (x) => applySetters(files, policies, x as never),
+    reportedUnder: ['options'],
+  },
+  {
+    name: 'applySetters (files)',
+    valid: files,
+    call: (x) => applySetters(x as never, policies, { namespace: 'flux-system' }),
+    reportedUnder: ['files'],
+  },
+  {
+    name: 'applySetters (policies)',
+    valid: policies,
+    call: (x) => applySetters(files, x as never, { namespace: 'flux-system' }),
+    reportedUnder: ['policies'],
+  },
   { name: 'parseImageReference', valid: 'ghcr.io/o/app:v1@sha256:' + 'a'.repeat(64), call: any(parseImageReference) },
   { name: 'parsePlatform', valid: 'linux/arm64/v8', call: any(parsePlatform) },
   { name: 'formatPlatform', valid: arm64, call: any(formatPlatform) },
@@ -153,50 +200,66 @@ const subjects: DamageSubject[] = [
     call: (x) => new RegistryClient('127.0.0.1:9', x as never),
     reportedUnder: ['options'],
   },
-  { name: 'RegistryClient (registry)', valid: '127.0.0.1:9', call: (x) => new RegistryClient(x as never, clientOptions), reportedUnder: ['registry'] },
+  {
+    name: 'RegistryClient (registry)',
+    valid: '127.0.0.1:9',
+    call: (x) => new RegistryClient(x as never, clientOptions),
+    reportedUnder: ['registry'],
+  },
   {
     name: 'RegistryClient.listTags',
     valid: { repository: 'o/app', options: { pageSize: 100 } },
-    call: (x) => reachedRegistry(() => client().listTags(field(x, 'repository') as never, field(x, 'options') as never)),
+    call: (x) =>
+      reachedRegistry(() => client().listTags(field(x, 'repository') as never, field(x, 'options') as never)),
   },
   {
     name: 'RegistryClient.getManifest',
     valid: { repository: 'o/app', reference: 'v1' },
-    call: (x) => reachedRegistry(() => client().getManifest(field(x, 'repository') as never, field(x, 'reference') as never)),
+    call: (x) =>
+      reachedRegistry(() => client().getManifest(field(x, 'repository') as never, field(x, 'reference') as never)),
   },
   {
     name: 'RegistryClient.headDigest',
     valid: { repository: 'o/app', reference: `sha256:${'b'.repeat(64)}` },
-    call: (x) => reachedRegistry(() => client().headDigest(field(x, 'repository') as never, field(x, 'reference') as never)),
+    call: (x) =>
+      reachedRegistry(() => client().headDigest(field(x, 'repository') as never, field(x, 'reference') as never)),
   },
   {
     name: 'RegistryClient.getBlobText',
     valid: { repository: 'o/app', digest: `sha256:${'c'.repeat(64)}` },
-    call: (x) => reachedRegistry(() => client().getBlobText(field(x, 'repository') as never, field(x, 'digest') as never)),
+    call: (x) =>
+      reachedRegistry(() => client().getBlobText(field(x, 'repository') as never, field(x, 'digest') as never)),
   },
   {
     name: 'RegistryClient.platforms',
     valid: { repository: 'o/app', reference: 'v1' },
-    call: (x) => reachedRegistry(() => client().platforms(field(x, 'repository') as never, field(x, 'reference') as never)),
+    call: (x) =>
+      reachedRegistry(() => client().platforms(field(x, 'repository') as never, field(x, 'reference') as never)),
   },
   {
     name: 'RegistryClient.catalogPages',
     valid: { pageSize: 10 },
-    call: (x) => reachedRegistry(async () => {
-      for await (const page of client().catalogPages(x as never)) return page;
-      return undefined;
-    }),
+    call: (x) =>
+      reachedRegistry(async () => {
+        for await (const page of client().catalogPages(x as never)) return page;
+        return undefined;
+      }),
   },
   {
     name: 'RegistryClient.request',
-    valid: { url: 'http://127.0.0.1:9/v2/', init: { method: 'GET', headers: { accept: 'application/json' }, scope: '', what: 'ping' } },
+    valid: {
+      url: 'http://127.0.0.1:9/v2/',
+      init: { method: 'GET', headers: { accept: 'application/json' }, scope: '', what: 'ping' },
+    },
     call: (x) => reachedRegistry(() => client().request(field(x, 'url') as never, field(x, 'init') as never)),
   },
   {
     name: 'checkImagePlatforms',
     valid: { reference: '127.0.0.1:9/o/app:v1', wanted: [arm64, amd64], options: clientOptions },
     call: (x) =>
-      reachedRegistry(() => checkImagePlatforms(field(x, 'reference') as never, field(x, 'wanted') as never, field(x, 'options') as never)),
+      reachedRegistry(() =>
+        checkImagePlatforms(field(x, 'reference') as never, field(x, 'wanted') as never, field(x, 'options') as never),
+      ),
   },
 ];
 

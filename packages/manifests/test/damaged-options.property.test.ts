@@ -101,7 +101,12 @@ const subjects: DamageSubject[] = [
     returnsIssues: true,
   })),
   { name: 'defineApp', valid: descriptor, call: any(manifests.defineApp) },
-  { name: 'loadAppYaml', valid: stringify(descriptor), call: (x) => manifests.loadAppYaml(x as never).errors, returnsIssues: true },
+  {
+    name: 'loadAppYaml',
+    valid: stringify(descriptor),
+    call: (x) => manifests.loadAppYaml(x as never).errors,
+    returnsIssues: true,
+  },
   { name: 'findPlaintextSecrets', valid: descriptor, call: any(manifests.findPlaintextSecrets), returnsIssues: true },
   { name: 'readAppYaml', valid: yamlFile, call: any(manifests.readAppYaml) },
   {
@@ -122,15 +127,40 @@ const subjects: DamageSubject[] = [
     valid: { app: { name: 'hello' }, service: { name: 'web' } },
     call: (x) => manifests.imagePolicyRef(field(x, 'app') as never, field(x, 'service') as never),
   },
-  { name: 'planNamespace', valid: manifests.resolveEnvironment(app.descriptor, 'prod'), call: any(manifests.planNamespace) },
+  {
+    name: 'planNamespace',
+    valid: manifests.resolveEnvironment(app.descriptor, 'prod'),
+    call: any(manifests.planNamespace),
+  },
   { name: 'objectId', valid: plannedDeployment, call: any(manifests.objectId) },
   { name: 'objectFileName', valid: plannedDeployment, call: any(manifests.objectFileName) },
-  { name: 'withScannerAllowances', valid: { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata: { name: 's' }, spec: { encryptedData: { a: 'AgB' } } }, call: any(manifests.withScannerAllowances) },
+  {
+    name: 'withScannerAllowances',
+    valid: {
+      apiVersion: 'bitnami.com/v1alpha1',
+      kind: 'SealedSecret',
+      metadata: { name: 's' },
+      spec: { encryptedData: { a: 'AgB' } },
+    },
+    call: any(manifests.withScannerAllowances),
+  },
   { name: 'tlsSecretName', valid: { name: 'web' }, call: any(manifests.tlsSecretName) },
-  { name: 'appTreeHeader', valid: { regenerateCommand: 'npx projen', source: 'sugarkube.yaml' }, call: any(manifests.appTreeHeader) },
+  {
+    name: 'appTreeHeader',
+    valid: { regenerateCommand: 'npx projen', source: 'sugarkube.yaml' },
+    call: any(manifests.appTreeHeader),
+  },
   {
     name: 'renderAppTree',
-    valid: { app, options: { directory: 'deploy', environments: ['staging', 'prod'], regenerateCommand: 'npx projen', source: 'sugarkube.yaml' } },
+    valid: {
+      app,
+      options: {
+        directory: 'deploy',
+        environments: ['staging', 'prod'],
+        regenerateCommand: 'npx projen',
+        source: 'sugarkube.yaml',
+      },
+    },
     call: (x) => manifests.renderAppTree(field(x, 'app') as never, field(x, 'options') as never),
   },
   {
@@ -155,7 +185,12 @@ const subjects: DamageSubject[] = [
     call: (x) => answer('operations[', () => manifests.applyJson6902(x, operations as never)),
     reportedUnder: ['document'],
   },
-  { name: 'strategicMerge (patch)', valid: patch, call: (x) => manifests.strategicMerge(plannedDeployment, x), reportedUnder: ['patch'] },
+  {
+    name: 'strategicMerge (patch)',
+    valid: patch,
+    call: (x) => manifests.strategicMerge(plannedDeployment, x),
+    reportedUnder: ['patch'],
+  },
   {
     name: 'strategicMerge (target)',
     valid: plannedDeployment,
@@ -170,10 +205,24 @@ const subjects: DamageSubject[] = [
   {
     name: 'Testing.find',
     valid: { app: descriptor, kind: 'Deployment', name: 'web', environment: 'prod' },
-    call: (x) => manifests.Testing.find(field(x, 'app') as never, field(x, 'kind') as never, field(x, 'name') as never, field(x, 'environment') as never),
+    call: (x) =>
+      manifests.Testing.find(
+        field(x, 'app') as never,
+        field(x, 'kind') as never,
+        field(x, 'name') as never,
+        field(x, 'environment') as never,
+      ),
   },
-  { name: 'SugarkubeApp', valid: { app: exampleApps.tokenplace, deployDir: 'deploy' }, call: (x) => new SugarkubeApp(project(), x as never) },
-  { name: 'SugarkubeApp (file)', valid: { descriptor: 'sugarkube.yaml' }, call: (x) => new SugarkubeApp(project(), x as never) },
+  {
+    name: 'SugarkubeApp',
+    valid: { app: exampleApps.tokenplace, deployDir: 'deploy' },
+    call: (x) => new SugarkubeApp(project(), x as never),
+  },
+  {
+    name: 'SugarkubeApp (file)',
+    valid: { descriptor: 'sugarkube.yaml' },
+    call: (x) => new SugarkubeApp(project(), x as never),
+  },
 ];
 
 /** Runs per subject (raise it for a deeper search: DAMAGED_OPTIONS_RUNS=5000). */

@@ -21,7 +21,9 @@ describe('typed objects', () => {
     const errors = compile('revisionHistoryLimit: 3,', 'revisionHistoryLimt: 3,');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: 'TS2561', file: expect.stringMatching(/src\/plan\/deployment\.ts$/) });
-    expect(errors[0]!.message).toMatch(/'revisionHistoryLimt' does not exist .*Did you mean to write 'revisionHistoryLimit'\?/s);
+    expect(errors[0]!.message).toMatch(
+      /'revisionHistoryLimt' does not exist .*Did you mean to write 'revisionHistoryLimit'\?/s,
+    );
   }, 120_000);
 
   it('a value of the wrong type does not compile, nor a value a CRD enum does not list', () => {

@@ -155,14 +155,22 @@ export function damage(
       if (wrong in parent) return undefined;
       delete parent[key];
       parent[wrong] = current;
-      return { input, damage: { kind: `typo-key ${key}→${wrong}`, paths: [path, [...path.slice(0, -1), wrong]], mentions: wrong } };
+      return {
+        input,
+        damage: { kind: `typo-key ${key}→${wrong}`, paths: [path, [...path.slice(0, -1), wrong]], mentions: wrong },
+      };
     }
     case 'typo-value':
       if (typeof current !== 'string') return undefined;
       parent[key] = typo(current, at, how);
       return {
         input,
-        damage: { kind: `typo-value ${current}→${String(parent[key])}`, paths: [path], loose: true, mentions: String(parent[key]) },
+        damage: {
+          kind: `typo-value ${current}→${String(parent[key])}`,
+          paths: [path],
+          loose: true,
+          mentions: String(parent[key]),
+        },
       };
     case 'unknown-key':
       if (!isPlainObject(current)) return undefined;
@@ -205,7 +213,12 @@ export function namesDamage(found: { readonly path: string; readonly message: st
 const where = (d: Damage) => d.paths.map((p) => formatPath(p) || '(root)').join(' / ');
 
 /** Checks one outcome; throws an Error that says what went wrong and on which input. */
-function judge(subject: DamageSubject, d: Damage, outcome: { result: unknown } | { error: unknown }, tally: DamageTally) {
+function judge(
+  subject: DamageSubject,
+  d: Damage,
+  outcome: { result: unknown } | { error: unknown },
+  tally: DamageTally,
+) {
   if ('error' in outcome) {
     const { error } = outcome;
     if (!ValidationError.is(error)) {

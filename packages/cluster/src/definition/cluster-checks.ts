@@ -61,11 +61,14 @@ export function checkClashes(view: ClusterCheckView): Issue[] {
     const { name } = app.descriptor;
     const namespace = app.descriptor.namespace ?? name;
     const firstName = names.get(name);
-    if (firstName !== undefined) out.push(issue(['apps', index, 'app', 'name'], `a name not used by apps[${firstName}]`, name));
+    if (firstName !== undefined)
+      out.push(issue(['apps', index, 'app', 'name'], `a name not used by apps[${firstName}]`, name));
     else names.set(name, index);
     const firstNamespace = namespaces.get(namespace);
     if (firstNamespace !== undefined && firstNamespace !== firstName) {
-      out.push(issue(['apps', index, 'app', 'namespace'], `a namespace not used by apps[${firstNamespace}]`, namespace));
+      out.push(
+        issue(['apps', index, 'app', 'namespace'], `a namespace not used by apps[${firstNamespace}]`, namespace),
+      );
     } else namespaces.set(namespace, index);
   }
   for (const env of view.environments ?? []) {
@@ -75,12 +78,20 @@ export function checkClashes(view: ClusterCheckView): Issue[] {
       for (const route of resolveEnvironment(entry.app.descriptor, env).routes) {
         const first = hosts.get(route.host);
         if (first !== undefined && first !== entry.index) {
-          out.push(issue(['apps', entry.index, 'app', 'routes'], `a ${env} host not served by apps[${first}]`, route.host));
+          out.push(
+            issue(['apps', entry.index, 'app', 'routes'], `a ${env} host not served by apps[${first}]`, route.host),
+          );
         } else hosts.set(route.host, entry.index);
         if (view.dnsZones === undefined || !route.host) continue;
         const zone = view.dnsZones.find((z) => route.host === z || route.host.endsWith(`.${z}`));
         if (!zone) {
-          out.push(issue(['apps', entry.index, 'app', 'routes'], `a ${env} host inside the cluster's dnsZones (${quoted(view.dnsZones)})`, route.host));
+          out.push(
+            issue(
+              ['apps', entry.index, 'app', 'routes'],
+              `a ${env} host inside the cluster's dnsZones (${quoted(view.dnsZones)})`,
+              route.host,
+            ),
+          );
         }
       }
     }
@@ -94,24 +105,42 @@ export function checkApps(view: ClusterCheckView): Issue[] {
   for (const entry of view.apps) {
     const { index } = entry;
     if ((entry.repository === undefined) === (entry.helm === undefined)) {
-      out.push(issue(['apps', index], 'exactly one of repository (the app repo Flux takes the tree from) or helm', entry.repository ? 'both' : 'neither'));
+      out.push(
+        issue(
+          ['apps', index],
+          'exactly one of repository (the app repo Flux takes the tree from) or helm',
+          entry.repository ? 'both' : 'neither',
+        ),
+      );
     }
     const own = Object.keys(environmentsOf(entry.app.descriptor));
     if (view.environments !== undefined) {
       const clusterEnvs = view.environments;
       (entry.named ?? []).forEach((env, i) => {
-        if (!clusterEnvs.includes(env)) out.push(issue(['apps', index, 'environments', i], `one of the cluster's environments (${quoted(clusterEnvs)})`, env));
-        else if (!own.includes(env)) out.push(issue(['apps', index, 'environments', i], `one of the app's environments (${quoted(own)})`, env));
+        if (!clusterEnvs.includes(env))
+          out.push(
+            issue(
+              ['apps', index, 'environments', i],
+              `one of the cluster's environments (${quoted(clusterEnvs)})`,
+              env,
+            ),
+          );
+        else if (!own.includes(env))
+          out.push(issue(['apps', index, 'environments', i], `one of the app's environments (${quoted(own)})`, env));
       });
     }
     const version = entry.helm?.version;
     if (version !== undefined && typeof version !== 'string') {
       for (const env of entry.environments) {
-        if (!(env in version)) out.push(issue(['apps', index, 'helm', 'version', env], `the chart version for environment "${env}"`, undefined));
+        if (!(env in version))
+          out.push(
+            issue(['apps', index, 'helm', 'version', env], `the chart version for environment "${env}"`, undefined),
+          );
       }
     }
   }
-  if (view.environments?.length === 0) out.push(issue(['environments'], 'at least one environment, e.g. { staging: {…}, prod: {…} }', {}));
+  if (view.environments?.length === 0)
+    out.push(issue(['environments'], 'at least one environment, e.g. { staging: {…}, prod: {…} }', {}));
   return out;
 }
 
@@ -136,11 +165,26 @@ export function checkPins(view: ClusterCheckView): { errors: Issue[]; warnings: 
           const how = service.image.policy
             ? `the first build's tag; Flux image automation moves it from there`
             : `a tag and digest: \`sugarkube promote ${descriptor.name} --to ${env}\``;
-          errors.push(issue(at, `a pin for ${service.image.repository} in ${env} (${how})`, undefined, `or a tag at apps[${index}].app.services[${s}].image.tag`));
+          errors.push(
+            issue(
+              at,
+              `a pin for ${service.image.repository} in ${env} (${how})`,
+              undefined,
+              `or a tag at apps[${index}].app.services[${s}].image.tag`,
+            ),
+          );
         } else if (!isImmutableTag(pin.tag)) {
-          errors.push(issue([...at, 'tag'], 'an immutable tag (vX.Y.Z or <branch>-<unix-ts>-<sha7>), never a moving one', pin.tag));
+          errors.push(
+            issue(
+              [...at, 'tag'],
+              'an immutable tag (vX.Y.Z or <branch>-<unix-ts>-<sha7>), never a moving one',
+              pin.tag,
+            ),
+          );
         } else if (!service.image.policy && pin.digest === undefined) {
-          warnings.push(issue([...at, 'digest'], `the digest of ${pin.tag} (a promotion pins tag and digest)`, undefined));
+          warnings.push(
+            issue([...at, 'digest'], `the digest of ${pin.tag} (a promotion pins tag and digest)`, undefined),
+          );
         }
       }
     }
@@ -156,12 +200,25 @@ export function checkPins(view: ClusterCheckView): { errors: Issue[]; warnings: 
       if (!entry || !entry.environments.includes(env)) {
         if (!view.allApps) continue;
         const list = [...new Set(running)];
-        errors.push(issue(['pins', env, app], `an app that runs in ${env} (${list.length ? quoted(list) : 'none'})`, app, `no entry of apps runs "${app}" in ${env}`));
+        errors.push(
+          issue(
+            ['pins', env, app],
+            `an app that runs in ${env} (${list.length ? quoted(list) : 'none'})`,
+            app,
+            `no entry of apps runs "${app}" in ${env}`,
+          ),
+        );
         continue;
       }
       for (const service of Object.keys(services)) {
         if (!entry.app.descriptor.services.some((s) => s.name === service)) {
-          errors.push(issue(['pins', env, app, service], `a service of ${app} (${quoted(entry.app.descriptor.services.map((s) => s.name))})`, service));
+          errors.push(
+            issue(
+              ['pins', env, app, service],
+              `a service of ${app} (${quoted(entry.app.descriptor.services.map((s) => s.name))})`,
+              service,
+            ),
+          );
         }
       }
     }

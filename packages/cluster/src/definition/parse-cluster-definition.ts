@@ -1,8 +1,27 @@
-import { checkWithSchema, dedupeIssues, prefixIssues, salvage, unexplainedIssues, type Issue, type Salvaged } from '@sugarkube/core';
+import {
+  checkWithSchema,
+  dedupeIssues,
+  prefixIssues,
+  salvage,
+  unexplainedIssues,
+  type Issue,
+  type Salvaged,
+} from '@sugarkube/core';
 import { environmentsOf, findPlaintextSecrets, isApp, validateApp, type App } from '@sugarkube/manifests';
 import { checkClusterSecrets } from '../components/cluster-secrets.js';
-import { checkApps, checkClashes, checkPins, viewOf, type CheckedApp, type ClusterCheckView } from './cluster-checks.js';
-import { clusterDefinitionSchema, type ClusterDefinition, type ValidatedClusterDefinition } from './cluster-definition.js';
+import {
+  checkApps,
+  checkClashes,
+  checkPins,
+  viewOf,
+  type CheckedApp,
+  type ClusterCheckView,
+} from './cluster-checks.js';
+import {
+  clusterDefinitionSchema,
+  type ClusterDefinition,
+  type ValidatedClusterDefinition,
+} from './cluster-definition.js';
 import { pinsSchema, type Pins, type PinsInput } from './pins.js';
 import { resolveCluster, type ResolvedCluster } from './resolve-cluster.js';
 
@@ -32,7 +51,9 @@ function validateApps(input: unknown): { apps: (App | undefined)[]; errors: Issu
 
 /** The `environments` each app entry names itself, by index (`undefined` when it names none). */
 const namedEnvironments = (input: unknown): (string[] | undefined)[] =>
-  ((input as { apps?: unknown } | null)?.apps as { environments?: string[] }[] | undefined)?.map?.((a) => a?.environments) ?? [];
+  ((input as { apps?: unknown } | null)?.apps as { environments?: string[] }[] | undefined)?.map?.(
+    (a) => a?.environments,
+  ) ?? [];
 
 /**
  * The checks' view of a definition that failed its schema: what survived of it (see `salvage`
@@ -43,7 +64,11 @@ function partialView(input: unknown, apps: readonly (App | undefined)[], pins: P
   const rawEnvironments = (input as { environments?: unknown } | null)?.environments;
   const kept = Object.keys(partial.environments ?? {});
   const environments =
-    rawEnvironments !== null && typeof rawEnvironments === 'object' && kept.length === Object.keys(rawEnvironments).length ? kept : undefined;
+    rawEnvironments !== null &&
+    typeof rawEnvironments === 'object' &&
+    kept.length === Object.keys(rawEnvironments).length
+      ? kept
+      : undefined;
   const zones = clusterDefinitionSchema.shape.dnsZones.safeParse((input as { dnsZones?: unknown } | null)?.dnsZones);
   const dnsZones = zones.success ? zones.data : undefined;
   const entries = (input as { apps?: unknown } | null)?.apps;
@@ -66,7 +91,13 @@ function partialView(input: unknown, apps: readonly (App | undefined)[], pins: P
       environments: (environments ?? []).filter((env) => wanted.includes(env)),
     });
   });
-  return { environments, dnsZones, apps: checked, allApps: checked.length === (Array.isArray(entries) ? entries.length : 0), pins };
+  return {
+    environments,
+    dnsZones,
+    apps: checked,
+    allApps: checked.length === (Array.isArray(entries) ? entries.length : 0),
+    pins,
+  };
 }
 
 /**
@@ -76,7 +107,10 @@ function partialView(input: unknown, apps: readonly (App | undefined)[], pins: P
  * pins) run on what is well-formed even when other fields fail their schema. Plaintext secret
  * values are refused wherever they appear.
  */
-export function parseClusterDefinition(input: ClusterDefinition | unknown, pinsInput: PinsInput | unknown = {}): ParsedCluster {
+export function parseClusterDefinition(
+  input: ClusterDefinition | unknown,
+  pinsInput: PinsInput | unknown = {},
+): ParsedCluster {
   const environments = (input as { environments?: unknown } | null)?.environments;
   const errors: Issue[] = [...findPlaintextSecrets({ name: 'cluster', environments })];
   const apps = validateApps(input);
@@ -88,7 +122,11 @@ export function parseClusterDefinition(input: ClusterDefinition | unknown, pinsI
   if (!parsed.ok || !pins.ok || apps.errors.length > 0) {
     const view = partialView(input, apps.apps, pins.ok ? (pins.value as Pins) : undefined);
     const cross = [...checkApps(view), ...checkClashes(view), ...checkPins(view).errors];
-    return { value: undefined, errors: dedupeIssues([...errors, ...unexplainedIssues(cross, errors)]), warnings: apps.warnings };
+    return {
+      value: undefined,
+      errors: dedupeIssues([...errors, ...unexplainedIssues(cross, errors)]),
+      warnings: apps.warnings,
+    };
   }
   const cluster = resolveCluster(parsed.value, apps.apps as App[], pins.value as Pins);
   const view = viewOf(cluster, namedEnvironments(input));

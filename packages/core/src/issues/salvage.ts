@@ -76,6 +76,9 @@ function related(a: string, b: string): boolean {
  * salvaged input may miss a field that is there but malformed (`routes[0]` has no host because
  * `routes[0].apex` is not a hostname); the schema's issue is the one to report.
  */
-export function unexplainedIssues<I extends { readonly path: string }>(cross: readonly I[], schemaIssues: readonly { readonly path: string }[]): I[] {
+export function unexplainedIssues<I extends { readonly path: string }>(
+  cross: readonly I[],
+  schemaIssues: readonly { readonly path: string }[],
+): I[] {
   return cross.filter((c) => !schemaIssues.some((s) => s.path !== '' && related(s.path, c.path)));
 }

@@ -10,7 +10,10 @@ export type KindOf<A extends ApiVersion> = keyof KubeKinds[A] & string;
 /** Object metadata as Sugarkube emits it: always named. */
 export type NamedMetadata = Simplify<ObjectMeta & { name: string }>;
 /** Everything of a kind but `apiVersion`, `kind` and `metadata`: `spec`, `data`, `rules`… */
-export type KindBody<A extends ApiVersion, K extends KindOf<A>> = Omit<KubeKinds[A][K], 'apiVersion' | 'kind' | 'metadata'>;
+export type KindBody<A extends ApiVersion, K extends KindOf<A>> = Omit<
+  KubeKinds[A][K],
+  'apiVersion' | 'kind' | 'metadata'
+>;
 
 /**
  * A Kubernetes or Flux object typed from the pinned schemas (Kubernetes' OpenAPI document and

@@ -47,5 +47,6 @@ const referencePhrase = 'an image reference such as "ghcr.io/owner/app:v1.2.3"';
 /** Any image reference, with or without tag and digest. */
 export const imageReferenceText = z.string({ error: referencePhrase }).check((ctx) => {
   const read = readImageReference(ctx.value);
-  if ('problem' in read) ctx.issues.push({ code: 'custom', input: ctx.value, message: `${referencePhrase} (${read.problem})` });
+  if ('problem' in read)
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `${referencePhrase} (${read.problem})` });
 });

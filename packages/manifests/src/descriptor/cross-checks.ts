@@ -18,12 +18,20 @@ const present = <T>(list: readonly (T | undefined)[] | undefined): [T, number][]
   (list ?? []).flatMap((item, i) => (item === undefined ? [] : [[item, i] as [T, number]]));
 
 /** The names of a list, or `undefined` when an item or its name did not survive (the list is then not known). */
-function namesOf<T>(list: readonly (T | undefined)[] | undefined, name: (item: T) => string | undefined): string[] | undefined {
+function namesOf<T>(
+  list: readonly (T | undefined)[] | undefined,
+  name: (item: T) => string | undefined,
+): string[] | undefined {
   const names = (list ?? []).map((item) => (item === undefined ? undefined : name(item)));
   return names.every((n): n is string => n !== undefined) ? names : undefined;
 }
 
-function unique(names: readonly (string | undefined)[], path: (i: number) => PropertyKey[], what: string, out: Issue[]) {
+function unique(
+  names: readonly (string | undefined)[],
+  path: (i: number) => PropertyKey[],
+  what: string,
+  out: Issue[],
+) {
   const seen = new Set<string>();
   names.forEach((name, i) => {
     if (name === undefined) return;
@@ -32,11 +40,23 @@ function unique(names: readonly (string | undefined)[], path: (i: number) => Pro
   });
 }
 
-function reference(name: string, known: readonly string[] | undefined, path: PropertyKey[], what: string, out: Issue[]) {
+function reference(
+  name: string,
+  known: readonly string[] | undefined,
+  path: PropertyKey[],
+  what: string,
+  out: Issue[],
+) {
   if (known === undefined || known.includes(name)) return;
   const guess = didYouMean(name, known);
-  out.push(issueWithMessage(path, `one of ${known.join(', ')}`, JSON.stringify(name),
-    `unknown ${what} "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; known: ${known.join(', ') || 'none'}`));
+  out.push(
+    issueWithMessage(
+      path,
+      `one of ${known.join(', ')}`,
+      JSON.stringify(name),
+      `unknown ${what} "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; known: ${known.join(', ') || 'none'}`,
+    ),
+  );
 }
 
 function checkProbes(service: PartialService, base: PropertyKey[], out: Issue[]) {
@@ -53,10 +73,22 @@ function checkVolumeAccess(service: PartialService, base: PropertyKey[], envRepl
   if (!rwo) return;
   const replicas = [service.replicas ?? 1, ...envReplicas, service.hpa?.maxReplicas ?? 1];
   if (replicas.some((r) => r > 1)) {
-    out.push(issue([...base, 'replicas'], 'at most 1 replica with a ReadWriteOnce volume (the volume attaches to one node)', Math.max(...replicas)));
+    out.push(
+      issue(
+        [...base, 'replicas'],
+        'at most 1 replica with a ReadWriteOnce volume (the volume attaches to one node)',
+        Math.max(...replicas),
+      ),
+    );
   }
   if (service.strategy === 'RollingUpdate') {
-    out.push(issue([...base, 'strategy'], '"Recreate" with a ReadWriteOnce volume (a rolling update cannot attach it twice)', service.strategy));
+    out.push(
+      issue(
+        [...base, 'strategy'],
+        '"Recreate" with a ReadWriteOnce volume (a rolling update cannot attach it twice)',
+        service.strategy,
+      ),
+    );
   }
 }
 
@@ -73,8 +105,13 @@ function checkService(service: PartialService, index: number, envReplicas: reado
     namesOf(service.files, (f) => f.name),
     namesOf(service.volumes, (v) => v.name),
   ];
-  const volumeNames = volumeLists.every((l) => l !== undefined) ? volumeLists.flat() as string[] : undefined;
-  unique(volumeLists.flatMap((l) => l ?? []), () => [...base, 'volumes'], 'volume', out);
+  const volumeNames = volumeLists.every((l) => l !== undefined) ? (volumeLists.flat() as string[]) : undefined;
+  unique(
+    volumeLists.flatMap((l) => l ?? []),
+    () => [...base, 'volumes'],
+    'volume',
+    out,
+  );
   for (const [file, i] of present(service.files)) {
     if ((file.configMap === undefined) === (file.secret === undefined)) {
       out.push(issue([...base, 'files', i], 'exactly one of configMap, secret', file));
@@ -85,7 +122,8 @@ function checkService(service: PartialService, index: number, envReplicas: reado
     unique([service.name, ...list.map((c) => c?.name)], (i) => [...base, kind, i - 1, 'name'], 'container', out);
     for (const [container, i] of present(list))
       for (const [mount, m] of present(container.mounts))
-        if (mount.volume !== undefined) reference(mount.volume, volumeNames, [...base, kind, i, 'mounts', m, 'volume'], 'volume', out);
+        if (mount.volume !== undefined)
+          reference(mount.volume, volumeNames, [...base, kind, i, 'mounts', m, 'volume'], 'volume', out);
   }
   // Every long-running container is probed: a sidecar needs a port (TCP probes) or its own probes.
   for (const [sidecar, i] of present(service.sidecars)) {
@@ -105,18 +143,31 @@ function checkService(service: PartialService, index: number, envReplicas: reado
   }
 }
 
-function checkRoutes(app: PartialApp, environments: Record<string, PartialEnvironment> | undefined, serviceNames: string[] | undefined, errors: Issue[]) {
+function checkRoutes(
+  app: PartialApp,
+  environments: Record<string, PartialEnvironment> | undefined,
+  serviceNames: string[] | undefined,
+  errors: Issue[],
+) {
   const routeNames: (string | undefined)[] = [];
   (app.routes ?? []).forEach((route, r) => {
     routeNames.push(route === undefined ? undefined : (route.name ?? (r === 0 ? 'web' : `route-${r}`)));
     if (route === undefined) return;
     for (const [p, i] of present(route.paths)) {
-      if (p.service !== undefined) reference(p.service, serviceNames, ['routes', r, 'paths', i, 'service'], 'service', errors);
+      if (p.service !== undefined)
+        reference(p.service, serviceNames, ['routes', r, 'paths', i, 'service'], 'service', errors);
     }
     if (environments === undefined) return;
     for (const [envName, env] of Object.entries(environments)) {
       const host = route.hosts?.[envName] ?? (r === 0 ? env?.host : undefined) ?? route.apex;
-      if (host === undefined) errors.push(issue(['routes', r], `a host for environment "${envName}" (apex, hosts.${envName} or environments.${envName}.host)`, undefined));
+      if (host === undefined)
+        errors.push(
+          issue(
+            ['routes', r],
+            `a host for environment "${envName}" (apex, hosts.${envName} or environments.${envName}.host)`,
+            undefined,
+          ),
+        );
     }
     for (const envName of Object.keys(route.hosts ?? {})) {
       reference(envName, Object.keys(environments), ['routes', r, 'hosts', envName], 'environment', errors);
@@ -125,12 +176,22 @@ function checkRoutes(app: PartialApp, environments: Record<string, PartialEnviro
   unique(routeNames, (i) => ['routes', i, 'name'], 'route', errors);
 }
 
-function checkEnvironments(environments: Record<string, PartialEnvironment>, serviceNames: string[] | undefined, errors: Issue[]) {
+function checkEnvironments(
+  environments: Record<string, PartialEnvironment>,
+  serviceNames: string[] | undefined,
+  errors: Issue[],
+) {
   for (const [envName, env] of Object.entries(environments)) {
     if (env === undefined) continue;
     for (const [object, i] of present(env.extraObjects)) {
       if (typeof object.apiVersion === 'string' && /\.fluxcd\.io\/v[0-9]+beta[0-9]+$/.test(object.apiVersion)) {
-        errors.push(issue(['environments', envName, 'extraObjects', i, 'apiVersion'], 'a GA Flux API (Flux 2.9 removed the beta ones), e.g. "helm.toolkit.fluxcd.io/v2"', object.apiVersion));
+        errors.push(
+          issue(
+            ['environments', envName, 'extraObjects', i, 'apiVersion'],
+            'a GA Flux API (Flux 2.9 removed the beta ones), e.g. "helm.toolkit.fluxcd.io/v2"',
+            object.apiVersion,
+          ),
+        );
       }
     }
     for (const [patch, i] of present(env.patches)) {
@@ -149,13 +210,22 @@ function checkSopsNamespaces(app: PartialApp, environments: Record<string, Parti
   if (namespace === undefined) return;
   const lists: [PropertyKey[], PartialApp['sopsSecrets']][] = [
     [['sopsSecrets'], app.sopsSecrets],
-    ...Object.entries(environments).map(([name, env]): [PropertyKey[], PartialApp['sopsSecrets']] => [['environments', name, 'sopsSecrets'], env?.sopsSecrets]),
+    ...Object.entries(environments).map(([name, env]): [PropertyKey[], PartialApp['sopsSecrets']] => [
+      ['environments', name, 'sopsSecrets'],
+      env?.sopsSecrets,
+    ]),
   ];
   for (const [path, list] of lists) {
     for (const [secret, i] of present(list)) {
       const own = secret.metadata?.namespace;
       if (own !== undefined && own !== namespace) {
-        errors.push(issue([...path, i, 'metadata', 'namespace'], `"${namespace}" (the app namespace; a SOPS document is passed through unchanged)`, own));
+        errors.push(
+          issue(
+            [...path, i, 'metadata', 'namespace'],
+            `"${namespace}" (the app namespace; a SOPS document is passed through unchanged)`,
+            own,
+          ),
+        );
       }
     }
   }
@@ -170,12 +240,18 @@ export function crossCheck(app: PartialApp, input: unknown): { errors: Issue[]; 
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const serviceNames = namesOf(app.services, (s) => s.name);
-  unique((app.services ?? []).map((s) => s?.name), (i) => ['services', i, 'name'], 'service', errors);
+  unique(
+    (app.services ?? []).map((s) => s?.name),
+    (i) => ['services', i, 'name'],
+    'service',
+    errors,
+  );
   const rawEnvironments = (input as { environments?: unknown } | null)?.environments;
   const environments: Record<string, PartialEnvironment> | undefined =
     rawEnvironments === undefined
       ? defaultEnvironments()
-      : app.environments !== undefined && Object.keys(app.environments).length === Object.keys(rawEnvironments as object).length
+      : app.environments !== undefined &&
+          Object.keys(app.environments).length === Object.keys(rawEnvironments as object).length
         ? app.environments
         : undefined;
   for (const [service, index] of present(app.services)) {
@@ -189,10 +265,19 @@ export function crossCheck(app: PartialApp, input: unknown): { errors: Issue[]; 
   checkRoutes(app, environments, serviceNames, errors);
   checkEnvironments(app.environments ?? {}, serviceNames, errors);
   checkSopsNamespaces(app, app.environments ?? {}, errors);
-  const classes = [app.routing?.ingressClassName, ...Object.values(app.environments ?? {}).map((e) => e?.ingressClassName)];
+  const classes = [
+    app.routing?.ingressClassName,
+    ...Object.values(app.environments ?? {}).map((e) => e?.ingressClassName),
+  ];
   if (classes.some((c) => c !== undefined && /nginx/.test(c))) {
-    warnings.push(issueWithMessage(['routing', 'ingressClassName'], '"traefik"', '"nginx"',
-      'ingress-nginx is retired (no fixes since March 2026); prefer Traefik, which k3s ships'));
+    warnings.push(
+      issueWithMessage(
+        ['routing', 'ingressClassName'],
+        '"traefik"',
+        '"nginx"',
+        'ingress-nginx is retired (no fixes since March 2026); prefer Traefik, which k3s ships',
+      ),
+    );
   }
   return { errors, warnings };
 }

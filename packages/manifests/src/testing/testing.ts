@@ -49,7 +49,11 @@ export const Testing = {
       throw new ValidationError('Testing.find arguments', [
         kinds.includes(kind)
           ? issue(['name'], `the name of a ${kind} planned in ${environment} (${named.join(', ')})`, name_)
-          : issue(['kind'], `a kind planned in ${environment} (${kinds.map((k) => JSON.stringify(k)).join(', ')})`, kind),
+          : issue(
+              ['kind'],
+              `a kind planned in ${environment} (${kinds.map((k) => JSON.stringify(k)).join(', ')})`,
+              kind,
+            ),
       ]);
     }
     return found;

@@ -28,14 +28,19 @@ export function compileWithEdit(options: {
   const file = resolve(options.file);
   const original = readFileSync(file, 'utf8');
   const occurrences = original.split(options.from).length - 1;
-  if (occurrences !== 1) throw new Error(`${file}: expected "${options.from}" exactly once, found it ${occurrences} times`);
+  if (occurrences !== 1)
+    throw new Error(`${file}: expected "${options.from}" exactly once, found it ${occurrences} times`);
   const edited = original.replace(options.from, options.to);
-  const config = ts.getParsedCommandLineOfConfigFile(resolve(options.tsconfig), { noEmit: true }, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    resolve(options.tsconfig),
+    { noEmit: true },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error(`${options.tsconfig}: not a TypeScript project`);
   const host = ts.createCompilerHost(config.options);
   const readFile = host.readFile.bind(host);
