@@ -27,14 +27,21 @@ export function addPackages(root: javascript.NodeProject) {
     outdir: 'tools/verify',
     description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
     publish: false,
-    // Core's renderer writes the kustomization.yaml files buildFluxPaths changes.
-    deps: [sibling('@sugarkube/core'), `yaml@${toolVersions.yaml}`],
+    // core: its renderer writes the kustomization.yaml files buildFluxPaths changes, and the
+    // damaged-options property test recognises ValidationError and formats paths as core does;
+    // typescript: compileWithEdit shows a planted mistake is a compile error.
+    deps: [
+      sibling('@sugarkube/core'),
+      `yaml@${toolVersions.yaml}`,
+      `fast-check@${toolVersions.fastCheck}`,
+      `typescript@${toolVersions.typescript}`,
+    ],
   });
   const imagePolicy = addSugarkubePackage(root, {
     name: '@sugarkube/image-policy',
     outdir: 'packages/image-policy',
     description: 'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
-    deps: [`yaml@${toolVersions.yaml}`, sibling('@sugarkube/core')],
+    deps: [`yaml@${toolVersions.yaml}`, `zod@${toolVersions.zod}`, sibling('@sugarkube/core')],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify],
     keywords: ['flux', 'gitops', 'image-automation', 'oci', 'kubernetes'],
   });
@@ -148,9 +155,11 @@ export function addPackages(root: javascript.NodeProject) {
     description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned, every YAML output path gives back the strings it was given.',
     publish: false,
     // The pins file tools/upstream reads is generated from these packages' tables (test/upstream-pins.test.ts);
-    // the YAML round trip writes through every output path of them.
+    // the YAML round trip writes through every output path of them; prettier formats the generated
+    // Kubernetes types (src/kube-types.ts); verify finds the tool cache.
     devDeps: [
       `eslint@${toolVersions.eslint}`,
+      `prettier@${toolVersions.prettier}`,
       `yaml@${toolVersions.yaml}`,
       `fast-check@${toolVersions.fastCheck}`,
       verify,

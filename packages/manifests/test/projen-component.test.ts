@@ -93,6 +93,9 @@ describe('SugarkubeApp (the app repo entry point)', () => {
 describe('Testing helper', () => {
   it('finds objects and says what exists when missing', () => {
     expect(Testing.find(exampleApps.tokenplace, 'Deployment', 'relay').spec).toMatchObject({ replicas: 1, strategy: { type: 'Recreate' } });
-    expect(() => Testing.find(exampleApps.tokenplace, 'Deployment', 'web')).toThrow(/no Deployment\/web in staging; objects: Namespace\/tokenplace, /);
+    expect(() => Testing.find(exampleApps.tokenplace, 'Deployment', 'web')).toThrow(
+      'name: expected the name of a Deployment planned in staging ("relay"), received "web"',
+    );
+    expect(() => Testing.find(exampleApps.tokenplace, 'Deplyoment', 'relay')).toThrow(/kind: expected a kind planned in staging \("Namespace", .*"Deployment".*\), received "Deplyoment"/);
   });
 });

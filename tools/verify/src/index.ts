@@ -16,3 +16,21 @@ export { helmTemplate, pinnedChartDir, type HelmTemplateOptions } from './io/hel
 export { gitleaks, type GitleaksFinding } from './io/gitleaks.js';
 export { startRegistry, freePort, type RegistryBinary, type RunningRegistry } from './io/start-registry.js';
 export { buildFluxPaths, fluxKustomizations, type FluxKustomizationRef } from './io/build-flux-paths.js';
+export {
+  checkDamagedOptions,
+  damagedOptionRuns,
+  damageTally,
+  damage,
+  damageKinds,
+  namesDamage,
+  pathsOf,
+  typo,
+  junk,
+  type Damage,
+  type DamageKind,
+  type DamageSubject,
+  type DamageTally,
+  type Path,
+} from './damaged-options.js';
+export { recordDamageTally } from './io/record-damage-tally.js';
+export { compileWithEdit, type CompileError } from './io/compile-with-edit.js';

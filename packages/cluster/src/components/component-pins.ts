@@ -1,4 +1,24 @@
+import { checkArguments } from '@sugarkube/core';
+import { z } from 'zod';
 import type { CrdSource, InfraComponent, UpstreamSource } from './infra-component.js';
+
+const text = (what: string) => z.string({ error: what });
+/** What `componentPins` reads of a component. */
+const componentsSchema = z.array(
+  z.looseObject({
+    id: text('a component id'),
+    chart: z.looseObject({
+      name: text('a chart name').optional(),
+      version: text('a version'),
+      source: z.looseObject({ kind: text('a source kind'), url: text('a URL') }),
+      sourceModule: z.looseObject({ module: text('a Go module'), version: text('a version'), path: text('a path') }).optional(),
+    }),
+    crds: z
+      .array(z.looseObject({ kind: text('a CRD source kind'), module: text('a Go module'), version: text('a version'), paths: z.array(text('a path')) }))
+      .optional(),
+  }),
+  { error: 'a list of infrastructure components' },
+);
 
 /** One component's pinned upstream, as `tools/upstream` reads it. */
 export interface ComponentPin {
@@ -26,6 +46,7 @@ const isChart = (source: UpstreamSource) => source.kind === 'helm' || source.kin
  * chart and image with its source and version, and every CRD source. In registry order.
  */
 export function componentPins(components: readonly InfraComponent[]): ComponentPins {
+  checkArguments('componentPins argument', [[[], componentsSchema, components]]);
   return {
     components: components.map((c) => ({
       component: c.id,

@@ -1,7 +1,8 @@
-import { kubeObject, managedByLabel, type KubeObject } from '../plan/kube-object.js';
+import type { k8s, TypedObject } from '@sugarkube/core';
+import { kubeObject, managedByLabel } from '../plan/kube-object.js';
 
 /** Egress to the cluster DNS (CoreDNS in kube-system), UDP and TCP 53. */
-export const dnsEgress = {
+export const dnsEgress: k8s.NetworkPolicyEgressRule = {
   to: [
     {
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
@@ -15,13 +16,13 @@ export const dnsEgress = {
 };
 
 /** Ingress from Prometheus (the monitoring namespace) on one port: metrics scrapes. */
-export const fromMonitoring = (port: number) => ({
+export const fromMonitoring = (port: number): k8s.NetworkPolicyIngressRule => ({
   from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
   ports: [{ protocol: 'TCP', port }],
 });
 
 /** A NetworkPolicy owned by synth. */
-export function networkPolicy(namespace: string, name: string, spec: Record<string, unknown>): KubeObject {
+export function networkPolicy(namespace: string, name: string, spec: k8s.NetworkPolicySpec): TypedObject<'networking.k8s.io/v1', 'NetworkPolicy'> {
   return kubeObject(
     'networking.k8s.io/v1',
     'NetworkPolicy',
@@ -31,6 +32,6 @@ export function networkPolicy(namespace: string, name: string, spec: Record<stri
 }
 
 /** Denies all ingress and egress in a namespace; the component's own policy then allows what it needs. */
-export function defaultDeny(namespace: string): KubeObject {
+export function defaultDeny(namespace: string): TypedObject<'networking.k8s.io/v1', 'NetworkPolicy'> {
   return networkPolicy(namespace, 'default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
 }

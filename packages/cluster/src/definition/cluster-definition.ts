@@ -2,15 +2,10 @@ import { z } from 'zod';
 import type { AppDescriptor } from '@sugarkube/manifests';
 import type { App } from '@sugarkube/manifests';
 import {
-  branchName, cpuQuantity, dnsLabel, duration, hostname, intIn, labelValue, memoryQuantity, objectName, repoPath, storageQuantity,
+  branchName, cpuQuantity, dnsLabel, duration, hostname, intIn, ipv4Range, labelValue, memoryQuantity, objectName, repoPath, storageQuantity,
   strictObject,
 } from '@sugarkube/core';
 import { sealedSecretSchema, sopsSecretsSchema } from '@sugarkube/manifests';
-
-const ipRange = z.string({ error: 'an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28"' }).regex(
-  /^(\d{1,3}(\.\d{1,3}){3})(-\d{1,3}(\.\d{1,3}){3}|\/\d{1,2})$/,
-  { error: 'an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28"' },
-);
 
 /**
  * How public traffic reaches Traefik. Exactly one per environment: the plan's
@@ -24,7 +19,7 @@ export const exposureSchema = strictObject({
   }).optional(),
   /** MetalLB L2: Traefik gets a LAN LoadBalancer address from this pool. @see https://metallb.io/configuration/ */
   metallb: strictObject({
-    addresses: z.array(ipRange).min(1, { error: 'at least one address range' }),
+    addresses: z.array(ipv4Range).min(1, { error: 'at least one address range' }),
   }).optional(),
 }).check((ctx) => {
   const { cloudflareTunnel, metallb } = ctx.value;

@@ -1,7 +1,9 @@
-import { withSetterMarker, type Commented, type GeneratedFile } from '@sugarkube/core';
+import { withSetterMarker, type Commented, type GeneratedFile, type KindBody } from '@sugarkube/core';
+
+type KustomizationImage = NonNullable<NonNullable<KindBody<'kustomize.toolkit.fluxcd.io/v1', 'Kustomization'>['spec']>['images']>[number];
 import { planNamespace, resolveEnvironment, type App, type ResolvedService } from '@sugarkube/manifests';
 import type { HelmDeploy } from '../definition/cluster-definition.js';
-import { pinOf } from '../definition/pins.js';
+import { lookup as pinOf } from '../definition/pins.js';
 import type { ResolvedCluster, ResolvedClusterApp, ResolvedEnvironment } from '../definition/resolve-cluster.js';
 import { fluxApi } from './flux-api.js';
 import { helmRelease, ociChartRepository } from './flux-sources.js';
@@ -30,11 +32,17 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
   return out;
 }
 
-/** The tag an environment runs: the descriptor's own pin, else the cluster's; with the setter marker where builds are followed. */
-function tagOf(cluster: ResolvedCluster, app: App, envName: string, service: ResolvedService): string | Commented {
+/** The tag an environment runs: the descriptor's own pin, else the cluster's. */
+function pinnedTag(cluster: ResolvedCluster, app: App, envName: string, service: ResolvedService): string {
   const tag = service.image.tag ?? pinOf(cluster.pins, envName, app.descriptor.name, service.name)?.tag;
   // parseClusterDefinition refuses a missing pin; this is a programming error.
   if (tag === undefined) throw new Error(`no pin for ${app.descriptor.name}/${service.name} in ${envName}`);
+  return tag;
+}
+
+/** The tag, with the setter marker where builds are followed (Flux's image automation moves it). */
+function tagOf(cluster: ResolvedCluster, app: App, envName: string, service: ResolvedService): string | Commented {
+  const tag = pinnedTag(cluster, app, envName, service);
   return service.image.policy ? withSetterMarker(tag, service.image.policy) : tag;
 }
 
@@ -69,7 +77,7 @@ export function planHelmApp(cluster: ResolvedCluster, app: App, helm: HelmDeploy
 const meta = (name: string) => ({ name, namespace: 'flux-system', labels: { ...managedByLabel } });
 
 /** A Flux Kustomization of a path in an app's repository. */
-function appKustomization(name: string, source: string, path: string, options: { images?: unknown[]; targetNamespace?: string; wait: boolean }): KubeObject {
+function appKustomization(name: string, source: string, path: string, options: { images?: KustomizationImage[]; targetNamespace?: string; wait: boolean }) {
   return kubeObject(fluxApi.kustomize, 'Kustomization', meta(name), {
     spec: {
       dependsOn: [{ name: 'infra-configs' }],
@@ -100,11 +108,17 @@ export function planRepositoryApp(cluster: ResolvedCluster, entry: ResolvedClust
   const env = resolveEnvironment(descriptor, envName);
   const name = `app-${descriptor.name}`;
   const path = `./${repository.path}`;
-  const images = env.services.map((service) => {
+  const images = env.services.map((service): KustomizationImage => {
     const pin = pinOf(cluster.pins, envName, descriptor.name, service.name);
     const digest = service.image.policy ? undefined : (service.image.digest ?? pin?.digest);
-    return { name: service.image.repository, newTag: tagOf(cluster, entry.app, envName, service), ...(digest ? { digest } : {}) };
+    return { name: service.image.repository, newTag: pinnedTag(cluster, entry.app, envName, service), ...(digest ? { digest } : {}) };
   });
+  const overlay = appKustomization(name, name, `${path}/overlays/${envName}`, { images, wait: true });
+  // The setter markers go on the planned object's tags (a YAML comment, not a field).
+  const marked: KubeObject = {
+    ...overlay,
+    spec: { ...overlay.spec, images: images.map((image, i) => ({ ...image, newTag: tagOf(cluster, entry.app, envName, env.services[i]!) })) },
+  };
   const followed = env.services.some((s) => s.image.policy);
   return [
     kubeObject(fluxApi.source, 'GitRepository', meta(name), {
@@ -117,7 +131,7 @@ export function planRepositoryApp(cluster: ResolvedCluster, entry: ResolvedClust
         ...(repository.secretRef ? { secretRef: { name: repository.secretRef } } : {}),
       },
     }),
-    appKustomization(name, name, `${path}/overlays/${envName}`, { images, wait: true }),
+    marked,
     ...(followed ? [appKustomization(`${name}-images`, name, `${path}/image-automation`, { targetNamespace: 'flux-system', wait: false })] : []),
   ];
 }

@@ -1,3 +1,5 @@
+import { checkArguments } from '@sugarkube/core';
+import { resolvedClusterArgument } from '../definition/arguments.js';
 import { sortFiles, type GeneratedFile } from '@sugarkube/core';
 import { planEnvironmentApps } from '../plan/cluster-apps.js';
 import { planFluxSystem, planLayers } from '../plan/flux-sync.js';
@@ -33,6 +35,7 @@ function withImageAutomation(files: Record<string, KubeObject[]>, automation: Ku
  * for apps deployed from their chart. Pure and deterministic: the same cluster gives the same bytes.
  */
 export function synthesizeClusterTree(cluster: ResolvedCluster): GeneratedFile[] {
+  checkArguments('synthesizeClusterTree argument', [[[], resolvedClusterArgument, cluster]]);
   const out: GeneratedFile[] = [{ path: 'clusters/README.md', content: renderClusterReadme(cluster) }];
   for (const env of cluster.environments) {
     const apps = planEnvironmentApps(cluster, env);

@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import { planApp } from '@sugarkube/manifests';
-import type { GeneratedFile } from '@sugarkube/core';
+import { checkArguments, type GeneratedFile } from '@sugarkube/core';
+import { z } from 'zod';
+import { generatedFilesArgument, resolvedClusterArgument } from '../definition/arguments.js';
 import type { InfraComponent } from '../components/infra-component.js';
 import { infraComponents } from '../components/infra-components.js';
 import { formatCpu, formatMemory, parseCpu, parseMemory } from '../definition/quantities.js';
@@ -108,6 +110,10 @@ function valuesOf(value: Record<string, unknown>): unknown {
  * repos count what their overlays build (planned from the descriptor the cluster has).
  */
 export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly GeneratedFile[]): ClusterSummary {
+  checkArguments('summarizeClusterTree arguments', [
+    [['cluster'], resolvedClusterArgument, cluster],
+    [['files'], generatedFilesArgument, files],
+  ]);
   const { documents } = readTreeDocuments(files);
   return {
     environments: cluster.environments.map((env) => {
@@ -164,10 +170,30 @@ export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly G
   };
 }
 
+const count = z.number({ error: 'a number' }).nonnegative({ error: 'a number of at least 0' });
+const requestLine = z.looseObject({ name: z.string({ error: 'a name' }), cpuMillis: count, memoryBytes: count });
+/** What `formatClusterSummary` reads of a summary. */
+const summarySchema = z.looseObject({
+  environments: z.array(
+    z.looseObject({
+      name: z.string({ error: 'an environment name' }),
+      objectsByKind: z.record(z.string(), count),
+      infra: z.array(requestLine),
+      apps: z.array(requestLine),
+      capacity: z.looseObject({ cpuMillis: count, memoryBytes: count, nodes: count, description: z.string() }),
+    }),
+    { error: 'a list of environment summaries' },
+  ),
+});
+
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
 
 /** The summary as printed by `sugarkube synth`. `infraMemoryGoalBytes` marks the line over budget. */
 export function formatClusterSummary(summary: ClusterSummary, infraMemoryGoalBytes = 2 * 1024 ** 3): string {
+  checkArguments('formatClusterSummary arguments', [
+    [['summary'], summarySchema, summary],
+    [['infraMemoryGoalBytes'], z.number({ error: 'a size in bytes' }).positive({ error: 'a positive size in bytes' }), infraMemoryGoalBytes],
+  ]);
   const lines: string[] = [];
   for (const env of summary.environments) {
     const total = Object.values(env.objectsByKind).reduce((a, b) => a + b, 0);

@@ -1,3 +1,5 @@
+import { checkArguments } from '@sugarkube/core';
+import { generatedFilesArgument } from '../definition/arguments.js';
 import { posix } from 'node:path';
 import type { GeneratedFile } from '@sugarkube/core';
 import { removedFluxApi } from '../plan/flux-api.js';
@@ -58,6 +60,7 @@ const namesOf = (list: unknown, namespace?: string): string[] =>
  * kustomization.yaml, and the dependsOn graphs (Kustomizations, HelmReleases) are complete and acyclic.
  */
 export function validateClusterTree(files: readonly GeneratedFile[]): TreeValidation {
+  checkArguments('validateClusterTree argument', [[[], generatedFilesArgument, files]]);
   const paths = new Set(files.map((f) => f.path));
   const { documents, errors } = readTreeDocuments(files);
   const problems: TreeProblem[] = errors.map((e) => ({ file: e.file, message: `YAML does not parse: ${e.message}` }));

@@ -1,5 +1,6 @@
 import { appBuildFiles } from '@sugarkube/ci-workflows';
-import { prefixIssues, sortFiles, ValidationError, type GeneratedFile, type Issue } from '@sugarkube/core';
+import { checkArguments, prefixIssues, sortFiles, ValidationError, type GeneratedFile, type Issue } from '@sugarkube/core';
+import { appArgument, appRepoFilesOptionsSchema } from '../validate/arguments.js';
 import type { App } from '../descriptor/app.js';
 import { resolveEnvironment } from '../plan/resolve-environment.js';
 import type { ResolvedService } from '../plan/resolve-service.js';
@@ -26,6 +27,11 @@ export interface AppRepoFilesOptions {
   readonly regenerateCommand?: string;
 }
 
+const headerOf = (options: AppRepoFilesOptions) => ({
+  ...(options.source === undefined ? {} : { source: options.source }),
+  ...(options.regenerateCommand === undefined ? {} : { regenerateCommand: options.regenerateCommand }),
+});
+
 /** An HTTP probe's path, if the probe is an HTTP GET (the smoke test can only curl those). */
 function httpPath(probe: NonNullable<ResolvedService['probes']>['readiness']): string | undefined {
   if (probe === undefined) return undefined;
@@ -49,6 +55,10 @@ function literalEnv(service: ResolvedService): Record<string, string> {
  * @throws ValidationError naming `services[i].build…` paths when a build section is wrong
  */
 export function appRepoFiles(app: App, options: AppRepoFilesOptions = {}): GeneratedFile[] {
+  checkArguments('appRepoFiles arguments', [
+    [['app'], appArgument, app],
+    [['options'], appRepoFilesOptionsSchema, options],
+  ]);
   const header = appTreeHeader(options);
   const deployDir = options.deployDir ?? 'deploy';
   const base = resolveEnvironment(app.descriptor);
@@ -83,7 +93,7 @@ export function appRepoFiles(app: App, options: AppRepoFilesOptions = {}): Gener
   if (issues.length > 0) throw new ValidationError('app descriptor (image build)', issues);
   return sortFiles([
     ...build,
-    ...renderAppTree(app, { ...options, directory: deployDir }),
-    ...renderImageAutomation(app, { ...options, directory: deployDir }),
+    ...renderAppTree(app, { ...headerOf(options), directory: deployDir }),
+    ...renderImageAutomation(app, { ...headerOf(options), directory: deployDir }),
   ]);
 }

@@ -1,4 +1,5 @@
-import { commented } from '@sugarkube/core';
+import { checkArguments, commented } from '@sugarkube/core';
+import { objectIdentity } from '../validate/arguments.js';
 import type { KubeObject } from '../plan/kube-object.js';
 
 /**
@@ -9,6 +10,7 @@ import type { KubeObject } from '../plan/kube-object.js';
  * refuses it first. Only for rendering: planned objects stay plain data.
  */
 export function withScannerAllowances(object: KubeObject): KubeObject {
+  checkArguments('withScannerAllowances argument', [[[], objectIdentity, object]]);
   if (object.kind !== 'SealedSecret') return object;
   const spec = object.spec as { encryptedData?: Record<string, string> } | undefined;
   if (!spec?.encryptedData) return object;

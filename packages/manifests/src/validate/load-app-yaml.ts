@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { Issue } from '@sugarkube/core';
+import { issue, type Issue } from '@sugarkube/core';
 import { validateApp, type ValidationResult } from './validate-app.js';
 
 function segments(path: string): (string | number)[] {
@@ -16,6 +16,11 @@ function segments(path: string): (string | number)[] {
  * errors come back the same way; each message starts with its line number.
  */
 export function loadAppYaml(text: string, fileName = 'sugarkube.yaml'): ValidationResult {
+  const wrong = [
+    ...(typeof text === 'string' ? [] : [issue(['text'], 'the text of sugarkube.yaml', text)]),
+    ...(typeof fileName === 'string' ? [] : [issue(['fileName'], 'a file name for messages, e.g. "sugarkube.yaml"', fileName)]),
+  ];
+  if (wrong.length > 0) return { warnings: [], errors: wrong };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length) {
@@ -26,7 +31,15 @@ export function loadAppYaml(text: string, fileName = 'sugarkube.yaml'): Validati
     });
     return { warnings: [], errors };
   }
-  const result = validateApp(document.toJS());
+  let data: unknown;
+  try {
+    // Aliases resolve here: an alias without its anchor, or too many of them, fails now.
+    data = document.toJS();
+  } catch (error) {
+    const text = (error as Error).message.split('\n')[0]!;
+    return { warnings: [], errors: [{ path: '', expected: 'valid YAML', received: text, message: `${fileName}: ${text}` }] };
+  }
+  const result = validateApp(data);
   const locate = (issue: Issue): Issue => {
     const parts = segments(issue.path);
     for (let n = parts.length; n >= 0; n--) {

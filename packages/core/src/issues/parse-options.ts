@@ -1,15 +1,9 @@
 import type { z } from 'zod';
-import {
-  dedupeIssues,
-  didYouMean,
-  expectedPhrase,
-  fromZodIssues,
-  issue,
-  prefixIssues,
-  valueAt,
-  ValidationError,
-  type Issue,
-} from '@sugarkube/core';
+import { didYouMean } from './did-you-mean.js';
+import { expectedPhrase } from './expected-phrase.js';
+import { dedupeIssues, issue, prefixIssues, valueAt, type Issue } from './issue.js';
+import { ValidationError } from './validation-error.js';
+import { fromZodIssues } from './zod-issues.js';
 
 /** Checks that need more than one field, run on the raw input whether or not the schema passed. */
 export type CrossCheck = (input: unknown) => Issue[];
@@ -80,4 +74,17 @@ export function parseOptions<S extends z.ZodType>(
   const { parsed, issues } = check(schema, input, crossChecks);
   if (!parsed.success || issues.length > 0) throw new ValidationError(subject, issues);
   return parsed.data;
+}
+
+/** One argument of a function, the schema it must meet, and where its issues go (`[]`: the root). */
+export type ArgumentCheck = readonly [at: readonly PropertyKey[], schema: z.ZodType, value: unknown];
+
+/**
+ * Checks the arguments of a function at once (an options object at the root, other arguments
+ * under their parameter's name: `tags[2]`, `repository`) and throws one `ValidationError`
+ * naming `subject` with every problem; returns when all are well-formed.
+ */
+export function checkArguments(subject: string, checks: readonly ArgumentCheck[]): void {
+  const issues = checks.flatMap(([at, schema, value]) => optionIssues(schema, value, [], at));
+  if (issues.length > 0) throw new ValidationError(subject, issues);
 }
