@@ -16,3 +16,4 @@ export { helmTemplate, pinnedChartDir, type HelmTemplateOptions } from './io/hel
 export { gitleaks, type GitleaksFinding } from './io/gitleaks.js';
 export { startRegistry, freePort, type RegistryBinary, type RunningRegistry } from './io/start-registry.js';
 export { buildFluxPaths, fluxKustomizations, type FluxKustomizationRef } from './io/build-flux-paths.js';
+export { startGitea, type RunningGitea } from './io/start-gitea.js';
