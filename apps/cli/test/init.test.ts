@@ -25,11 +25,19 @@ describe('sugarkube init', () => {
     expect(result.value?.descriptor.routes).toEqual([expect.objectContaining({ apex: 'shop.example' })]);
   });
 
+  it('writes a valid starter for every runtime (each with the build fields it requires)', async () => {
+    for (const runtime of ['node', 'python', 'static-nginx', 'static-node']) {
+      const dir = await mkdtemp(join(tmpdir(), 'sugarkube-init-'));
+      expect(await main(['init', 'app', '--image', 'ghcr.io/acme/shop', '--runtime', runtime], capture(dir).context)).toBe(0);
+      expect(loadAppYaml(await readFile(join(dir, 'sugarkube.yaml'), 'utf8')).errors).toEqual([]);
+    }
+  });
+
   it('never overwrites an existing descriptor without --force', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-init-'));
     await writeFile(join(dir, 'sugarkube.yaml'), 'mine\n');
     const c = capture(dir);
-    expect(await main(['init', '--image', 'ghcr.io/acme/x'], c.context)).toBe(1);
+    expect(await main(['init', '--image', 'ghcr.io/acme/x'], c.context)).toBe(2);
     expect(c.err.join('')).toMatch(/exists; pass --force/);
     expect(await readFile(join(dir, 'sugarkube.yaml'), 'utf8')).toBe('mine\n');
     expect(await main(['init', '--image', 'ghcr.io/acme/x', '--force'], capture(dir).context)).toBe(0);
@@ -45,6 +53,6 @@ describe('sugarkube init', () => {
     expect(p.err.join('')).toMatch(/--port: expected an integer 1-65535, received "80a"/);
     const m = capture(dir);
     expect(await main(['init'], m.context)).toBe(2);
-    expect(m.err.join('')).toMatch(/--image is required/);
+    expect(m.err.join('')).toMatch(/^sugarkube init: --image: expected the image repository, e.g. --image ghcr.io\/acme\/shop, received nothing\n/);
   });
 });

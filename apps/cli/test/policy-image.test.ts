@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRegistry, type RunningRegistry } from '@sugarkube/verify';
+import { freePort, startRegistry, type RunningRegistry } from '@sugarkube/verify';
 import { followBranchBuilds, followReleases, imagePolicy, imageRepository, imageUpdateAutomation, setterMarker } from '@sugarkube/image-policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -74,11 +74,31 @@ afterAll(async () => {
   rmSync(storage, { recursive: true, force: true });
 });
 
+function tree(registryHost = host, exclusionList?: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sugarkube-policy-'));
+  const objects = [
+    imageRepository({ name: 'app', namespace: 'flux-system', image: `${registryHost}/o/app`, ...(exclusionList ? { exclusionList } : {}) }),
+    imagePolicy({ name: 'app-staging', namespace: 'flux-system', imageRepositoryRef: { name: 'app' }, ...followBranchBuilds('main') }),
+    imagePolicy({ name: 'app-prod', namespace: 'flux-system', imageRepositoryRef: { name: 'app' }, ...followReleases('^1.0.0') }),
+    imageUpdateAutomation({ name: 'staging', namespace: 'flux-system', sourceRef: { name: 'flux-system' }, path: './apps/app/staging' }),
+  ];
+  mkdirSync(join(dir, 'flux-system'), { recursive: true });
+  writeFileSync(join(dir, 'flux-system', 'images.yaml'), objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n'));
+  for (const env of ['staging', 'prod']) {
+    mkdirSync(join(dir, 'apps', 'app', env), { recursive: true });
+    writeFileSync(
+      join(dir, 'apps', 'app', env, 'kustomization.yaml'),
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\nimages:\n  - name: app\n    newName: ${registryHost}/o/app\n    newTag: main-1600000000-0000000 # ${setterMarker('flux-system', `app-${env}`, 'tag')}\n`,
+    );
+  }
+  return dir;
+}
+
 describe('sugarkube image check', () => {
   it('passes a multi-arch index', async () => {
     const c = capture('/');
     expect(await main(['image', 'check', `${host}/o/multi:1.0.0`, '--platforms', 'linux/amd64,linux/arm64'], c.context)).toBe(0);
-    expect(c.out.join('')).toMatch(/\(image index sha256:[0-9a-f]{64}\): linux\/amd64, linux\/arm64\nok: linux\/amd64, linux\/arm64\n$/);
+    expect(c.out.join('')).toMatch(/\(image index sha256:[0-9a-f]{64}\): linux\/amd64, linux\/arm64\nok: every platform asked for is there\n$/);
   });
   it('fails an amd64-only image, naming the missing platform', async () => {
     const c = capture('/');
@@ -90,32 +110,24 @@ describe('sugarkube image check', () => {
     expect(await main(['image', 'check', `${host}/o/multi:1.0.0`, '--platforms', 'arm64'], usage.context)).toBe(2);
     expect(usage.err.join('')).toMatch(/^sugarkube image: invalid platform "arm64": expected os\/architecture\[\/variant\]/);
     const missing = capture('/');
-    expect(await main(['image', 'check', `${host}/o/nope:1`], missing.context)).toBe(1);
-    // What the real registry answers for a repository it never saw.
-    expect(missing.err.join('')).toBe('sugarkube image: manifest o/nope:1: HTTP 404 (MANIFEST_UNKNOWN: manifest unknown)\n');
+    expect(await main(['image', 'check', `${host}/o/nope:1`], missing.context)).toBe(4);
+    // What the real registry answers for a repository it never saw: not found, exit 4.
+    expect(missing.err.join('')).toBe(`sugarkube image: manifest o/nope:1 from ${host}: HTTP 404 (MANIFEST_UNKNOWN: manifest unknown)\n`);
+  });
+  it('offline: names the host and the cause, and exits 6, not 1 (a missing platform)', async () => {
+    const port = await freePort(); // nothing listens there
+    const offline = capture('/');
+    expect(await main(['image', 'check', `127.0.0.1:${port}/o/multi:1.0.0`], offline.context)).toBe(6);
+    expect(offline.err.join('')).toMatch(new RegExp(`^sugarkube image: manifest o/multi:1\\.0\\.0 from 127\\.0\\.0\\.1:${port}: connection refused: nothing listens there \\(ECONNREFUSED`));
+    const dir = tree(`127.0.0.1:${port}`);
+    const policy = capture(dir);
+    expect(await main(['policy', 'preview', '--dir', dir], policy.context)).toBe(6);
+    expect(policy.err.join('')).toContain(`sugarkube policy: flux-system/app-prod: tags of o/app from 127.0.0.1:${port}: connection refused: nothing listens there (ECONNREFUSED`);
   });
 });
 
 describe('sugarkube policy preview', () => {
-  function tree(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'sugarkube-policy-'));
-    const objects = [
-      imageRepository({ name: 'app', namespace: 'flux-system', image: `${host}/o/app` }),
-      imagePolicy({ name: 'app-staging', namespace: 'flux-system', imageRepositoryRef: { name: 'app' }, ...followBranchBuilds('main') }),
-      imagePolicy({ name: 'app-prod', namespace: 'flux-system', imageRepositoryRef: { name: 'app' }, ...followReleases('^1.0.0') }),
-      imageUpdateAutomation({ name: 'staging', namespace: 'flux-system', sourceRef: { name: 'flux-system' }, path: './apps/app/staging' }),
-    ];
-    mkdirSync(join(dir, 'flux-system'), { recursive: true });
-    writeFileSync(join(dir, 'flux-system', 'images.yaml'), objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n'));
-    for (const env of ['staging', 'prod']) {
-      mkdirSync(join(dir, 'apps', 'app', env), { recursive: true });
-      writeFileSync(
-        join(dir, 'apps', 'app', env, 'kustomization.yaml'),
-        `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\nimages:\n  - name: app\n    newName: ${host}/o/app\n    newTag: main-1600000000-0000000 # ${setterMarker('flux-system', `app-${env}`, 'tag')}\n`,
-      );
-    }
-    return dir;
-  }
+
 
   it('prints the tag each policy selects from the live tags, with the digest for prod', async () => {
     const dir = tree();
@@ -143,13 +155,21 @@ describe('sugarkube policy preview', () => {
     expect(c.err.join('')).toContain('image automation would change 1 file(s)');
   });
 
+  it("applies the ImageRepository's exclusionList before the policy, as the controller stores tags", async () => {
+    const dir = tree(host, ['^main-1800000000-']);
+    const c = capture(dir);
+    expect(await main(['policy', 'preview', '--dir', '.', '--json'], c.context)).toBe(0);
+    const staging = JSON.parse(c.out.join('')).report.policies.find((p: { policy: string }) => p.policy === 'flux-system/app-staging');
+    expect(staging).toEqual({ policy: 'flux-system/app-staging', image: `${host}/o/app`, tag: 'main-1700000000-aaaaaaa' });
+  });
+
   it('says what is missing when there is no tree or no policy', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'sugarkube-policy-empty-'));
     const c = capture(empty);
-    expect(await main(['policy', 'preview'], c.context)).toBe(1);
-    expect(c.err.join('')).toMatch(/cannot read .*out: synthesize the tree first \(sugarkube synth\) or pass --dir/);
+    expect(await main(['policy', 'preview'], c.context)).toBe(2);
+    expect(c.err.join('')).toBe('sugarkube policy: out: no such directory (synthesize the tree first, or pass --dir)\n');
     const c2 = capture(empty);
-    expect(await main(['policy', 'preview', '--dir', '.'], c2.context)).toBe(1);
+    expect(await main(['policy', 'preview', '--dir', '.'], c2.context)).toBe(2);
     expect(c2.err.join('')).toMatch(/no image\.toolkit\.fluxcd\.io\/v1 ImagePolicy objects found/);
   });
 });
