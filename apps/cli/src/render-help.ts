@@ -12,7 +12,7 @@ export const commonOptions: Readonly<Record<string, OptionSpec & { readonly help
 /** `sugarkube <command> --help`: the command's usage, the common options and its exit codes. */
 export function renderCommandHelp(command: Command): string {
   const common = Object.entries(commonOptions)
-    .map(([name, o]) => `  ${`${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ' FORMAT' : ''}`.padEnd(19)}${o.help}`)
+    .map(([name, o]) => `  ${`${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ' FORMAT' : ''}`.padEnd(22)}${o.help}`)
     .join('\n');
   return `${command.usage}\n\nCommon options:\n${common}\n\n${renderExitCodes(command.exitCodes)}\n`;
 }

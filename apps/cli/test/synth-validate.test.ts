@@ -41,46 +41,46 @@ async function repoDir(prefix: string): Promise<string> {
 describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_000 }, () => {
   it('synthesizes, validates before writing, and prints the summary; a second run changes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-synth-'));
-    const first = await run(['synth', '--cluster', clusterModule, '--progress'], dir);
+    const first = await run(['synth', '--cluster', clusterModule, '--out', 'out', '--progress'], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/› synthesizing the tree… done \(\d+ ms\)\n› checking \d+ files/);
-    expect(first.stdout).toContain('staging: Flux order flux-system → infra-controllers → infra-configs → app-danielsmith → app-dspace → app-jobbot3000 → app-tokenplace');
+    expect(first.stdout).toContain('staging: Flux order flux-system → infra-controllers → infra-configs → app-danielsmith → app-danielsmith-images → app-dspace → app-dspace-images → app-jobbot3000 → app-jobbot3000-images → app-tokenplace → app-tokenplace-images\n');
     // Hand-checked sum of the chart table's requests (docs/cluster.md, "Capacity"): 1616 MiB.
     expect(first.stdout).toContain('  infrastructure requests: CPU 2.71 cores, memory 1.58 GiB (within the 2.00 GiB goal)');
     expect(first.stdout).toMatch(/prod: \d+ objects on 3 × Raspberry Pi 5 \(4 CPU, 8Gi each\)/);
     expect(first.stdout).toMatch(/total vs capacity: +CPU [\d.]+ cores of 12.00 cores/);
     const written = await snapshot(join(dir, 'out'));
     expect(Object.keys(written)).toContain('clusters/prod/flux-system/flux-instance.yaml');
-    const second = await run(['synth', '--cluster', clusterModule], dir);
+    const second = await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir);
     expect(second.stdout).toMatch(/synthesized (\d+) files into .* \(0 written, \1 unchanged, 0 removed\)/);
     expect(await snapshot(join(dir, 'out'))).toEqual(written);
   });
 
   it('keeps the tag image automation committed to a marked line when it regenerates', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-synth-'));
-    expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);
-    const overlay = join(dir, 'out/apps/staging/tokenplace/overlays/staging/kustomization.yaml');
+    expect((await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
+    const overlay = join(dir, 'out/clusters/staging/apps/tokenplace.yaml');
     const before = await readFile(overlay, 'utf8');
-    expect(before).toContain('newTag: edge # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}');
-    await writeFile(overlay, before.replace('newTag: edge #', 'newTag: main-1764000000-abc1234 #'));
-    expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);
+    expect(before).toContain('newTag: main-4577c76 # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}');
+    await writeFile(overlay, before.replace('newTag: main-4577c76 #', 'newTag: main-1764000000-abc1234 #'));
+    expect((await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
     expect(await readFile(overlay, 'utf8')).toContain('newTag: main-1764000000-abc1234 # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}');
   });
 
   it('diff does not report a tag automation committed as drift, but does report a hand edit beside it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-diff-'));
-    expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);
-    const overlay = join(dir, 'out/apps/staging/tokenplace/overlays/staging/kustomization.yaml');
+    expect((await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
+    const overlay = join(dir, 'out/clusters/staging/apps/tokenplace.yaml');
     const before = await readFile(overlay, 'utf8');
-    await writeFile(overlay, before.replace('newTag: edge #', 'newTag: main-1764000000-abc1234 #'));
-    const clean = await run(['diff', '--cluster', clusterModule], dir);
+    await writeFile(overlay, before.replace('newTag: main-4577c76 #', 'newTag: main-1764000000-abc1234 #'));
+    const clean = await run(['diff', '--cluster', clusterModule, '--out', 'out'], dir);
     expect([clean.code, clean.stdout]).toEqual([0, '']);
     expect(clean.stderr).toMatch(/is up to date\n$/);
-    await writeFile(overlay, (await readFile(overlay, 'utf8')).replace('  - httproute-web.yaml', '  - edited.yaml'));
-    const drift = await run(['diff', '--cluster', clusterModule], dir);
+    await writeFile(overlay, (await readFile(overlay, 'utf8')).replace('  interval: 10m', '  interval: 1m'));
+    const drift = await run(['diff', '--cluster', clusterModule, '--out', 'out'], dir);
     expect(drift.code).toBe(1);
-    expect(drift.stdout).toContain('-  - edited.yaml\n+  - httproute-web.yaml\n');
-    expect(drift.stdout).not.toContain('newTag');
+    expect(drift.stdout).toContain('-  interval: 1m\n+  interval: 10m\n');
+    expect(drift.stdout).not.toMatch(/^[-+] +newTag/m); // automation's tag stays, even inside the hunk
   });
 
   it('diff of an invalid definition exits 2 and prints nothing on stdout', async () => {
@@ -93,10 +93,10 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
 
   it('a definition with errors writes nothing and leaves the previous tree intact', async () => {
     const dir = await repoDir('sugarkube-synth-');
-    expect((await run(['synth', '--cluster', clusterModule], dir)).code).toBe(0);
+    expect((await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
     const before = await snapshot(join(dir, 'out'));
     await writeFile(join(dir, 'bad.mjs'), badModule);
-    const failed = await run(['synth', '--cluster', 'bad.mjs'], dir);
+    const failed = await run(['synth', '--cluster', 'bad.mjs', '--out', 'out'], dir);
     expect(failed.code).toBe(2);
     // Every error at once, one line each, naming the module and the path into the definition.
     expect(failed.stderr.split('\n').filter((l) => !l.startsWith('warning:'))).toEqual([

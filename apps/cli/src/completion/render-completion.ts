@@ -95,7 +95,7 @@ function fish(all: Spec[]): string {
     const when = `__fish_seen_subcommand_from ${s.name}`;
     if (s.subcommands.length) lines.push(`complete -c sugarkube -n '${when}' -a '${words(s.subcommands)}'`);
     for (const f of s.flags) {
-      const value = !f.takesValue ? '' : f.values === 'file' ? ' -r -F' : f.values === 'dir' ? " -r -a '(__fish_complete_directories)'" : Array.isArray(f.values) ? ` -r -a '${words(f.values)}'` : ' -r';
+      const value = !f.takesValue ? '' : f.values === 'file' ? ' -r -F' : f.values === 'dir' ? " -r -a '(__fish_complete_directories)'" : Array.isArray(f.values) ? ` -x -a '${words(f.values)}'` : ' -x';
       lines.push(`complete -c sugarkube -n '${when}' -l ${f.name}${value}`);
     }
   }
