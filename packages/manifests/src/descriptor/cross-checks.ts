@@ -49,6 +49,14 @@ function checkService(service: ServiceDescriptor, index: number, envReplicas: re
       (container.mounts ?? []).forEach((mount, m) =>
         reference(mount.volume, volumeNames, [...base, kind, i, 'mounts', m, 'volume'], 'volume', out)));
   }
+  // Containers of one pod share its network namespace: a sidecar cannot listen on a port already taken.
+  const ports = new Map<number, string>([[service.port, `the service's own container (port ${service.port})`]]);
+  (service.sidecars ?? []).forEach((sidecar, i) => {
+    if (sidecar.port === undefined) return;
+    const taken = ports.get(sidecar.port);
+    if (taken) out.push(issue([...base, 'sidecars', i, 'port'], `a port not used by ${taken} (containers of a pod share its ports)`, sidecar.port));
+    else ports.set(sidecar.port, `sidecar "${sidecar.name}"`);
+  });
   // Every long-running container is probed: a sidecar needs a port (TCP probes) or its own probes.
   (service.sidecars ?? []).forEach((sidecar, i) => {
     if (sidecar.port === undefined && !sidecar.probes?.readiness && !sidecar.probes?.liveness) {
@@ -73,6 +81,19 @@ function checkService(service: ServiceDescriptor, index: number, envReplicas: re
       out.push(issue([...base, 'egress', i], 'exactly one of cidr, namespace', rule));
     }
   });
+}
+
+/** Kubernetes refuses a ConfigMap whose data is over 1 MiB (keys and values, in bytes). */
+export const MAX_CONFIGMAP_BYTES = 1024 * 1024;
+const utf8 = new TextEncoder();
+
+function checkConfigMapSizes(configMaps: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined, path: PropertyKey[], out: Issue[]) {
+  for (const [name, data] of Object.entries(configMaps ?? {})) {
+    const bytes = Object.entries(data).reduce((sum, [key, value]) => sum + utf8.encode(key).length + utf8.encode(value).length, 0);
+    if (bytes > MAX_CONFIGMAP_BYTES) {
+      out.push(issue([...path, name], 'at most 1 MiB of data (the Kubernetes limit for a ConfigMap; put large files in the image or a volume)', `${(bytes / MAX_CONFIGMAP_BYTES).toFixed(2)} MiB`));
+    }
+  }
 }
 
 /** Checks that span fields: references resolve, names are unique, data-safety rules hold. */
@@ -105,7 +126,9 @@ export function crossCheck(app: ValidatedAppDescriptor): { errors: Issue[]; warn
     }
   });
   unique(routeNames, (i) => ['routes', i, 'name'], 'route', errors);
+  checkConfigMapSizes(app.configMaps, ['configMaps'], errors);
   for (const [envName, env] of Object.entries(environments)) {
+    checkConfigMapSizes(env.configMaps, ['environments', envName, 'configMaps'], errors);
     (env.extraObjects ?? []).forEach((object, i) => {
       if (/\.fluxcd\.io\/v[0-9]+beta[0-9]+$/.test(object.apiVersion)) {
         errors.push(issue(['environments', envName, 'extraObjects', i, 'apiVersion'], 'a GA Flux API (Flux 2.9 removed the beta ones), e.g. "helm.toolkit.fluxcd.io/v2"', object.apiVersion));
