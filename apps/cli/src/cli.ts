@@ -117,9 +117,10 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
     return result.exitCode;
   } catch (error) {
     if (isCliError(error)) {
-      report(printer, context, env, command.name, 'error', error.problems, json);
-      if (error.name === 'UsageError' && !json) printer.err(`Run \`sugarkube help ${command.name}\` for its options.\n`);
-      if (json) printer.out(renderEnvelope(command.name, error.exitCode, null, error.problems, []));
+      // A usage error says where the options are on the same line: one problem, one line.
+      const problems = error.name === 'UsageError' ? error.problems.map((p, i, all) => (i === all.length - 1 ? { ...p, message: `${p.message} (sugarkube help ${command.name} lists the options)` } : p)) : error.problems;
+      report(printer, context, env, command.name, 'error', problems, json);
+      if (json) printer.out(renderEnvelope(command.name, error.exitCode, null, problems, []));
       return error.exitCode;
     }
     // Not the user's doing: one line, and the stack only when asked for.

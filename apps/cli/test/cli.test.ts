@@ -32,7 +32,7 @@ describe('commands, flags and help', () => {
     expect(c.err.join('')).toBe('sugarkube: unknown command "synht"; did you mean "synth"? Commands: init, synth, validate, diff, doctor, policy, image, promote, secret, completion, schema\n');
     const f = capture();
     expect(await main(['synth', '--clustr', 'x.mjs'], f.context('/'))).toBe(2);
-    expect(f.err.join('')).toBe('sugarkube synth: unknown option --clustr (did you mean --cluster?)\nRun `sugarkube help synth` for its options.\n');
+    expect(f.err.join('')).toBe('sugarkube synth: unknown option --clustr (did you mean --cluster?) (sugarkube help synth lists the options)\n');
     const h = capture();
     expect(await main(['help', 'promot'], h.context('/'))).toBe(2);
     expect(h.err.join('')).toMatch(/did you mean "promote"\?/);

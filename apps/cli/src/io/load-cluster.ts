@@ -6,6 +6,7 @@ import { ValidationError } from '@sugarkube/core';
 import { inputError, UsageError, type Problem } from '../cli-error.js';
 import { jsonSyntaxProblem, lineOfKey } from './json-file-error.js';
 import { locateModuleError } from './locate-module-error.js';
+import { withoutImpliedIssues } from '../issues/without-implied-issues.js';
 
 /** Where the repo's Sugarkube settings are: the nearest package.json with a `sugarkube` field. */
 export interface RepoConfig {
@@ -104,6 +105,19 @@ function describeThrown(error: unknown): string {
   return `it threw ${typeof error === 'string' ? `the string ${JSON.stringify(error)}` : JSON.stringify(error) ?? String(error)}, not an Error`;
 }
 
+/** An issue of a file the module read (`/abs/sugarkube.yaml:3:5: …`), shown relative to the working directory. */
+function validationProblem(cwd: string, subject: string, message: string): Problem {
+  const at = /^(\/[^:]+)(?::(\d+):(\d+))?: ([\s\S]*)$/.exec(message);
+  if (at && at[2] === undefined) return { message: `${shownPath(cwd, at[1]!)}: ${at[4]}`, file: at[1]! };
+  if (!at) {
+    // `app descriptor /abs/sugarkube.yaml`: name the file as the user sees it.
+    const file = /(\/\S+)$/.exec(subject)?.[1];
+    return file ? { message: `${shownPath(cwd, file)}: ${message}`, file } : { message: `${subject}: ${message}` };
+  }
+  const file = at[1]!;
+  return { message: `${shownPath(cwd, file)}:${at[2]}:${at[3]}: ${at[4]}`, file, line: Number(at[2]), column: Number(at[3]) };
+}
+
 /** What a default export is, for the message when it is not a cluster module. */
 function describeExport(value: unknown): string {
   if (value === undefined) return 'no default export';
@@ -134,7 +148,9 @@ export async function loadCluster(cwd: string, explicit?: string): Promise<Loade
   try {
     loaded = (await import(pathToFileURL(source).href)) as { default?: unknown };
   } catch (error) {
-    const at = ValidationError.is(error) ? undefined : locateModuleError(error, source);
+    // The module read an app descriptor (readAppYaml) and it is invalid: its problems, each with file and line.
+    if (ValidationError.is(error)) throw inputError(withoutImpliedIssues(error.issues).map((issue) => validationProblem(cwd, error.subject, issue.message)));
+    const at = locateModuleError(error, source);
     const where = at ? `${shownPath(cwd, at.file)}:${at.line}${at.column ? `:${at.column}` : ''}` : shown;
     const via = at && at.file !== source ? ` (imported by ${shown})` : '';
     throw inputError([{ message: `${where}: the cluster module failed to load${via}: ${describeThrown(error)}`, file: at?.file ?? source, ...(at ? { line: at.line } : {}), ...(at?.column ? { column: at.column } : {}) }]);

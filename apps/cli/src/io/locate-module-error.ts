@@ -9,6 +9,8 @@ export interface ModuleErrorLocation {
 }
 
 const toPath = (location: string) => (location.startsWith('file://') ? fileURLToPath(location) : location);
+/** This CLI's own compiled files (its `import()` of the module is on every stack): never the user's line. */
+const ownRoot = fileURLToPath(new URL('../', import.meta.url));
 
 /** A frame or header on the error itself: `/x/cluster.ts:4` (TypeScript syntax) or `at … (file:///x/a.mjs:2:6)`. */
 function fromStack(error: unknown): ModuleErrorLocation | undefined {
@@ -16,9 +18,10 @@ function fromStack(error: unknown): ModuleErrorLocation | undefined {
   const header = /^((?:file:\/\/)?\/[^\s:]+):(\d+)$/m.exec(error.stack.split('\n')[0] ?? '');
   if (header) return { file: toPath(header[1]!), line: Number(header[2]) };
   for (const frame of error.stack.split('\n').slice(1)) {
-    const at = /((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?$/.exec(frame.trim());
+    // A path or file URL that starts the location (not the tail of `node:internal/…`).
+    const at = /(?:^|[\s(])((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?$/.exec(frame.trim());
     // The first frame in the user's code: not Node's internals, not an installed package.
-    if (at && !at[1]!.includes('/node_modules/')) return { file: toPath(at[1]!), line: Number(at[2]), column: Number(at[3]) };
+    if (at && !at[1]!.includes('/node_modules/') && !toPath(at[1]!).startsWith(ownRoot)) return { file: toPath(at[1]!), line: Number(at[2]), column: Number(at[3]) };
   }
   return undefined;
 }

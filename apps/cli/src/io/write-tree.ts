@@ -157,7 +157,13 @@ async function planAgainstDisk(root: string, tree: ReadonlyMap<string, string>, 
 /** Whether the root exists; refuses a root that is not a directory. */
 async function rootExists(root: string): Promise<boolean> {
   const info = await stat(root).catch((error: NodeJS.ErrnoException) =>
-    error.code === 'ENOENT' ? undefined : Promise.reject(error),
+    error.code === 'ENOENT'
+      ? undefined
+      : Promise.reject(
+          new TreeWriteError('input', [
+            `${root}: cannot create the output directory (${error.code === 'ENOTDIR' ? 'ENOTDIR: a parent is a file' : (error.code ?? error.message)})`,
+          ]),
+        ),
   );
   if (info && !info.isDirectory())
     throw new TreeWriteError('input', [`${root}: expected a directory to write the tree into, found a file`]);

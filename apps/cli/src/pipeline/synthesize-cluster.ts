@@ -10,6 +10,7 @@ import type { GeneratedFile, Issue } from '@sugarkube/core';
 import { inputError, type Problem } from '../cli-error.js';
 import type { RunInput } from '../command.js';
 import { loadCluster, shownPath, type LoadedCluster } from '../io/load-cluster.js';
+import { withoutImpliedIssues } from '../issues/without-implied-issues.js';
 
 /** A definition synthesized in memory and checked; nothing written. */
 export interface SynthesizedCluster {
@@ -37,7 +38,7 @@ export async function synthesizeCluster(input: Pick<RunInput, 'context' | 'progr
   const loaded = await input.progress('loading the cluster module', () => loadCluster(cwd, clusterOption));
   const parsed = await input.progress(`validating ${shownPath(cwd, loaded.source)}`, () => parseClusterDefinition(loaded.module.definition, pins ?? loaded.pins));
   const warnings = parsed.warnings.map((w) => issueProblem(cwd, loaded, w));
-  if (!parsed.value) throw inputError(parsed.errors.map((e) => issueProblem(cwd, loaded, e)));
+  if (!parsed.value) throw inputError(withoutImpliedIssues(parsed.errors).map((e) => issueProblem(cwd, loaded, e)));
   const cluster = parsed.value;
   const files = await input.progress('synthesizing the tree', () => synthesizeClusterTree(cluster));
   const checked = await input.progress(`checking ${files.length} files (kustomizations, paths, dependsOn, Flux APIs)`, () => validateClusterTree(files));

@@ -155,8 +155,10 @@ export function parseClusterDefinition(input: ClusterDefinition | unknown, pinsI
   if (!parsed.ok || !pins.ok || apps.errors.length > 0) return { value: undefined, errors: dedupeIssues(errors), warnings: apps.warnings };
   const cluster = resolveCluster(parsed.value, apps.apps as App[], pins.value as Pins);
   const secrets = checkClusterSecrets(cluster);
-  const pinned = checkPins(cluster);
-  errors.push(...checkApps(cluster, input as ClusterDefinition), ...checkClashes(cluster), ...secrets.errors, ...pinned.errors);
+  const appErrors = checkApps(cluster, input as ClusterDefinition);
+  // Which pins are expected follows from the apps and their environments: checked once those are right.
+  const pinned = appErrors.length === 0 ? checkPins(cluster) : { errors: [], warnings: [] };
+  errors.push(...appErrors, ...checkClashes(cluster), ...secrets.errors, ...pinned.errors);
   const warnings = [...apps.warnings, ...secrets.warnings, ...pinned.warnings];
   return { value: errors.length === 0 ? cluster : undefined, errors: dedupeIssues(errors), warnings };
 }

@@ -39,7 +39,8 @@ function duplicateKeys(document: Document): { pos: number; message: string }[] {
 export function loadAppYaml(text: string, fileName = 'sugarkube.yaml'): ValidationResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const problems = [...document.errors.map((e) => ({ pos: e.pos[0], message: e.message })), ...(document.errors.length ? [] : duplicateKeys(document))];
+  // The first syntax error only: the parser's later ones are mostly the same mistake seen again.
+  const problems = document.errors.length ? [{ pos: document.errors[0]!.pos[0], message: document.errors[0]!.message }] : duplicateKeys(document);
   if (problems.length) {
     const errors: Issue[] = problems.map((problem) => {
       const at = lineCounter.linePos(problem.pos);
@@ -48,7 +49,15 @@ export function loadAppYaml(text: string, fileName = 'sugarkube.yaml'): Validati
     });
     return { warnings: [], errors };
   }
-  const result = validateApp(document.toJS());
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (error) {
+    // yaml refuses to expand an alias bomb (maxAliasCount) while converting: a problem of the file, not a crash.
+    const text = (error as Error).message.split('\n')[0]!;
+    return { warnings: [], errors: [{ path: '', expected: 'valid YAML', received: text, message: `${fileName}:1:1: ${text}` }] };
+  }
+  const result = validateApp(value);
   const locate = (issue: Issue): Issue => {
     const parts = segments(issue.path);
     for (let n = parts.length; n >= 0; n--) {
