@@ -42,5 +42,9 @@ export function inputError(problems: string | readonly Problem[]): CliError {
 
 /** True for a CliError from any copy of this module. */
 export function isCliError(error: unknown): error is CliError {
-  return error instanceof Error && typeof (error as { exitCode?: unknown }).exitCode === 'number' && Array.isArray((error as { problems?: unknown }).problems);
+  return (
+    error instanceof Error &&
+    typeof (error as { exitCode?: unknown }).exitCode === 'number' &&
+    Array.isArray((error as { problems?: unknown }).problems)
+  );
 }

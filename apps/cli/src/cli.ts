@@ -41,7 +41,10 @@ function findCommand(name: string): Command | undefined {
 }
 
 function unknownCommand(context: CommandContext, name: string): number {
-  const guess = didYouMean(name, commands.map((c) => c.name));
+  const guess = didYouMean(
+    name,
+    commands.map((c) => c.name),
+  );
   context.stderr.write(
     `sugarkube: unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ''} Commands: ${commands.map((c) => c.name).join(', ')}\n`,
   );
@@ -49,8 +52,19 @@ function unknownCommand(context: CommandContext, name: string): number {
 }
 
 /** Writes problems (one line each) and, under GitHub Actions, their annotations. */
-function report(printer: Printer, context: CommandContext, env: RunInput['env'], name: string, level: 'error' | 'warning', problems: readonly Problem[], json: boolean): void {
-  const prefix = level === 'error' ? printer.errStyle(['bold', 'red'], `sugarkube ${name}:`) : printer.errStyle('yellow', 'warning:');
+function report(
+  printer: Printer,
+  context: CommandContext,
+  env: RunInput['env'],
+  name: string,
+  level: 'error' | 'warning',
+  problems: readonly Problem[],
+  json: boolean,
+): void {
+  const prefix =
+    level === 'error'
+      ? printer.errStyle(['bold', 'red'], `sugarkube ${name}:`)
+      : printer.errStyle('yellow', 'warning:');
   for (const problem of problems) printer.err(`${prefix} ${problem.message}\n`);
   // Workflow commands are read from stdout; with --json stdout is the report alone.
   if (env.GITHUB_ACTIONS === 'true' && !json) {
@@ -83,7 +97,9 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
   if (first === '--version' || first === '-V' || first === 'version') {
     const json = rest.includes('--json') || rest.join(' ').includes('-o json') || rest.includes('--output=json');
     const version = packageVersion();
-    context.stdout.write(json ? renderEnvelope('version', 0, { version, node: process.version }, [], []) : `${version}\n`);
+    context.stdout.write(
+      json ? renderEnvelope('version', 0, { version, node: process.version }, [], []) : `${version}\n`,
+    );
     return exitCodes.ok;
   }
   const command = findCommand(first);
@@ -92,7 +108,11 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
   const printer = printerFor(context, env);
   let json = rest.includes('--json') || /(^| )(-o|--output)( |=)json( |$)/.test(rest.join(' '));
   try {
-    const args = parseCommandArgs(rest, { ...command.options, ...commonOptions }, command.positionals ?? command.subcommands !== undefined);
+    const args = parseCommandArgs(
+      rest,
+      { ...command.options, ...commonOptions },
+      command.positionals ?? command.subcommands !== undefined,
+    );
     if (args.values.help) {
       context.stdout.write(renderCommandHelp(command));
       return exitCodes.ok;
@@ -112,13 +132,21 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
     else command.print(result.report, printer);
     report(printer, context, env, command.name, 'error', problems, json);
     if (env.GITHUB_ACTIONS === 'true' && !json) {
-      for (const a of result.annotations ?? []) printer.out(annotation('error', a, env.GITHUB_WORKSPACE ?? context.cwd));
+      for (const a of result.annotations ?? [])
+        printer.out(annotation('error', a, env.GITHUB_WORKSPACE ?? context.cwd));
     }
     return result.exitCode;
   } catch (error) {
     if (isCliError(error)) {
       // A usage error says where the options are on the same line: one problem, one line.
-      const problems = error.name === 'UsageError' ? error.problems.map((p, i, all) => (i === all.length - 1 ? { ...p, message: `${p.message} (sugarkube help ${command.name} lists the options)` } : p)) : error.problems;
+      const problems =
+        error.name === 'UsageError'
+          ? error.problems.map((p, i, all) =>
+              i === all.length - 1
+                ? { ...p, message: `${p.message} (sugarkube help ${command.name} lists the options)` }
+                : p,
+            )
+          : error.problems;
       report(printer, context, env, command.name, 'error', problems, json);
       if (json) printer.out(renderEnvelope(command.name, error.exitCode, null, problems, []));
       return error.exitCode;

@@ -80,6 +80,8 @@ export interface Command<R = unknown> {
 }
 
 /** Declares a command with its report type inferred from its schema. */
-export function defineCommand<S extends z.ZodType>(command: Command<z.output<S>> & { readonly report: S }): Command<z.output<S>> {
+export function defineCommand<S extends z.ZodType>(
+  command: Command<z.output<S>> & { readonly report: S },
+): Command<z.output<S>> {
   return command;
 }

@@ -41,5 +41,8 @@ export const exitCodeHelp: readonly (readonly [ExitCode, string])[] = [
 
 /** The exit-code block of a help text. */
 export function renderExitCodes(codes: readonly ExitCode[] = exitCodeHelp.map(([code]) => code)): string {
-  return ['Exit codes:', ...exitCodeHelp.filter(([code]) => codes.includes(code)).map(([code, text]) => `  ${code}  ${text}`)].join('\n');
+  return [
+    'Exit codes:',
+    ...exitCodeHelp.filter(([code]) => codes.includes(code)).map(([code, text]) => `  ${code}  ${text}`),
+  ].join('\n');
 }

@@ -7,7 +7,11 @@ import { UsageError } from './cli-error.js';
  * `util.parseArgs` in strict mode over a command's flags: an unknown flag becomes a
  * UsageError naming the closest known one (`unknown option --clustr (did you mean --cluster?)`).
  */
-export function parseCommandArgs(args: readonly string[], options: Readonly<Record<string, OptionSpec>>, positionals: boolean): ParsedArgs {
+export function parseCommandArgs(
+  args: readonly string[],
+  options: Readonly<Record<string, OptionSpec>>,
+  positionals: boolean,
+): ParsedArgs {
   const known = Object.keys(options);
   for (const arg of args) {
     if (arg === '--') break;
@@ -18,7 +22,10 @@ export function parseCommandArgs(args: readonly string[], options: Readonly<Reco
     }
   }
   const config = Object.fromEntries(
-    Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
+    Object.entries(options).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) },
+    ]),
   );
   try {
     const parsed = parseArgs({ args: [...args], options: config, allowPositionals: positionals, strict: true });

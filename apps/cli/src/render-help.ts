@@ -12,7 +12,10 @@ export const commonOptions: Readonly<Record<string, OptionSpec & { readonly help
 /** `sugarkube <command> --help`: the command's usage, the common options and its exit codes. */
 export function renderCommandHelp(command: Command): string {
   const common = Object.entries(commonOptions)
-    .map(([name, o]) => `  ${`${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ' FORMAT' : ''}`.padEnd(22)}${o.help}`)
+    .map(
+      ([name, o]) =>
+        `  ${`${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ' FORMAT' : ''}`.padEnd(22)}${o.help}`,
+    )
     .join('\n');
   return `${command.usage}\n\nCommon options:\n${common}\n\n${renderExitCodes(command.exitCodes)}\n`;
 }
@@ -27,7 +30,7 @@ export function renderMainHelp(commands: readonly Command[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Every command takes --json (or -o json), --progress and --help.',
-    '`sugarkube help <command>` or `sugarkube <command> --help` shows a command\'s options;',
+    "`sugarkube help <command>` or `sugarkube <command> --help` shows a command's options;",
     '`sugarkube --version` prints the version; `sugarkube completion bash|zsh|fish` prints a completion script.',
     'Colour only on a terminal (NO_COLOR turns it off); under GitHub Actions problems are also',
     'printed as ::error annotations.',

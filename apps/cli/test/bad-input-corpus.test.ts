@@ -26,10 +26,17 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
-function run(args: readonly string[], cwd: string, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function run(
+  args: readonly string[],
+  cwd: string,
+  stdin?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -43,7 +50,10 @@ beforeAll(async () => {
   bin = buildCli('corpus');
   baseline = join(work, 'baseline');
   mkdirSync(baseline);
-  makeClusterRepo(baseline, 'ghcr.io/acme/shop', { staging: 'main-1765000000-1111111', prod: 'main-1766000000-0000000' });
+  makeClusterRepo(baseline, 'ghcr.io/acme/shop', {
+    staging: 'main-1765000000-1111111',
+    prod: 'main-1766000000-0000000',
+  });
   const synth = await run(['synth'], baseline);
   expect(synth.code, synth.stderr).toBe(0);
 }, 300_000);
@@ -72,7 +82,11 @@ describe('bad input never hurts', { timeout: 120_000 }, () => {
       timings.push({ name: input.name, ms: result.ms });
       const lines = result.stderr.split('\n').filter((l) => l !== '');
       const command = input.argv[0];
-      expect({ code: result.code, lines: lines.length, stdout: result.stdout }, result.stderr).toEqual({ code: 2, lines: 1, stdout: '' });
+      expect({ code: result.code, lines: lines.length, stdout: result.stdout }, result.stderr).toEqual({
+        code: 2,
+        lines: 1,
+        stdout: '',
+      });
       expect(lines[0]!.startsWith(`sugarkube ${command}: `), lines[0]).toBe(true);
       const line = lines[0]!.slice(`sugarkube ${command}: `.length);
       expect(line).toMatch(input.line);

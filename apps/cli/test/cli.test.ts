@@ -29,10 +29,14 @@ describe('commands, flags and help', () => {
   it('suggests the closest command and flag (exit 2)', async () => {
     const c = capture();
     expect(await main(['synht'], c.context('/'))).toBe(2);
-    expect(c.err.join('')).toBe('sugarkube: unknown command "synht"; did you mean "synth"? Commands: init, synth, validate, diff, doctor, policy, image, promote, secret, completion, schema\n');
+    expect(c.err.join('')).toBe(
+      'sugarkube: unknown command "synht"; did you mean "synth"? Commands: init, synth, validate, diff, doctor, policy, image, promote, secret, completion, schema\n',
+    );
     const f = capture();
     expect(await main(['synth', '--clustr', 'x.mjs'], f.context('/'))).toBe(2);
-    expect(f.err.join('')).toBe('sugarkube synth: unknown option --clustr (did you mean --cluster?) (sugarkube help synth lists the options)\n');
+    expect(f.err.join('')).toBe(
+      'sugarkube synth: unknown option --clustr (did you mean --cluster?) (sugarkube help synth lists the options)\n',
+    );
     const h = capture();
     expect(await main(['help', 'promot'], h.context('/'))).toBe(2);
     expect(h.err.join('')).toMatch(/did you mean "promote"\?/);
@@ -49,14 +53,18 @@ describe('commands, flags and help', () => {
     expect(a.out.join('')).toContain('Exit codes:\n  0  success: done, clean, up to date\n  1  changes or findings');
     const all = capture();
     expect(await main(['--help'], all.context('/'))).toBe(0);
-    expect(all.out.join('')).toContain('  6  a registry, forge or API server unreachable, timed out or failing (host and cause named)\n');
+    expect(all.out.join('')).toContain(
+      '  6  a registry, forge or API server unreachable, timed out or failing (host and cause named)\n',
+    );
     expect(await main([], capture().context('/'))).toBe(2);
   });
 
   it('--version prints the package version', async () => {
     const c = capture();
     expect(await main(['--version'], c.context('/'))).toBe(0);
-    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(c.out.join('')).toBe(`${version}\n`);
     const j = capture();
     expect(await main(['--version', '--json'], j.context('/'))).toBe(0);
@@ -96,8 +104,15 @@ describe('under GitHub Actions', () => {
     await writeFile(join(dir, 'package.json'), '{\n  "name": "x",\n  "sugarkube": { "cluster": 42 }\n}\n');
     const c = capture({ env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir } });
     expect(await main(['validate'], c.context(dir))).toBe(2);
-    expect(c.err.join('')).toBe('sugarkube validate: package.json:3: sugarkube.cluster: expected the path of the cluster module, e.g. "cluster.ts", received 42\n');
-    expect(c.out.join('')).toBe('::error file=package.json,line=3::package.json%3A3: sugarkube.cluster: expected the path of the cluster module, e.g. "cluster.ts", received 42\n'.replace('%3A', ':'));
+    expect(c.err.join('')).toBe(
+      'sugarkube validate: package.json:3: sugarkube.cluster: expected the path of the cluster module, e.g. "cluster.ts", received 42\n',
+    );
+    expect(c.out.join('')).toBe(
+      '::error file=package.json,line=3::package.json%3A3: sugarkube.cluster: expected the path of the cluster module, e.g. "cluster.ts", received 42\n'.replace(
+        '%3A',
+        ':',
+      ),
+    );
     const plain = capture();
     await main(['validate'], plain.context(dir));
     expect(plain.out.join('')).toBe('');
@@ -114,7 +129,10 @@ describe('synth and diff on the embedded cluster', { timeout: 120_000 }, () => {
   it('synth finds the cluster named in the nearest package.json', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-cli-'));
     await mkdir(join(dir, 'sub'));
-    await writeFile(join(dir, 'package.json'), JSON.stringify({ sugarkube: { cluster: clusterModule, out: 'sub/out' } }));
+    await writeFile(
+      join(dir, 'package.json'),
+      JSON.stringify({ sugarkube: { cluster: clusterModule, out: 'sub/out' } }),
+    );
     expect(await main(['synth'], capture().context(join(dir, 'sub')))).toBe(0);
     expect(await readFile(join(dir, 'sub', 'out', 'clusters', 'README.md'), 'utf8')).toContain('Sugarkube clusters');
   });
@@ -177,7 +195,9 @@ describe('synth and diff on the embedded cluster', { timeout: 120_000 }, () => {
     );
     const gha = capture({ env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir } });
     expect(await main(['diff', '--stat', ...args], gha.context(dir))).toBe(1);
-    expect(gha.out.join('')).toContain('::error file=tree/clusters/prod/apps/dspace.yaml::clusters/prod/apps/dspace.yaml: out of date (differs); run sugarkube synth\n');
+    expect(gha.out.join('')).toContain(
+      '::error file=tree/clusters/prod/apps/dspace.yaml::clusters/prod/apps/dspace.yaml: out of date (differs); run sugarkube synth\n',
+    );
   });
 });
 
@@ -194,7 +214,10 @@ describe('doctor', { timeout: 60_000 }, () => {
   it('fails (exit 1) for an invalid definition and for a module that does not load', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-doctor-'));
     await symlink(monorepoNodeModules, join(dir, 'node_modules'));
-    await writeFile(join(dir, 'bad.mjs'), "import { clusterModule } from '@sugarkube/cluster';\nexport default clusterModule({ definition: { name: 'x' }, pinsFile: 'p.json' });\n");
+    await writeFile(
+      join(dir, 'bad.mjs'),
+      "import { clusterModule } from '@sugarkube/cluster';\nexport default clusterModule({ definition: { name: 'x' }, pinsFile: 'p.json' });\n",
+    );
     await writeFile(join(dir, 'broken.mjs'), 'export default {\n  a: ,\n};\n');
     for (const module of ['bad.mjs', 'broken.mjs']) {
       const c = capture();
@@ -226,7 +249,11 @@ describe('completion', () => {
   it.skipIf(!has('fish'))('fish completes commands and flag values (in a real fish)', async () => {
     const c = capture();
     expect(await main(['completion', 'fish'], c.context('/'))).toBe(0);
-    const complete = (line: string) => spawnSync('fish', ['--no-config', '-c', `${c.out.join('')}\ncomplete -C '${line}'`], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.split('\t')[0]);
+    const complete = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `${c.out.join('')}\ncomplete -C '${line}'`], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
     expect(complete('sugarkube pro')).toEqual(['promote']);
     expect(complete('sugarkube secret seal --scope ').sort()).toEqual(['cluster-wide', 'namespace-wide', 'strict']);
   });
@@ -236,7 +263,15 @@ describe('completion', () => {
     expect(await main(['completion', 'zsh'], c.context('/'))).toBe(0);
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-zsh-'));
     await writeFile(join(dir, '_sugarkube'), c.out.join(''));
-    const result = spawnSync('zsh', ['-f', '-c', `fpath=(${dir} $fpath); autoload -Uz compinit; compinit -u -D; autoload -Uz _sugarkube; print -r -- $_comps[sugarkube]`], { encoding: 'utf8' });
+    const result = spawnSync(
+      'zsh',
+      [
+        '-f',
+        '-c',
+        `fpath=(${dir} $fpath); autoload -Uz compinit; compinit -u -D; autoload -Uz _sugarkube; print -r -- $_comps[sugarkube]`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect([result.status, result.stdout.trim(), result.stderr]).toEqual([0, '_sugarkube', '']);
   });
 });

@@ -18,7 +18,12 @@ const work = mkdtempSync(join(tmpdir(), 'sugarkube-json-'));
 let registry: RunningRegistry;
 const outputs = new Map<string, { label: string; text: string }[]>();
 
-async function json(label: string, argv: string[], cwd: string, stdin?: string): Promise<{ code: number; value: { command: string; exitCode: number; report: unknown }; stderr: string }> {
+async function json(
+  label: string,
+  argv: string[],
+  cwd: string,
+  stdin?: string,
+): Promise<{ code: number; value: { command: string; exitCode: number; report: unknown }; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main([...argv, '--json'], {
@@ -65,8 +70,18 @@ describe('--json', { timeout: 300_000 }, () => {
     writeFileSync(join(repo, 'clusters/prod/kustomization.yaml'), '# edited\n');
     await expectJson(1, 'diff, stale', ['diff', '--format', 'markdown'], repo);
     await expectJson(0, 'doctor', ['doctor'], repo);
-    await expectJson(0, 'promote --dry-run', ['promote', 'shop', '--from', 'staging', '--to', 'prod', '--dry-run'], repo);
-    await expectJson(2, 'promote, bad input', ['promote', 'shop', '--from', 'staging', '--to', 'qa', '--dry-run'], repo);
+    await expectJson(
+      0,
+      'promote --dry-run',
+      ['promote', 'shop', '--from', 'staging', '--to', 'prod', '--dry-run'],
+      repo,
+    );
+    await expectJson(
+      2,
+      'promote, bad input',
+      ['promote', 'shop', '--from', 'staging', '--to', 'qa', '--dry-run'],
+      repo,
+    );
     await expectJson(0, 'image check', ['image', 'check', `${image}:main-1767225600-5ca96df`], repo);
     await expectJson(4, 'image check, missing', ['image', 'check', `${image}:nope`], repo);
 
@@ -74,7 +89,15 @@ describe('--json', { timeout: 300_000 }, () => {
     mkdirSync(policyTree);
     writeFileSync(
       join(policyTree, 'images.yaml'),
-      [imageRepository({ name: 'shop', namespace: 'flux-system', image }), imagePolicy({ name: 'shop', namespace: 'flux-system', imageRepositoryRef: { name: 'shop' }, ...followBranchBuilds('main') })]
+      [
+        imageRepository({ name: 'shop', namespace: 'flux-system', image }),
+        imagePolicy({
+          name: 'shop',
+          namespace: 'flux-system',
+          imageRepositoryRef: { name: 'shop' },
+          ...followBranchBuilds('main'),
+        }),
+      ]
         .map((o) => stringify(o))
         .join('---\n'),
     );
@@ -86,11 +109,57 @@ describe('--json', { timeout: 300_000 }, () => {
     await expectJson(2, 'init app, exists', ['init', 'app', '--image', 'ghcr.io/acme/shop'], app);
     const cluster = join(work, 'cluster');
     mkdirSync(cluster);
-    await expectJson(0, 'init cluster', ['init', 'cluster', '--repo', 'https://github.com/acme/gitops', '--owner', 'acme', '--email', 'ops@example.org', '--zone', 'example.org'], cluster);
+    await expectJson(
+      0,
+      'init cluster',
+      [
+        'init',
+        'cluster',
+        '--repo',
+        'https://github.com/acme/gitops',
+        '--owner',
+        'acme',
+        '--email',
+        'ops@example.org',
+        '--zone',
+        'example.org',
+      ],
+      cluster,
+    );
 
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2', '-subj', '/CN=sealed-secret'], { cwd: work, stdio: 'ignore' });
-    await expectJson(0, 'secret seal', ['secret', 'seal', '--cert', 'cert.pem', '--namespace', 'n', '--name', 's'], work, 'value');
-    await expectJson(0, 'secret seal yaml', ['secret', 'seal', '--cert', 'cert.pem', '--namespace', 'n', '--name', 's', '--format', 'yaml', '--key', 'k'], work, 'value');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'key.pem',
+        '-out',
+        'cert.pem',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=sealed-secret',
+      ],
+      { cwd: work, stdio: 'ignore' },
+    );
+    await expectJson(
+      0,
+      'secret seal',
+      ['secret', 'seal', '--cert', 'cert.pem', '--namespace', 'n', '--name', 's'],
+      work,
+      'value',
+    );
+    await expectJson(
+      0,
+      'secret seal yaml',
+      ['secret', 'seal', '--cert', 'cert.pem', '--namespace', 'n', '--name', 's', '--format', 'yaml', '--key', 'k'],
+      work,
+      'value',
+    );
     await expectJson(0, 'completion', ['completion', 'zsh'], work);
     await expectJson(0, 'schema', ['schema', 'diff'], work);
     await expectJson(2, 'synth, no cluster', ['synth'], work);
@@ -99,8 +168,12 @@ describe('--json', { timeout: 300_000 }, () => {
     // Every command is covered, and each output validates against the command's schema.
     expect([...outputs.keys()].sort()).toEqual(commands.map((c) => c.name).sort());
     for (const command of commands) {
-      const schema = (await json(`schema ${command.name}`, ['schema', command.name], work)).value.report as { schema: object };
-      const documents = outputs.get(command.name)!.map((o, i) => ({ path: `${command.name}-${i}.json`, content: o.text }));
+      const schema = (await json(`schema ${command.name}`, ['schema', command.name], work)).value.report as {
+        schema: object;
+      };
+      const documents = outputs
+        .get(command.name)!
+        .map((o, i) => ({ path: `${command.name}-${i}.json`, content: o.text }));
       const checked = await validateJsonSchema(schema.schema, documents);
       expect({ command: command.name, problems: checked.problems }).toEqual({ command: command.name, problems: [] });
       expect((schema.schema as { $schema?: string }).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
@@ -114,7 +187,10 @@ describe('--json', { timeout: 300_000 }, () => {
     ];
     const refused = await validateJsonSchema(synthSchema.schema, broken);
     expect(refused.problems.map((p) => p.source).sort()).toEqual(['extra.json', 'type.json']);
-    writeFileSync(join(work, 'outputs.json'), JSON.stringify(Object.fromEntries([...outputs].map(([k, v]) => [k, v.map((o) => o.label)])), null, 2));
+    writeFileSync(
+      join(work, 'outputs.json'),
+      JSON.stringify(Object.fromEntries([...outputs].map(([k, v]) => [k, v.map((o) => o.label)])), null, 2),
+    );
     expect(readFileSync(join(work, 'outputs.json'), 'utf8')).toContain('promote --dry-run');
   });
 });

@@ -260,7 +260,9 @@ describe('synth survives SIGKILL and I/O errors: the tree is entirely old or ent
       const run = await runChild(dir, 'root', 'B');
       spawnSync('chattr', ['-i', target]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`cannot write ${dir}, nothing was changed: ${target}: directory not writable (EPERM`);
+      expect(run.stderr).toContain(
+        `cannot write ${dir}, nothing was changed: ${target}: directory not writable (EPERM`,
+      );
       expect(await verdict(dir, 'A', 'B', 'root')).toBe('old');
     },
     600_000,

@@ -11,14 +11,20 @@ const clusterModule = fileURLToPath(new URL('../../cluster/dist/index.js', impor
 async function run(argv: string[], cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd });
+  const code = await main(argv, {
+    stdout: { write: (t: string) => out.push(t) },
+    stderr: { write: (t: string) => err.push(t) },
+    cwd,
+  });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: Record<string, string> = {};
-  for (const e of entries) if (e.isFile()) files[join(e.parentPath, e.name).slice(dir.length + 1)] = await readFile(join(e.parentPath, e.name), 'utf8');
+  for (const e of entries)
+    if (e.isFile())
+      files[join(e.parentPath, e.name).slice(dir.length + 1)] = await readFile(join(e.parentPath, e.name), 'utf8');
   return files;
 }
 
@@ -44,9 +50,13 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
     const first = await run(['synth', '--cluster', clusterModule, '--out', 'out', '--progress'], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/› synthesizing the tree… done \(\d+ ms\)\n› checking \d+ files/);
-    expect(first.stdout).toContain('staging: Flux order flux-system → infra-controllers → infra-configs → app-danielsmith → app-danielsmith-images → app-dspace → app-dspace-images → app-jobbot3000 → app-jobbot3000-images → app-tokenplace → app-tokenplace-images\n');
+    expect(first.stdout).toContain(
+      'staging: Flux order flux-system → infra-controllers → infra-configs → app-danielsmith → app-danielsmith-images → app-dspace → app-dspace-images → app-jobbot3000 → app-jobbot3000-images → app-tokenplace → app-tokenplace-images\n',
+    );
     // Hand-checked sum of the chart table's requests (docs/cluster.md, "Capacity"): 1616 MiB.
-    expect(first.stdout).toContain('  infrastructure requests: CPU 2.71 cores, memory 1.58 GiB (within the 2.00 GiB goal)');
+    expect(first.stdout).toContain(
+      '  infrastructure requests: CPU 2.71 cores, memory 1.58 GiB (within the 2.00 GiB goal)',
+    );
     expect(first.stdout).toMatch(/prod: \d+ objects on 3 × Raspberry Pi 5 \(4 CPU, 8Gi each\)/);
     expect(first.stdout).toMatch(/total vs capacity: +CPU [\d.]+ cores of 12.00 cores/);
     const written = await snapshot(join(dir, 'out'));
@@ -64,7 +74,9 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
     expect(before).toContain('newTag: main-4577c76 # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}');
     await writeFile(overlay, before.replace('newTag: main-4577c76 #', 'newTag: main-1764000000-abc1234 #'));
     expect((await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
-    expect(await readFile(overlay, 'utf8')).toContain('newTag: main-1764000000-abc1234 # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}');
+    expect(await readFile(overlay, 'utf8')).toContain(
+      'newTag: main-1764000000-abc1234 # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}',
+    );
   });
 
   it('diff does not report a tag automation committed as drift, but does report a hand edit beside it', async () => {
@@ -114,15 +126,26 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
     expect(ok.stdout).toMatch(/cluster definition and \d+ synthesized files valid/);
     expect(await readdir(dir)).toEqual([]);
     const missing = await run(['validate', '--cluster', join(dir, 'nope.mjs')], dir);
-    expect([missing.code, missing.stderr]).toEqual([2, 'sugarkube validate: nope.mjs: the cluster module does not exist\n']);
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      'sugarkube validate: nope.mjs: the cluster module does not exist\n',
+    ]);
     await run(['synth', '--cluster', clusterModule, '--out', 'tree'], dir);
     expect((await run(['validate', '--dir', 'tree'], dir)).stdout).toMatch(/\d+ files valid/);
     const target = join(dir, 'tree', 'infrastructure/controllers/prod/cert-manager.yaml');
-    await writeFile(target, (await readFile(target, 'utf8')).replace('helm.toolkit.fluxcd.io/v2', 'helm.toolkit.fluxcd.io/v2beta1'));
+    await writeFile(
+      target,
+      (await readFile(target, 'utf8')).replace('helm.toolkit.fluxcd.io/v2', 'helm.toolkit.fluxcd.io/v2beta1'),
+    );
     const broken = await run(['validate', '--dir', 'tree'], dir);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain('sugarkube validate: tree/infrastructure/controllers/prod/cert-manager.yaml: HelmRelease uses the removed Flux API helm.toolkit.fluxcd.io/v2beta1');
+    expect(broken.stderr).toContain(
+      'sugarkube validate: tree/infrastructure/controllers/prod/cert-manager.yaml: HelmRelease uses the removed Flux API helm.toolkit.fluxcd.io/v2beta1',
+    );
     const absent = await run(['validate', '--dir', 'absent'], dir);
-    expect([absent.code, absent.stderr]).toEqual([2, 'sugarkube validate: absent: no such directory (synthesize the tree first, or pass --dir)\n']);
+    expect([absent.code, absent.stderr]).toEqual([
+      2,
+      'sugarkube validate: absent: no such directory (synthesize the tree first, or pass --dir)\n',
+    ]);
   });
 });

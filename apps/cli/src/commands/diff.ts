@@ -33,7 +33,9 @@ Options:
   --format FORMAT    unified, stat or markdown
   --stat             the same as --format stat`;
 
-const objectChangeSchema = z.object({ kind: z.string(), name: z.string(), change: z.enum(['added', 'changed', 'removed']) }).strict();
+const objectChangeSchema = z
+  .object({ kind: z.string(), name: z.string(), change: z.enum(['added', 'changed', 'removed']) })
+  .strict();
 
 const report = z
   .object({
@@ -58,13 +60,19 @@ export const diffCommand = defineCommand({
   name: 'diff',
   summary: 'show what synth would change, without writing',
   usage,
-  options: { out: { type: 'string', values: 'dir' }, cluster: { type: 'string', values: 'file' }, format: { type: 'string', values: formats }, stat: { type: 'boolean' } },
+  options: {
+    out: { type: 'string', values: 'dir' },
+    cluster: { type: 'string', values: 'file' },
+    format: { type: 'string', values: formats },
+    stat: { type: 'boolean' },
+  },
   exitCodes: [exitCodes.ok, exitCodes.changes, exitCodes.usage, exitCodes.io, exitCodes.internal],
   report,
   async run({ args, context, progress }) {
     const values = args.values as { out?: string; cluster?: string; format?: string; stat?: boolean };
     const format = values.format ?? (values.stat ? 'stat' : 'unified');
-    if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format: expected one of ${formats.join(', ')}, received "${format}"`);
+    if (!(formats as readonly string[]).includes(format))
+      throw new UsageError(`--format: expected one of ${formats.join(', ')}, received "${format}"`);
     if (values.out === '') throw new UsageError('--out: expected a directory, received ""');
     const synthesized = await synthesizeCluster({ context, progress }, values.cluster);
     const out = values.out === undefined ? synthesized.loaded.out : resolve(context.cwd, values.out);
@@ -73,24 +81,52 @@ export const diffCommand = defineCommand({
     const environments = synthesized.cluster.environments.map((e) => e.name);
     const files = (await treeDiff(out, synthesized.files)).map((f) => {
       const environment = environmentOfPath(f.path, environments);
-      return { path: f.path, change: f.change, ...(environment ? { environment } : {}), objects: objectChanges(f.before, f.after), diff: f.diff };
+      return {
+        path: f.path,
+        change: f.change,
+        ...(environment ? { environment } : {}),
+        objects: objectChanges(f.before, f.after),
+        diff: f.diff,
+      };
     });
     return {
       exitCode: files.length === 0 ? exitCodes.ok : exitCodes.changes,
       report: { out, format: format as (typeof formats)[number], files, ...(recovered ? { recovered } : {}) },
       warnings: synthesized.warnings,
       // Under GitHub Actions each stale file is an annotation on the pull request.
-      annotations: files.map((f) => ({ message: `${f.path}: out of date (${f.change === 'added' ? 'missing' : f.change === 'removed' ? 'no longer generated' : 'differs'}); run sugarkube synth`, file: `${out}/${f.path}` })),
+      annotations: files.map((f) => ({
+        message: `${f.path}: out of date (${f.change === 'added' ? 'missing' : f.change === 'removed' ? 'no longer generated' : 'differs'}); run sugarkube synth`,
+        file: `${out}/${f.path}`,
+      })),
     };
   },
   print(r, { out, err, style }) {
     if (r.recovered) err(`${r.recovered}\n`);
     if (r.format === 'markdown') {
-      out(renderMarkdownDiff('sugarkube diff', r.files.map((f) => ({ ...f, environment: f.environment }))));
+      out(
+        renderMarkdownDiff(
+          'sugarkube diff',
+          r.files.map((f) => ({ ...f, environment: f.environment })),
+        ),
+      );
     } else {
       for (const f of r.files) {
         if (r.format === 'stat') out(`${f.change === 'added' ? 'A' : f.change === 'removed' ? 'D' : 'M'} ${f.path}\n`);
-        else out(f.diff.split('\n').map((l) => (/^\+(?!\+\+ )/.test(l) ? style('green', l) : /^-(?!-- )/.test(l) ? style('red', l) : /^@@/.test(l) ? style('cyan', l) : l)).join('\n'));
+        else
+          out(
+            f.diff
+              .split('\n')
+              .map((l) =>
+                /^\+(?!\+\+ )/.test(l)
+                  ? style('green', l)
+                  : /^-(?!-- )/.test(l)
+                    ? style('red', l)
+                    : /^@@/.test(l)
+                      ? style('cyan', l)
+                      : l,
+              )
+              .join('\n'),
+          );
       }
     }
     err(r.files.length === 0 ? `${r.out} is up to date\n` : `${r.files.length} file(s) would change in ${r.out}\n`);

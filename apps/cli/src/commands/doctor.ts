@@ -23,12 +23,19 @@ const check = z
   })
   .strict();
 
-const report = z.object({ checks: z.array(check), failed: z.number().int().describe('Required checks that failed.') }).strict();
+const report = z
+  .object({ checks: z.array(check), failed: z.number().int().describe('Required checks that failed.') })
+  .strict();
 type Check = z.output<typeof check>;
 
 function nodeCheck(version: string): Check {
   const major = Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
-  return { name: 'Node.js >= 22', required: true, ok: major >= 22, detail: major >= 22 ? version : `${version}: install Node 24 LTS (Node 20 is end-of-life)` };
+  return {
+    name: 'Node.js >= 22',
+    required: true,
+    ok: major >= 22,
+    detail: major >= 22 ? version : `${version}: install Node 24 LTS (Node 20 is end-of-life)`,
+  };
 }
 
 function toolCheck(name: string, command: string, args: readonly string[], hint: string, required = false): Check {
@@ -48,20 +55,43 @@ export const doctorCommand = defineCommand({
     const checks: Check[] = [
       nodeCheck(process.version),
       toolCheck('git', 'git', ['--version'], 'install git', true),
-      toolCheck('kubectl (kustomize builds)', 'kubectl', ['version', '--client'], 'install kubectl to preview overlays with `kubectl kustomize`'),
-      toolCheck('helm (chart previews)', 'helm', ['version', '--short'], 'install helm to render the HelmReleases locally (`helm template`)'),
+      toolCheck(
+        'kubectl (kustomize builds)',
+        'kubectl',
+        ['version', '--client'],
+        'install kubectl to preview overlays with `kubectl kustomize`',
+      ),
+      toolCheck(
+        'helm (chart previews)',
+        'helm',
+        ['version', '--short'],
+        'install helm to render the HelmReleases locally (`helm template`)',
+      ),
       toolCheck('flux CLI (bootstrap)', 'flux', ['version', '--client'], 'install the flux CLI to bootstrap a cluster'),
-      toolCheck('kubeseal (sealing secrets)', 'kubeseal', ['--version'], 'optional: `sugarkube secret seal` seals without it'),
+      toolCheck(
+        'kubeseal (sealing secrets)',
+        'kubeseal',
+        ['--version'],
+        'optional: `sugarkube secret seal` seals without it',
+      ),
     ];
     // A cluster repo (or --cluster) must load and validate: that check is required there.
     let configured = cluster !== undefined;
     try {
       configured ||= findRepoConfig(context.cwd)?.cluster !== undefined;
       const synthesized = await synthesizeCluster({ context, progress }, cluster);
-      checks.push({ name: 'cluster definition', required: true, ok: true, detail: `${synthesized.loaded.source}: valid, ${synthesized.files.length} files` });
+      checks.push({
+        name: 'cluster definition',
+        required: true,
+        ok: true,
+        detail: `${synthesized.loaded.source}: valid, ${synthesized.files.length} files`,
+      });
     } catch (error) {
       if (!isCliError(error)) throw error;
-      const detail = error.problems.length > 1 ? `${error.problems[0]!.message} (and ${error.problems.length - 1} more: sugarkube validate lists them)` : error.problems[0]!.message;
+      const detail =
+        error.problems.length > 1
+          ? `${error.problems[0]!.message} (and ${error.problems.length - 1} more: sugarkube validate lists them)`
+          : error.problems[0]!.message;
       checks.push({ name: 'cluster definition', required: configured, ok: false, detail });
     }
     const failed = checks.filter((c) => c.required && !c.ok).length;

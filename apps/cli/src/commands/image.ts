@@ -1,4 +1,11 @@
-import { describePlatforms, formatPlatform, missingPlatforms, parseImageReference, parsePlatform, type Platform } from '@sugarkube/image-policy';
+import {
+  describePlatforms,
+  formatPlatform,
+  missingPlatforms,
+  parseImageReference,
+  parsePlatform,
+  type Platform,
+} from '@sugarkube/image-policy';
 import { z } from 'zod';
 import { UsageError } from '../cli-error.js';
 import { defineCommand } from '../command.js';
@@ -32,17 +39,29 @@ export const imageCommand = defineCommand({
   usage,
   subcommands: ['check'],
   options: { platforms: { type: 'string' }, ...registryOptionSpecs },
-  exitCodes: [exitCodes.ok, exitCodes.changes, exitCodes.usage, exitCodes.notFound, exitCodes.network, exitCodes.internal],
+  exitCodes: [
+    exitCodes.ok,
+    exitCodes.changes,
+    exitCodes.usage,
+    exitCodes.notFound,
+    exitCodes.network,
+    exitCodes.internal,
+  ],
   report,
   async run({ args, env, progress }) {
     const [sub, reference, ...extra] = args.positionals;
-    if (sub !== 'check') throw new UsageError(sub === undefined ? 'missing subcommand: check' : `unknown subcommand "${sub}": expected check`);
+    if (sub !== 'check')
+      throw new UsageError(
+        sub === undefined ? 'missing subcommand: check' : `unknown subcommand "${sub}": expected check`,
+      );
     if (!reference) throw new UsageError('missing IMAGE, e.g. ghcr.io/owner/app:v1.2.3');
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     let wanted: Platform[];
     try {
       parseImageReference(reference);
-      wanted = ((args.values.platforms as string | undefined) ?? 'linux/amd64,linux/arm64').split(',').map((p) => parsePlatform(p.trim()));
+      wanted = ((args.values.platforms as string | undefined) ?? 'linux/amd64,linux/arm64')
+        .split(',')
+        .map((p) => parsePlatform(p.trim()));
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -50,12 +69,27 @@ export const imageCommand = defineCommand({
     const missing = missingPlatforms(wanted, found.platforms);
     return {
       exitCode: missing.length > 0 ? exitCodes.changes : exitCodes.ok,
-      report: { reference, digest: found.digest, kind: found.kind, available: found.platforms.map(formatPlatform), missing: missing.map(formatPlatform) },
-      problems: missing.length > 0 ? [{ message: `${reference} is missing platform ${missing.map(formatPlatform).join(', ')} (it has ${describePlatforms(found.platforms)})` }] : [],
+      report: {
+        reference,
+        digest: found.digest,
+        kind: found.kind,
+        available: found.platforms.map(formatPlatform),
+        missing: missing.map(formatPlatform),
+      },
+      problems:
+        missing.length > 0
+          ? [
+              {
+                message: `${reference} is missing platform ${missing.map(formatPlatform).join(', ')} (it has ${describePlatforms(found.platforms)})`,
+              },
+            ]
+          : [],
     };
   },
   print(r, { out, style }) {
-    out(`${r.reference} (${r.kind === 'index' ? 'image index' : 'single-platform image'} ${r.digest}): ${r.available.join(', ') || 'none'}\n`);
+    out(
+      `${r.reference} (${r.kind === 'index' ? 'image index' : 'single-platform image'} ${r.digest}): ${r.available.join(', ') || 'none'}\n`,
+    );
     if (r.missing.length === 0) out(`${style('green', 'ok')}: every platform asked for is there\n`);
   },
 });

@@ -23,9 +23,14 @@ Prints a completion script for commands, subcommands, flags and flag values.
     async run({ args }) {
       const [shell, ...extra] = args.positionals;
       if (!(completionShells as readonly string[]).includes(shell ?? '') || extra.length > 0) {
-        throw new UsageError(`expected one of ${completionShells.join(', ')}, received ${shell === undefined ? 'nothing' : `"${[shell, ...extra].join(' ')}"`}`);
+        throw new UsageError(
+          `expected one of ${completionShells.join(', ')}, received ${shell === undefined ? 'nothing' : `"${[shell, ...extra].join(' ')}"`}`,
+        );
       }
-      return { exitCode: exitCodes.ok, report: { shell: shell as CompletionShell, script: renderCompletion(shell as CompletionShell, all()) } };
+      return {
+        exitCode: exitCodes.ok,
+        report: { shell: shell as CompletionShell, script: renderCompletion(shell as CompletionShell, all()) },
+      };
     },
     print(r, { out }) {
       out(r.script);
@@ -59,7 +64,12 @@ stable: fields are added, never renamed or removed, within a major version.`,
     async run({ args }) {
       const [name, ...extra] = args.positionals;
       const command = all().find((c) => c.name === name);
-      if (!command || extra.length > 0) throw new UsageError(`expected one of ${all().map((c) => c.name).join(', ')}, received ${name === undefined ? 'nothing' : `"${[name, ...extra].join(' ')}"`}`);
+      if (!command || extra.length > 0)
+        throw new UsageError(
+          `expected one of ${all()
+            .map((c) => c.name)
+            .join(', ')}, received ${name === undefined ? 'nothing' : `"${[name, ...extra].join(' ')}"`}`,
+        );
       return { exitCode: exitCodes.ok, report: { command: command.name, schema: jsonSchemaOf(command) } };
     },
     print(r, { out }) {

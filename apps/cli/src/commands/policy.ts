@@ -31,14 +31,16 @@ const report = z
       z
         .object({
           policy: z.string().describe('namespace/name of the ImagePolicy.'),
-          image: z.string().optional().describe("The image of its ImageRepository (absent when that is missing)."),
+          image: z.string().optional().describe('The image of its ImageRepository (absent when that is missing).'),
           tag: z.string().optional().describe('The tag Flux would select now.'),
           digest: z.string().optional().describe('With digestReflectionPolicy: the digest of that tag.'),
           error: z.string().optional().describe('Why nothing was selected.'),
         })
         .strict(),
     ),
-    changes: z.array(z.object({ path: z.string(), diff: z.string() }).strict()).describe('--diff: the files image automation would rewrite.'),
+    changes: z
+      .array(z.object({ path: z.string(), diff: z.string() }).strict())
+      .describe('--diff: the files image automation would rewrite.'),
   })
   .strict();
 
@@ -48,17 +50,33 @@ export const policyCommand = defineCommand({
   usage,
   subcommands: ['preview'],
   options: { dir: { type: 'string', values: 'dir' }, diff: { type: 'boolean' }, ...registryOptionSpecs },
-  exitCodes: [exitCodes.ok, exitCodes.changes, exitCodes.usage, exitCodes.notFound, exitCodes.network, exitCodes.internal],
+  exitCodes: [
+    exitCodes.ok,
+    exitCodes.changes,
+    exitCodes.usage,
+    exitCodes.notFound,
+    exitCodes.network,
+    exitCodes.internal,
+  ],
   report,
   async run({ args, context, env, progress }) {
     const [sub, ...extra] = args.positionals;
-    if (sub !== 'preview') throw new UsageError(sub === undefined ? 'missing subcommand: preview' : `unknown subcommand "${sub}": expected preview`);
+    if (sub !== 'preview')
+      throw new UsageError(
+        sub === undefined ? 'missing subcommand: preview' : `unknown subcommand "${sub}": expected preview`,
+      );
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     const flags = registryFlags(args);
     const dir = resolve(context.cwd, (args.values.dir as string | undefined) ?? 'out');
     const files = await readYamlTree(context.cwd, dir, (p) => /\.ya?ml$|(^|\/)Kustomization$/.test(p));
     const preview = await previewPolicies(files, new Registry(flags, { env, progress }), args.values.diff === true);
-    if (preview.policies.length === 0) throw inputError([{ message: `${shownPath(context.cwd, dir)}: no image.toolkit.fluxcd.io/v1 ImagePolicy objects found`, file: dir }]);
+    if (preview.policies.length === 0)
+      throw inputError([
+        {
+          message: `${shownPath(context.cwd, dir)}: no image.toolkit.fluxcd.io/v1 ImagePolicy objects found`,
+          file: dir,
+        },
+      ]);
     const failed = preview.policies.filter((p) => p.error);
     return {
       exitCode: preview.exitCode,
@@ -68,8 +86,14 @@ export const policyCommand = defineCommand({
     };
   },
   print(r, { out, err, style }) {
-    const rows = r.policies.map((p) => [p.policy, p.image ?? '?', p.error ? style('red', 'error (see below)') : p.digest ? `${p.tag}@${p.digest}` : p.tag!]);
-    const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i]!.length), i === 0 ? 'POLICY'.length : 'IMAGE'.length));
+    const rows = r.policies.map((p) => [
+      p.policy,
+      p.image ?? '?',
+      p.error ? style('red', 'error (see below)') : p.digest ? `${p.tag}@${p.digest}` : p.tag!,
+    ]);
+    const widths = [0, 1].map((i) =>
+      Math.max(...rows.map((row) => row[i]!.length), i === 0 ? 'POLICY'.length : 'IMAGE'.length),
+    );
     out(`${'POLICY'.padEnd(widths[0]!)}  ${'IMAGE'.padEnd(widths[1]!)}  SELECTED\n`);
     for (const row of rows) out(`${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}\n`);
     for (const c of r.changes) out(c.diff);

@@ -50,7 +50,11 @@ const image = z
     tag: z.string().describe('The tag --from runs, now pinned in --to.'),
     digest: z.string().describe('The manifest digest the tag resolved to.'),
     platforms: z.array(z.string()),
-    previous: z.object({ tag: z.string(), digest: z.string().optional() }).strict().optional().describe('What --to ran before.'),
+    previous: z
+      .object({ tag: z.string(), digest: z.string().optional() })
+      .strict()
+      .optional()
+      .describe('What --to ran before.'),
   })
   .strict();
 
@@ -61,7 +65,15 @@ const report = z
     to: z.string(),
     dryRun: z.boolean(),
     images: z.array(image),
-    files: z.array(z.object({ path: z.string().describe('Relative to the repository root.'), change: z.enum(['added', 'modified', 'removed']), diff: z.string() }).strict()),
+    files: z.array(
+      z
+        .object({
+          path: z.string().describe('Relative to the repository root.'),
+          change: z.enum(['added', 'modified', 'removed']),
+          diff: z.string(),
+        })
+        .strict(),
+    ),
     branch: z.string().optional(),
     commit: z.string().optional(),
     base: z.string().optional(),
@@ -88,7 +100,16 @@ export const promoteCommand = defineCommand({
     'api-url': { type: 'string' },
     ...registryOptionSpecs,
   },
-  exitCodes: [exitCodes.ok, exitCodes.usage, exitCodes.dirty, exitCodes.notFound, exitCodes.platform, exitCodes.network, exitCodes.io, exitCodes.internal],
+  exitCodes: [
+    exitCodes.ok,
+    exitCodes.usage,
+    exitCodes.dirty,
+    exitCodes.notFound,
+    exitCodes.platform,
+    exitCodes.network,
+    exitCodes.io,
+    exitCodes.internal,
+  ],
   report,
   async run({ args, context, env, progress }) {
     const [app, ...extra] = args.positionals;
@@ -100,7 +121,10 @@ export const promoteCommand = defineCommand({
     if (v.out === '') throw new UsageError('--out: expected a directory, received ""');
     const dryRun = v['dry-run'] === true;
     const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
-    if (!dryRun && !token) throw new UsageError('GITHUB_TOKEN (or GH_TOKEN): expected a token that may push and open pull requests, received nothing (--dry-run needs none)');
+    if (!dryRun && !token)
+      throw new UsageError(
+        'GITHUB_TOKEN (or GH_TOKEN): expected a token that may push and open pull requests, received nothing (--dry-run needs none)',
+      );
     const platforms = ((v.platforms as string | undefined) ?? 'linux/arm64').split(',').map((p) => p.trim());
     const flags = registryFlags(args);
     let root: string | undefined;
@@ -115,17 +139,45 @@ export const promoteCommand = defineCommand({
         platforms,
         root: (synth) => {
           root = gitRoot(synth.loaded.root ?? dirname(synth.loaded.source));
-          if (!root && !dryRun) throw inputError(`${synth.loaded.root ?? dirname(synth.loaded.source)} is not in a Git repository: promote commits to the cluster repo`);
+          if (!root && !dryRun)
+            throw inputError(
+              `${synth.loaded.root ?? dirname(synth.loaded.source)} is not in a Git repository: promote commits to the cluster repo`,
+            );
           // A dirty tree would mix the user's changes into the promotion: refuse before anything is written.
           const dirty = root && !dryRun ? uncommittedChanges(root) : [];
-          if (dirty.length > 0) throw new CliError(exitCodes.dirty, `${root} has uncommitted changes (${dirty.slice(0, 3).map((l) => l.slice(3)).join(', ')}${dirty.length > 3 ? ', …' : ''}); commit or stash them, then promote`);
+          if (dirty.length > 0)
+            throw new CliError(
+              exitCodes.dirty,
+              `${root} has uncommitted changes (${dirty
+                .slice(0, 3)
+                .map((l) => l.slice(3))
+                .join(', ')}${dirty.length > 3 ? ', …' : ''}); commit or stash them, then promote`,
+            );
           return root ?? synth.loaded.root ?? dirname(synth.loaded.source);
         },
       },
       new Registry(flags, { env, progress }),
     );
-    const base = { app: plan.app, from: plan.from, to: plan.to, dryRun, images: plan.images.map((i) => ({ ...i, platforms: [...i.platforms], ...(i.previous ? { previous: { ...i.previous } } : {}) })), files: plan.files.map((f) => ({ path: f.path, change: f.change, diff: f.diff })) };
-    if (plan.files.length === 0) return { exitCode: exitCodes.ok, report: base, warnings: [{ message: `${plan.to} already runs what ${plan.from} runs (same tags and digests): nothing to promote` }] };
+    const base = {
+      app: plan.app,
+      from: plan.from,
+      to: plan.to,
+      dryRun,
+      images: plan.images.map((i) => ({
+        ...i,
+        platforms: [...i.platforms],
+        ...(i.previous ? { previous: { ...i.previous } } : {}),
+      })),
+      files: plan.files.map((f) => ({ path: f.path, change: f.change, diff: f.diff })),
+    };
+    if (plan.files.length === 0)
+      return {
+        exitCode: exitCodes.ok,
+        report: base,
+        warnings: [
+          { message: `${plan.to} already runs what ${plan.from} runs (same tags and digests): nothing to promote` },
+        ],
+      };
     if (dryRun) return { exitCode: exitCodes.ok, report: base };
     const remote = (v.remote as string | undefined) ?? 'origin';
     const repoFlag = v.repo as string | undefined;
@@ -143,15 +195,29 @@ export const promoteCommand = defineCommand({
       remote,
       timeoutMs: (flags.timeout ?? 30) * 1000,
     });
-    return { exitCode: exitCodes.ok, report: { ...base, branch: applied.branch, commit: applied.commit, base: applied.base, pullRequest: applied.pullRequest } };
+    return {
+      exitCode: exitCodes.ok,
+      report: {
+        ...base,
+        branch: applied.branch,
+        commit: applied.commit,
+        base: applied.base,
+        pullRequest: applied.pullRequest,
+      },
+    };
   },
   print(r, { out, err, style }) {
-    for (const i of r.images) out(`${i.service}: ${i.image}:${style('bold', i.tag)}@${i.digest} (${i.platforms.join(', ')})${i.previous ? `, ${r.to} ran ${i.previous.tag}` : ''}\n`);
+    for (const i of r.images)
+      out(
+        `${i.service}: ${i.image}:${style('bold', i.tag)}@${i.digest} (${i.platforms.join(', ')})${i.previous ? `, ${r.to} ran ${i.previous.tag}` : ''}\n`,
+      );
     if (r.dryRun || !r.pullRequest) {
       for (const f of r.files) out(f.diff);
       if (r.dryRun) err(`dry run: ${r.files.length} file(s) would change; nothing was written, committed or pushed\n`);
       return;
     }
-    out(`committed ${r.commit} on ${r.branch}, pushed, and opened pull request #${r.pullRequest.number} into ${r.base}: ${r.pullRequest.url}\n`);
+    out(
+      `committed ${r.commit} on ${r.branch}, pushed, and opened pull request #${r.pullRequest.number} into ${r.base}: ${r.pullRequest.url}\n`,
+    );
   },
 });

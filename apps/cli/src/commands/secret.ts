@@ -59,17 +59,31 @@ export const secretCommand = defineCommand({
   report,
   async run({ args, context }) {
     const [sub, ...extra] = args.positionals;
-    if (sub !== 'seal') throw new UsageError(sub === undefined ? 'missing subcommand: seal' : `unknown subcommand "${sub}": expected seal`);
-    if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')} (the value is read from stdin, never from the command line)`);
+    if (sub !== 'seal')
+      throw new UsageError(
+        sub === undefined ? 'missing subcommand: seal' : `unknown subcommand "${sub}": expected seal`,
+      );
+    if (extra.length > 0)
+      throw new UsageError(
+        `unexpected arguments: ${extra.join(' ')} (the value is read from stdin, never from the command line)`,
+      );
     const { cert, name, namespace, key } = args.values as Record<string, string | undefined>;
     const scope = ((args.values.scope as string | undefined) ?? 'strict') as SealingScope;
     const format = (args.values.format as string | undefined) ?? 'raw';
     const errors = [
-      ...(cert ? [] : ["--cert: expected the controller's certificate file (kubeseal --fetch-cert > cert.pem), received nothing"]),
-      ...(sealingScopes.includes(scope) ? checkSealTarget({ scope, name, namespace }) : [`--scope: expected one of ${sealingScopes.join(', ')}, received "${scope}"`]),
+      ...(cert
+        ? []
+        : ["--cert: expected the controller's certificate file (kubeseal --fetch-cert > cert.pem), received nothing"]),
+      ...(sealingScopes.includes(scope)
+        ? checkSealTarget({ scope, name, namespace })
+        : [`--scope: expected one of ${sealingScopes.join(', ')}, received "${scope}"`]),
       ...(format === 'raw' || format === 'yaml' ? [] : [`--format: expected raw or yaml, received "${format}"`]),
-      ...(format === 'yaml' && !key ? ["--key: expected the key in the Secret's data (with --format yaml), received nothing"] : []),
-      ...(format === 'yaml' && !name ? ["--name: expected the SealedSecret's name (with --format yaml), received nothing"] : []),
+      ...(format === 'yaml' && !key
+        ? ["--key: expected the key in the Secret's data (with --format yaml), received nothing"]
+        : []),
+      ...(format === 'yaml' && !name
+        ? ["--name: expected the SealedSecret's name (with --format yaml), received nothing"]
+        : []),
     ];
     if (errors.length > 0) throw new UsageError([...new Set(errors)].join('\n'));
     const certPath = resolve(context.cwd, cert!);
@@ -82,10 +96,17 @@ export const secretCommand = defineCommand({
     }
     const value = await readStdin(context);
     try {
-      if (value.length === 0) throw inputError('no value on stdin: pipe the secret in, e.g. printf \'%s\' "$TOKEN" | sugarkube secret seal …');
-      const warnings = value[value.length - 1] === 0x0a ? [{ message: "the value ends with a newline, which is sealed with it (printf '%s' leaves it out)" }] : [];
+      if (value.length === 0)
+        throw inputError(
+          'no value on stdin: pipe the secret in, e.g. printf \'%s\' "$TOKEN" | sugarkube secret seal …',
+        );
+      const warnings =
+        value[value.length - 1] === 0x0a
+          ? [{ message: "the value ends with a newline, which is sealed with it (printf '%s' leaves it out)" }]
+          : [];
       const sealed = sealSecretValue(publicKey, value, { scope, name, namespace });
-      const text = format === 'raw' ? sealed : renderYaml([sealedSecretObject({ scope, name: name!, namespace }, key!, sealed)]);
+      const text =
+        format === 'raw' ? sealed : renderYaml([sealedSecretObject({ scope, name: name!, namespace }, key!, sealed)]);
       return { exitCode: exitCodes.ok, report: { format: format as 'raw' | 'yaml', scope, sealed: text }, warnings };
     } finally {
       value.fill(0);

@@ -8,7 +8,12 @@ import { plannedTree } from '../io/planned-tree.js';
 import { checkTree, describeRecovery, OWNED_FILES_MANIFEST, recoverTree, writeTree } from '../io/write-tree.js';
 import { clusterSummary, synthesizeCluster } from '../pipeline/synthesize-cluster.js';
 import { treeWriteFailure } from '../pipeline/tree-errors.js';
-import { clusterSummarySchema, fluxOrderSchema, treeChangeSchema, treeConflictSchema } from '../reports/tree-reports.js';
+import {
+  clusterSummarySchema,
+  fluxOrderSchema,
+  treeChangeSchema,
+  treeConflictSchema,
+} from '../reports/tree-reports.js';
 
 const usage = `Usage: sugarkube synth [--out DIR] [--cluster MODULE] [--check] [--force]
 
@@ -45,8 +50,12 @@ const report = z
     unchanged: z.number().int(),
     removed: z.number().int(),
     changes: z.array(treeChangeSchema).describe('What changed (with --check: what would change).'),
-    conflicts: z.array(treeConflictSchema).describe('--check only: files in the way, which synth refuses without --force.'),
-    interrupted: z.boolean().describe('--check only: DIR holds an interrupted write the next synth finishes or undoes.'),
+    conflicts: z
+      .array(treeConflictSchema)
+      .describe('--check only: files in the way, which synth refuses without --force.'),
+    interrupted: z
+      .boolean()
+      .describe('--check only: DIR holds an interrupted write the next synth finishes or undoes.'),
     recovered: z.string().optional().describe('What was done first about an interrupted write.'),
     order: fluxOrderSchema,
     summary: clusterSummarySchema,
@@ -57,7 +66,12 @@ export const synthCommand = defineCommand({
   name: 'synth',
   summary: 'synthesize and validate the cluster GitOps tree',
   usage,
-  options: { out: { type: 'string', values: 'dir' }, cluster: { type: 'string', values: 'file' }, check: { type: 'boolean' }, force: { type: 'boolean' } },
+  options: {
+    out: { type: 'string', values: 'dir' },
+    cluster: { type: 'string', values: 'file' },
+    check: { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
   exitCodes: [exitCodes.ok, exitCodes.changes, exitCodes.usage, exitCodes.io, exitCodes.internal],
   report,
   async run({ args, context, progress }) {
@@ -74,7 +88,16 @@ export const synthCommand = defineCommand({
       const changed = check.interrupted || check.changes.length + check.conflicts.length > 0;
       return {
         exitCode: changed ? exitCodes.changes : exitCodes.ok,
-        report: { ...base, check: true, written: 0, unchanged: 0, removed: 0, changes: [...check.changes], conflicts: [...check.conflicts], interrupted: check.interrupted },
+        report: {
+          ...base,
+          check: true,
+          written: 0,
+          unchanged: 0,
+          removed: 0,
+          changes: [...check.changes],
+          conflicts: [...check.conflicts],
+          interrupted: check.interrupted,
+        },
         warnings,
       };
     }
@@ -84,7 +107,17 @@ export const synthCommand = defineCommand({
     const result = await progress(`writing ${out}`, () => writeTree(out, planned, { force })).catch(treeWriteFailure);
     return {
       exitCode: exitCodes.ok,
-      report: { ...base, check: false, written: result.written, unchanged: result.unchanged, removed: result.removed, changes: [...result.changes], conflicts: [], interrupted: false, ...(recovered ? { recovered } : {}) },
+      report: {
+        ...base,
+        check: false,
+        written: result.written,
+        unchanged: result.unchanged,
+        removed: result.removed,
+        changes: [...result.changes],
+        conflicts: [],
+        interrupted: false,
+        ...(recovered ? { recovered } : {}),
+      },
       warnings,
     };
   },
@@ -95,12 +128,18 @@ export const synthCommand = defineCommand({
       const letter = { added: style('green', 'A'), modified: style('yellow', 'M'), removed: style('red', 'D') };
       for (const c of r.changes) out(`${letter[c.change]} ${c.path}\n`);
       for (const c of r.conflicts) err(`conflict: ${c.path}: ${c.reason}\n`);
-      if (r.interrupted) err(`${r.out} holds an interrupted write: the next synth, diff or validate --dir finishes or undoes it\n`);
+      if (r.interrupted)
+        err(`${r.out} holds an interrupted write: the next synth, diff or validate --dir finishes or undoes it\n`);
       else if (r.changes.length + r.conflicts.length === 0) err(`${r.out} is up to date\n`);
-      else err(`${r.changes.length} file(s) would change in ${r.out}${r.conflicts.length ? `, ${r.conflicts.length} in the way (synth refuses them without --force)` : ''}\n`);
+      else
+        err(
+          `${r.changes.length} file(s) would change in ${r.out}${r.conflicts.length ? `, ${r.conflicts.length} in the way (synth refuses them without --force)` : ''}\n`,
+        );
       return;
     }
-    out(`synthesized ${r.files} files into ${r.out} (${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed)\n`);
+    out(
+      `synthesized ${r.files} files into ${r.out} (${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed)\n`,
+    );
     out(formatClusterSummary(r.summary));
   },
 });

@@ -31,7 +31,9 @@ Options:
 
 const report = z
   .object({
-    target: z.enum(['cluster', 'tree', 'app']).describe('What was validated: a cluster definition, a tree on disk, an app descriptor.'),
+    target: z
+      .enum(['cluster', 'tree', 'app'])
+      .describe('What was validated: a cluster definition, a tree on disk, an app descriptor.'),
     source: z.string().describe('The cluster module, the directory or the descriptor file, absolute.'),
     files: z.number().int().optional().describe('cluster, tree: the files checked.'),
     services: z.number().int().optional().describe('app: the services of the descriptor.'),
@@ -45,16 +47,31 @@ export const validateCommand = defineCommand({
   name: 'validate',
   summary: 'validate the cluster definition and its tree, or an app descriptor, without writing',
   usage,
-  options: { cluster: { type: 'string', values: 'file' }, dir: { type: 'string', values: 'dir' }, app: { type: 'string', values: 'file' } },
+  options: {
+    cluster: { type: 'string', values: 'file' },
+    dir: { type: 'string', values: 'dir' },
+    app: { type: 'string', values: 'file' },
+  },
   exitCodes: [exitCodes.ok, exitCodes.usage, exitCodes.io, exitCodes.internal],
   report,
   async run({ args, context, progress }) {
     const values = args.values as { cluster?: string; dir?: string; app?: string };
-    const appFile = values.app !== undefined ? resolve(context.cwd, values.app) : join(resolve(context.cwd), 'sugarkube.yaml');
-    const inAppRepo = values.cluster === undefined && values.dir === undefined && !findRepoConfig(context.cwd)?.cluster && (await fileExists(appFile));
+    const appFile =
+      values.app !== undefined ? resolve(context.cwd, values.app) : join(resolve(context.cwd), 'sugarkube.yaml');
+    const inAppRepo =
+      values.cluster === undefined &&
+      values.dir === undefined &&
+      !findRepoConfig(context.cwd)?.cluster &&
+      (await fileExists(appFile));
     if (values.app !== undefined || inAppRepo) {
-      const app = await progress(`validating ${shownPath(context.cwd, appFile)}`, () => validateAppFile(context.cwd, appFile));
-      return { exitCode: exitCodes.ok, report: { target: 'app' as const, source: appFile, services: app.services }, warnings: app.warnings };
+      const app = await progress(`validating ${shownPath(context.cwd, appFile)}`, () =>
+        validateAppFile(context.cwd, appFile),
+      );
+      return {
+        exitCode: exitCodes.ok,
+        report: { target: 'app' as const, source: appFile, services: app.services },
+        warnings: app.warnings,
+      };
     }
     if (values.dir !== undefined) {
       const dir = resolve(context.cwd, values.dir);
@@ -62,14 +79,37 @@ export const validateCommand = defineCommand({
       const recovered = describeRecovery(dir, await recoverTree(dir).catch(treeWriteFailure));
       const files = await progress(`reading ${dir}`, () => readYamlTree(context.cwd, dir));
       const { problems, order } = validateClusterTree(files);
-      if (problems.length > 0) throw inputError(problems.map((p) => ({ message: `${shownPath(context.cwd, join(dir, p.file))}: ${p.message}`, file: join(dir, p.file) })));
-      const names = Object.fromEntries(Object.entries(order).map(([env, list]) => [env, list.map((n) => n.replace(/^flux-system\//, ''))]));
-      return { exitCode: exitCodes.ok, report: { target: 'tree' as const, source: dir, files: files.length, order: names, ...(recovered ? { recovered } : {}) } };
+      if (problems.length > 0)
+        throw inputError(
+          problems.map((p) => ({
+            message: `${shownPath(context.cwd, join(dir, p.file))}: ${p.message}`,
+            file: join(dir, p.file),
+          })),
+        );
+      const names = Object.fromEntries(
+        Object.entries(order).map(([env, list]) => [env, list.map((n) => n.replace(/^flux-system\//, ''))]),
+      );
+      return {
+        exitCode: exitCodes.ok,
+        report: {
+          target: 'tree' as const,
+          source: dir,
+          files: files.length,
+          order: names,
+          ...(recovered ? { recovered } : {}),
+        },
+      };
     }
     const synthesized = await synthesizeCluster({ context, progress }, values.cluster);
     return {
       exitCode: exitCodes.ok,
-      report: { target: 'cluster' as const, source: synthesized.loaded.source, files: synthesized.files.length, order: synthesized.order, summary: clusterSummary(synthesized) },
+      report: {
+        target: 'cluster' as const,
+        source: synthesized.loaded.source,
+        files: synthesized.files.length,
+        order: synthesized.order,
+        summary: clusterSummary(synthesized),
+      },
       warnings: synthesized.warnings,
     };
   },

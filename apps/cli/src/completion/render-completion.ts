@@ -7,14 +7,22 @@ export type CompletionShell = (typeof completionShells)[number];
 interface Spec {
   readonly name: string;
   readonly subcommands: readonly string[];
-  readonly flags: readonly { readonly name: string; readonly takesValue: boolean; readonly values: readonly string[] | 'file' | 'dir' | undefined }[];
+  readonly flags: readonly {
+    readonly name: string;
+    readonly takesValue: boolean;
+    readonly values: readonly string[] | 'file' | 'dir' | undefined;
+  }[];
 }
 
 function specs(commands: readonly Command[]): Spec[] {
   return commands.map((c) => ({
     name: c.name,
     subcommands: c.subcommands ?? [],
-    flags: Object.entries({ ...c.options, ...commonOptions }).map(([name, o]) => ({ name, takesValue: o.type === 'string', values: o.values })),
+    flags: Object.entries({ ...c.options, ...commonOptions }).map(([name, o]) => ({
+      name,
+      takesValue: o.type === 'string',
+      values: o.values,
+    })),
   }));
 }
 
@@ -25,7 +33,10 @@ function bash(all: Spec[]): string {
     .map((s) => {
       const valueCases = s.flags
         .filter((f) => f.takesValue)
-        .map((f) => `        --${f.name}) ${f.values === 'file' ? 'COMPREPLY=($(compgen -f -- "$cur"))' : f.values === 'dir' ? 'COMPREPLY=($(compgen -d -- "$cur"))' : `COMPREPLY=($(compgen -W "${words(Array.isArray(f.values) ? f.values : [])}" -- "$cur"))`}; return ;;`)
+        .map(
+          (f) =>
+            `        --${f.name}) ${f.values === 'file' ? 'COMPREPLY=($(compgen -f -- "$cur"))' : f.values === 'dir' ? 'COMPREPLY=($(compgen -d -- "$cur"))' : `COMPREPLY=($(compgen -W "${words(Array.isArray(f.values) ? f.values : [])}" -- "$cur"))`}; return ;;`,
+        )
         .join('\n');
       return `    ${s.name})
       case "$prev" in
@@ -59,7 +70,15 @@ function zsh(all: Spec[]): string {
   const cases = all
     .map((s) => {
       const args = s.flags.map((f) => {
-        const action = !f.takesValue ? '' : f.values === 'file' ? ':file:_files' : f.values === 'dir' ? ':dir:_files -/' : Array.isArray(f.values) ? `:value:(${f.values.join(' ')})` : ':value:';
+        const action = !f.takesValue
+          ? ''
+          : f.values === 'file'
+            ? ':file:_files'
+            : f.values === 'dir'
+              ? ':dir:_files -/'
+              : Array.isArray(f.values)
+                ? `:value:(${f.values.join(' ')})`
+                : ':value:';
         return `'--${zshEscape(f.name)}[${f.name}]${action}'`;
       });
       const sub = s.subcommands.length ? ` '1:subcommand:(${s.subcommands.join(' ')})'` : '';
@@ -95,7 +114,15 @@ function fish(all: Spec[]): string {
     const when = `__fish_seen_subcommand_from ${s.name}`;
     if (s.subcommands.length) lines.push(`complete -c sugarkube -n '${when}' -a '${words(s.subcommands)}'`);
     for (const f of s.flags) {
-      const value = !f.takesValue ? '' : f.values === 'file' ? ' -r -F' : f.values === 'dir' ? " -r -a '(__fish_complete_directories)'" : Array.isArray(f.values) ? ` -x -a '${words(f.values)}'` : ' -x';
+      const value = !f.takesValue
+        ? ''
+        : f.values === 'file'
+          ? ' -r -F'
+          : f.values === 'dir'
+            ? " -r -a '(__fish_complete_directories)'"
+            : Array.isArray(f.values)
+              ? ` -x -a '${words(f.values)}'`
+              : ' -x';
       lines.push(`complete -c sugarkube -n '${when}' -l ${f.name}${value}`);
     }
   }

@@ -25,7 +25,9 @@ function forgeFailure(apiUrl: string, what: string, error: unknown): never {
       return apiUrl;
     }
   })();
-  const detail = status ? `HTTP ${status}: ${(error as Error).message.split('\n')[0]}` : `${cause?.code ?? (error as Error).name}: ${cause?.message ?? (error as Error).message}`;
+  const detail = status
+    ? `HTTP ${status}: ${(error as Error).message.split('\n')[0]}`
+    : `${cause?.code ?? (error as Error).name}: ${cause?.message ?? (error as Error).message}`;
   throw new CliError(exitCodes.network, `${what} on ${host}: ${detail}`);
 }
 
@@ -37,7 +39,10 @@ export class Forge {
       auth: options.token,
       baseUrl: options.apiUrl.replace(/\/+$/, ''),
       userAgent: 'sugarkube-cli',
-      request: { fetch: (url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }) },
+      request: {
+        fetch: (url: string, init: RequestInit) =>
+          fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }),
+      },
     });
   }
 
@@ -51,12 +56,23 @@ export class Forge {
   }
 
   /** Opens a pull request from `head` into `base`. */
-  async openPullRequest(input: { owner: string; repo: string; title: string; head: string; base: string; body: string }): Promise<OpenedPullRequest> {
+  async openPullRequest(input: {
+    owner: string;
+    repo: string;
+    title: string;
+    head: string;
+    base: string;
+    body: string;
+  }): Promise<OpenedPullRequest> {
     try {
       const { data } = await this.octokit.rest.pulls.create(input);
       return { number: data.number, url: data.html_url };
     } catch (error) {
-      return forgeFailure(this.options.apiUrl, `opening the pull request ${input.head} → ${input.base} in ${input.owner}/${input.repo}`, error);
+      return forgeFailure(
+        this.options.apiUrl,
+        `opening the pull request ${input.head} → ${input.base} in ${input.owner}/${input.repo}`,
+        error,
+      );
     }
   }
 }

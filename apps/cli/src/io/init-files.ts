@@ -10,7 +10,12 @@ export async function writeNewFile(path: string, text: string, force: boolean): 
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw inputError([{ message: `${path}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, file: path }]);
+    throw inputError([
+      {
+        message: `${path}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        file: path,
+      },
+    ]);
   }
 }
 
@@ -24,7 +29,8 @@ export async function readPackageJson(path: string, shown: string): Promise<Reco
   } catch (error) {
     throw inputError([jsonSyntaxProblem(path, shown, text, error as Error)]);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw inputError([{ message: `${shown}:1: expected a JSON object`, file: path, line: 1 }]);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw inputError([{ message: `${shown}:1: expected a JSON object`, file: path, line: 1 }]);
   return value as Record<string, unknown>;
 }
 

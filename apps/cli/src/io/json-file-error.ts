@@ -19,7 +19,11 @@ export function jsonSyntaxProblem(file: string, shown: string, text: string, err
       : text.trim() === ''
         ? { line: 1, column: 1 }
         : lineColumn(text, text.length);
-  return { message: `${shown}:${at.line}:${at.column}: expected valid JSON, received ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`, file, ...at };
+  return {
+    message: `${shown}:${at.line}:${at.column}: expected valid JSON, received ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`,
+    file,
+    ...at,
+  };
 }
 
 /** The line of the first `"key"` in a JSON text (after `after`, when given), for problems about a field. */

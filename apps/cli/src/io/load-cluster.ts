@@ -38,7 +38,14 @@ export function shownPath(cwd: string, path: string): string {
   return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
 }
 
-function fieldProblem(file: string, shown: string, text: string, field: 'cluster' | 'out', expected: string, value: unknown): Problem {
+function fieldProblem(
+  file: string,
+  shown: string,
+  text: string,
+  field: 'cluster' | 'out',
+  expected: string,
+  value: unknown,
+): Problem {
   const line = lineOfKey(text, field, 'sugarkube');
   return {
     message: `${shown}${line ? `:${line}` : ''}: sugarkube.${field}: expected ${expected}, received ${JSON.stringify(value)}`,
@@ -62,18 +69,34 @@ export function findRepoConfig(cwd: string): RepoConfig | undefined {
         throw inputError([jsonSyntaxProblem(file, shown, text, error as Error)]);
       }
       if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
-        throw inputError([{ message: `${shown}:1: expected a JSON object, received ${JSON.stringify(manifest)?.slice(0, 40)}`, file, line: 1 }]);
+        throw inputError([
+          {
+            message: `${shown}:1: expected a JSON object, received ${JSON.stringify(manifest)?.slice(0, 40)}`,
+            file,
+            line: 1,
+          },
+        ]);
       }
       const settings = (manifest as { sugarkube?: unknown }).sugarkube;
       if (settings !== undefined) {
         if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
           const line = lineOfKey(text, 'sugarkube');
-          throw inputError([{ message: `${shown}${line ? `:${line}` : ''}: sugarkube: expected an object such as { "cluster": "cluster.ts" }, received ${JSON.stringify(settings)}`, file, ...(line ? { line } : {}) }]);
+          throw inputError([
+            {
+              message: `${shown}${line ? `:${line}` : ''}: sugarkube: expected an object such as { "cluster": "cluster.ts" }, received ${JSON.stringify(settings)}`,
+              file,
+              ...(line ? { line } : {}),
+            },
+          ]);
         }
         const { cluster, out } = settings as { cluster?: unknown; out?: unknown };
         const problems: Problem[] = [];
-        if (cluster !== undefined && (typeof cluster !== 'string' || cluster === '')) problems.push(fieldProblem(file, shown, text, 'cluster', 'the path of the cluster module, e.g. "cluster.ts"', cluster));
-        if (out !== undefined && (typeof out !== 'string' || out === '')) problems.push(fieldProblem(file, shown, text, 'out', 'a directory, e.g. "."', out));
+        if (cluster !== undefined && (typeof cluster !== 'string' || cluster === ''))
+          problems.push(
+            fieldProblem(file, shown, text, 'cluster', 'the path of the cluster module, e.g. "cluster.ts"', cluster),
+          );
+        if (out !== undefined && (typeof out !== 'string' || out === ''))
+          problems.push(fieldProblem(file, shown, text, 'out', 'a directory, e.g. "."', out));
         if (problems.length > 0) throw inputError(problems);
         return {
           root: dir,
@@ -101,8 +124,9 @@ function readPins(cwd: string, path: string): unknown {
 /** A thrown value as one line: its message (first line), never a stack or a code frame. */
 function describeThrown(error: unknown): string {
   if (ValidationError.is(error)) return error.message.split('\n')[0]!;
-  if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}`;
-  return `it threw ${typeof error === 'string' ? `the string ${JSON.stringify(error)}` : JSON.stringify(error) ?? String(error)}, not an Error`;
+  if (error instanceof Error)
+    return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}`;
+  return `it threw ${typeof error === 'string' ? `the string ${JSON.stringify(error)}` : (JSON.stringify(error) ?? String(error))}, not an Error`;
 }
 
 /** An issue of a file the module read (`/abs/sugarkube.yaml:3:5: …`), shown relative to the working directory. */
@@ -115,7 +139,12 @@ function validationProblem(cwd: string, subject: string, message: string): Probl
     return file ? { message: `${shownPath(cwd, file)}: ${message}`, file } : { message: `${subject}: ${message}` };
   }
   const file = at[1]!;
-  return { message: `${shownPath(cwd, file)}:${at[2]}:${at[3]}: ${at[4]}`, file, line: Number(at[2]), column: Number(at[3]) };
+  return {
+    message: `${shownPath(cwd, file)}:${at[2]}:${at[3]}: ${at[4]}`,
+    file,
+    line: Number(at[2]),
+    column: Number(at[3]),
+  };
 }
 
 /** What a default export is, for the message when it is not a cluster module. */
@@ -123,7 +152,9 @@ function describeExport(value: unknown): string {
   if (value === undefined) return 'no default export';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? `an object with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}` : `a ${typeof value}`;
+  return typeof value === 'object'
+    ? `an object with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}`
+    : `a ${typeof value}`;
 }
 
 /**
@@ -143,25 +174,54 @@ export async function loadCluster(cwd: string, explicit?: string): Promise<Loade
   }
   const shown = shownPath(cwd, source);
   if (!existsSync(source)) throw inputError([{ message: `${shown}: the cluster module does not exist`, file: source }]);
-  if (!statSync(source).isFile()) throw inputError([{ message: `${shown}: expected the cluster module file, found a directory`, file: source }]);
+  if (!statSync(source).isFile())
+    throw inputError([{ message: `${shown}: expected the cluster module file, found a directory`, file: source }]);
   let loaded: { default?: unknown };
   try {
     loaded = (await import(pathToFileURL(source).href)) as { default?: unknown };
   } catch (error) {
     // The module read an app descriptor (readAppYaml) and it is invalid: its problems, each with file and line.
-    if (ValidationError.is(error)) throw inputError(withoutImpliedIssues(error.issues).map((issue) => validationProblem(cwd, error.subject, issue.message)));
+    if (ValidationError.is(error))
+      throw inputError(
+        withoutImpliedIssues(error.issues).map((issue) => validationProblem(cwd, error.subject, issue.message)),
+      );
     const at = locateModuleError(error, source);
     const where = at ? `${shownPath(cwd, at.file)}:${at.line}${at.column ? `:${at.column}` : ''}` : shown;
     const via = at && at.file !== source ? ` (imported by ${shown})` : '';
-    throw inputError([{ message: `${where}: the cluster module failed to load${via}: ${describeThrown(error)}`, file: at?.file ?? source, ...(at ? { line: at.line } : {}), ...(at?.column ? { column: at.column } : {}) }]);
+    throw inputError([
+      {
+        message: `${where}: the cluster module failed to load${via}: ${describeThrown(error)}`,
+        file: at?.file ?? source,
+        ...(at ? { line: at.line } : {}),
+        ...(at?.column ? { column: at.column } : {}),
+      },
+    ]);
   }
   const value = loaded.default;
   if (!isClusterModule(value)) {
-    throw inputError([{ message: `${shown}: expected \`export default clusterModule({ definition, pinsFile })\` (from @sugarkube/cluster), received ${describeExport(value)}`, file: source }]);
+    throw inputError([
+      {
+        message: `${shown}: expected \`export default clusterModule({ definition, pinsFile })\` (from @sugarkube/cluster), received ${describeExport(value)}`,
+        file: source,
+      },
+    ]);
   }
   if (typeof value.pinsFile !== 'string' && !(value.pinsFile instanceof URL)) {
-    throw inputError([{ message: `${shown}: clusterModule({ pinsFile }): expected a path or a file: URL, received ${describeExport(value.pinsFile)}`, file: source }]);
+    throw inputError([
+      {
+        message: `${shown}: clusterModule({ pinsFile }): expected a path or a file: URL, received ${describeExport(value.pinsFile)}`,
+        file: source,
+      },
+    ]);
   }
-  const pinsPath = value.pinsFile instanceof URL ? fileURLToPath(value.pinsFile) : resolve(dirname(source), value.pinsFile);
-  return { module: value, source, pinsPath, pins: readPins(cwd, pinsPath), out: config?.out ?? resolve(cwd), root: config?.root };
+  const pinsPath =
+    value.pinsFile instanceof URL ? fileURLToPath(value.pinsFile) : resolve(dirname(source), value.pinsFile);
+  return {
+    module: value,
+    source,
+    pinsPath,
+    pins: readPins(cwd, pinsPath),
+    out: config?.out ?? resolve(cwd),
+    root: config?.root,
+  };
 }

@@ -21,7 +21,8 @@ function fromStack(error: unknown): ModuleErrorLocation | undefined {
     // A path or file URL that starts the location (not the tail of `node:internal/…`).
     const at = /(?:^|[\s(])((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?$/.exec(frame.trim());
     // The first frame in the user's code: not Node's internals, not an installed package.
-    if (at && !at[1]!.includes('/node_modules/') && !toPath(at[1]!).startsWith(ownRoot)) return { file: toPath(at[1]!), line: Number(at[2]), column: Number(at[3]) };
+    if (at && !at[1]!.includes('/node_modules/') && !toPath(at[1]!).startsWith(ownRoot))
+      return { file: toPath(at[1]!), line: Number(at[2]), column: Number(at[3]) };
   }
   return undefined;
 }
@@ -41,7 +42,8 @@ export function locateModuleError(error: unknown, module: string): ModuleErrorLo
   if (header) return { file: toPath(header[1]!), line: Number(header[2]) };
   try {
     const found = JSON.parse(child.stdout) as { url?: string; line?: number; column?: number };
-    if (found.url && found.line) return { file: toPath(found.url), line: found.line, ...(found.column ? { column: found.column } : {}) };
+    if (found.url && found.line)
+      return { file: toPath(found.url), line: found.line, ...(found.column ? { column: found.column } : {}) };
   } catch {
     // the probe printed nothing usable: no location
   }

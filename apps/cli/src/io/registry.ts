@@ -1,4 +1,10 @@
-import { parseImageReference, RegistryClient, RegistryError, type Platform, type RegistryClientOptions } from '@sugarkube/image-policy';
+import {
+  parseImageReference,
+  RegistryClient,
+  RegistryError,
+  type Platform,
+  type RegistryClientOptions,
+} from '@sugarkube/image-policy';
 import { CliError } from '../cli-error.js';
 import type { RunInput } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -18,7 +24,11 @@ export interface RegistryFlags {
  */
 export function registryOptions(registry: string, flags: RegistryFlags, env: RunInput['env']): RegistryClientOptions {
   const password = env.SUGARKUBE_REGISTRY_PASSWORD ?? (registry === 'ghcr.io' ? env.GITHUB_TOKEN : undefined);
-  const username = flags.username ?? (registry === 'ghcr.io' && env.GITHUB_TOKEN && !env.SUGARKUBE_REGISTRY_PASSWORD ? (env.GITHUB_ACTOR ?? 'token') : undefined);
+  const username =
+    flags.username ??
+    (registry === 'ghcr.io' && env.GITHUB_TOKEN && !env.SUGARKUBE_REGISTRY_PASSWORD
+      ? (env.GITHUB_ACTOR ?? 'token')
+      : undefined);
   return {
     ...(username && password ? { credentials: { username, password } } : {}),
     ...(flags.insecure ? { insecure: true } : {}),
@@ -47,26 +57,38 @@ export class Registry {
 
   private client(registry: string): RegistryClient {
     let client = this.clients.get(registry);
-    if (!client) this.clients.set(registry, (client = new RegistryClient(registry, registryOptions(registry, this.flags, this.input.env))));
+    if (!client)
+      this.clients.set(
+        registry,
+        (client = new RegistryClient(registry, registryOptions(registry, this.flags, this.input.env))),
+      );
     return client;
   }
 
   /** Every tag of an image repository (`ghcr.io/owner/app`). */
   listTags(image: string): Promise<string[]> {
     const { registry, repository } = parseImageReference(image);
-    return this.input.progress(`listing the tags of ${image}`, () => this.client(registry).listTags(repository, { pageSize: 1000 })).catch(registryFailure);
+    return this.input
+      .progress(`listing the tags of ${image}`, () => this.client(registry).listTags(repository, { pageSize: 1000 }))
+      .catch(registryFailure);
   }
 
   /** The digest a tag points at (a HEAD request, as Flux's digest reflection). */
   headDigest(image: string, tag: string): Promise<string> {
     const { registry, repository } = parseImageReference(image);
-    return this.input.progress(`resolving ${image}:${tag}`, () => this.client(registry).headDigest(repository, tag)).catch(registryFailure);
+    return this.input
+      .progress(`resolving ${image}:${tag}`, () => this.client(registry).headDigest(repository, tag))
+      .catch(registryFailure);
   }
 
   /** The digest and platforms of `image:tag` (or `image@digest`). */
   platforms(reference: string): Promise<{ digest: string; kind: 'index' | 'image'; platforms: Platform[] }> {
     const ref = parseImageReference(reference);
     const target = ref.digest ?? ref.tag ?? 'latest';
-    return this.input.progress(`reading the manifest of ${reference}`, () => this.client(ref.registry).platforms(ref.repository, target)).catch(registryFailure);
+    return this.input
+      .progress(`reading the manifest of ${reference}`, () =>
+        this.client(ref.registry).platforms(ref.repository, target),
+      )
+      .catch(registryFailure);
   }
 }

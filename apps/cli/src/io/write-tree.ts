@@ -185,7 +185,9 @@ export async function writeTree(
   const tree = checkGeneratedPaths(absRoot, files);
   if (!(await rootExists(absRoot))) {
     await mkdir(absRoot, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new TreeWriteError('input', [`${absRoot}: cannot create the output directory (${error.code ?? error.message})`]);
+      throw new TreeWriteError('input', [
+        `${absRoot}: cannot create the output directory (${error.code ?? error.message})`,
+      ]);
     });
   }
   const lock = await acquireTreeLock(absRoot);
@@ -195,7 +197,10 @@ export async function writeTree(
     if (plan.conflicts.length > 0) throw new TreeConflictError(absRoot, plan.conflicts);
     const problems = await checkTreeWritable(absRoot, plan.units, disk);
     if (problems.length > 0)
-      throw new TreeWriteError('input', problems.map((p) => `cannot write ${absRoot}, nothing was changed: ${p}`));
+      throw new TreeWriteError(
+        'input',
+        problems.map((p) => `cannot write ${absRoot}, nothing was changed: ${p}`),
+      );
     if (plan.units.length > 0) await commitUnits(absRoot, plan.units, full);
     return {
       changes: plan.changes.filter((c) => c.path !== OWNED_FILES_MANIFEST),

@@ -1,7 +1,8 @@
 import type { Issue } from '@sugarkube/core';
 
 const parentOf = (path: string) => path.replace(/(?:^|\.)[^.[\]]+$|\[[^\]]+\]$/, '');
-const join = (parent: string, key: string) => (parent === '' ? key : /^[A-Za-z_$][\w$-]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`);
+const join = (parent: string, key: string) =>
+  parent === '' ? key : /^[A-Za-z_$][\w$-]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 
 /**
  * One typo, one line: a misspelled required key gives an "unknown key "imgae" (did you mean

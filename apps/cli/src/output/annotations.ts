@@ -12,7 +12,8 @@ const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g,
 export function annotation(level: 'error' | 'warning', problem: Problem, workspace?: string): string {
   const props: string[] = [];
   if (problem.file) {
-    const file = workspace && problem.file.startsWith(`${workspace}/`) ? problem.file.slice(workspace.length + 1) : problem.file;
+    const file =
+      workspace && problem.file.startsWith(`${workspace}/`) ? problem.file.slice(workspace.length + 1) : problem.file;
     props.push(`file=${property(file)}`);
     if (problem.line !== undefined) props.push(`line=${problem.line}`);
     if (problem.column !== undefined) props.push(`col=${problem.column}`);

@@ -29,7 +29,13 @@ export function envelopeSchema<R extends z.ZodType>(command: string, report: R) 
 }
 
 /** The envelope's bytes: one JSON document and a newline. */
-export function renderEnvelope(command: string, exitCode: number, report: unknown, problems: readonly Problem[], warnings: readonly Problem[]): string {
+export function renderEnvelope(
+  command: string,
+  exitCode: number,
+  report: unknown,
+  problems: readonly Problem[],
+  warnings: readonly Problem[],
+): string {
   const clean = (list: readonly Problem[]) =>
     list.map((p) => ({
       message: p.message,

@@ -40,11 +40,25 @@ export function ownerAndRepo(url: string): { owner: string; repo: string } | und
  * pull request whose body shows the rendered diff. The work tree goes back to the branch it was
  * on; the promotion lives on its branch and in the pull request.
  */
-export async function applyPromotion(input: Pick<RunInput, 'progress'>, plan: PromotionPlan, root: string, branch: string, target: ForgeTarget): Promise<AppliedPromotion> {
+export async function applyPromotion(
+  input: Pick<RunInput, 'progress'>,
+  plan: PromotionPlan,
+  root: string,
+  branch: string,
+  target: ForgeTarget,
+): Promise<AppliedPromotion> {
   const forge = new Forge({ apiUrl: target.apiUrl, token: target.token, timeoutMs: target.timeoutMs });
-  const base = target.base ?? (await input.progress(`reading the default branch of ${target.owner}/${target.repo}`, () => forge.defaultBranch(target.owner, target.repo)));
+  const base =
+    target.base ??
+    (await input.progress(`reading the default branch of ${target.owner}/${target.repo}`, () =>
+      forge.defaultBranch(target.owner, target.repo),
+    ));
   const original = git(root, ['rev-parse', '--abbrev-ref', 'HEAD']).trim();
-  if (git(root, ['branch', '--list', branch]).trim() !== '') throw new CliError(exitCodes.usage, `branch ${branch} exists already in ${root} (promoted before?); delete it or pass --branch NAME`);
+  if (git(root, ['branch', '--list', branch]).trim() !== '')
+    throw new CliError(
+      exitCodes.usage,
+      `branch ${branch} exists already in ${root} (promoted before?); delete it or pass --branch NAME`,
+    );
   git(root, ['switch', '--quiet', '--create', branch]);
   let commit: string;
   try {
@@ -52,12 +66,21 @@ export async function applyPromotion(input: Pick<RunInput, 'progress'>, plan: Pr
     await writeTree(plan.out, await plannedTree(plan.out, plan.synthesized.files)).catch(treeWriteFailure);
     git(root, ['add', '--all', '--', plan.synthesized.loaded.pinsPath, plan.out]);
     const tags = plan.images.map((i) => `${i.service} ${i.tag}`).join(', ');
-    git(root, ['commit', '--quiet', '-m', `Promote ${plan.app} to ${plan.to}: ${tags}`, '-m', renderPromotionBody(plan, 'text')]);
+    git(root, [
+      'commit',
+      '--quiet',
+      '-m',
+      `Promote ${plan.app} to ${plan.to}: ${tags}`,
+      '-m',
+      renderPromotionBody(plan, 'text'),
+    ]);
     commit = git(root, ['rev-parse', 'HEAD']).trim();
   } finally {
     git(root, ['switch', '--quiet', original]);
   }
-  await input.progress(`pushing ${branch} to ${target.remote}`, () => git(root, ['push', '--quiet', target.remote, `${branch}:refs/heads/${branch}`]));
+  await input.progress(`pushing ${branch} to ${target.remote}`, () =>
+    git(root, ['push', '--quiet', target.remote, `${branch}:refs/heads/${branch}`]),
+  );
   const pullRequest = await input.progress(`opening the pull request on ${new URL(target.apiUrl).host}`, () =>
     forge.openPullRequest({
       owner: target.owner,

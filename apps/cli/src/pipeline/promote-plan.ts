@@ -44,51 +44,111 @@ export interface PromotionPlan {
  */
 export async function planPromotion(
   input: Pick<RunInput, 'context' | 'progress'>,
-  options: { app: string; from: string; to: string; cluster: string | undefined; out: string | undefined; platforms: readonly string[]; root: (synth: SynthesizedCluster) => string },
+  options: {
+    app: string;
+    from: string;
+    to: string;
+    cluster: string | undefined;
+    out: string | undefined;
+    platforms: readonly string[];
+    root: (synth: SynthesizedCluster) => string;
+  },
   registry: Registry,
 ): Promise<PromotionPlan> {
   const { context } = input;
   const current = await synthesizeCluster(input, options.cluster);
   const { cluster, loaded } = current;
   const envs = cluster.environments.map((e) => e.name);
-  for (const [flag, env] of [['--from', options.from], ['--to', options.to]] as const) {
-    if (!envs.includes(env)) throw inputError(`${flag}: expected one of the cluster's environments (${envs.join(', ')}), received "${env}"`);
+  for (const [flag, env] of [
+    ['--from', options.from],
+    ['--to', options.to],
+  ] as const) {
+    if (!envs.includes(env))
+      throw inputError(`${flag}: expected one of the cluster's environments (${envs.join(', ')}), received "${env}"`);
   }
-  if (options.from === options.to) throw inputError(`--to: expected an environment other than --from, received "${options.to}" twice`);
+  if (options.from === options.to)
+    throw inputError(`--to: expected an environment other than --from, received "${options.to}" twice`);
   const entry = cluster.apps.find((a) => a.app.descriptor.name === options.app);
-  if (!entry) throw inputError(`APP: expected one of the cluster's apps (${cluster.apps.map((a) => a.app.descriptor.name).join(', ')}), received "${options.app}"`);
+  if (!entry)
+    throw inputError(
+      `APP: expected one of the cluster's apps (${cluster.apps.map((a) => a.app.descriptor.name).join(', ')}), received "${options.app}"`,
+    );
   for (const env of [options.from, options.to]) {
-    if (!entry.environments.includes(env)) throw inputError(`${options.app} does not run in ${env} (it runs in ${entry.environments.join(', ')})`);
+    if (!entry.environments.includes(env))
+      throw inputError(`${options.app} does not run in ${env} (it runs in ${entry.environments.join(', ')})`);
   }
-  if (!entry.repository) throw inputError(`${options.app} is deployed from its chart; promote pins apps taken from their repository (change the chart version in the definition instead)`);
+  if (!entry.repository)
+    throw inputError(
+      `${options.app} is deployed from its chart; promote pins apps taken from their repository (change the chart version in the definition instead)`,
+    );
   const out = options.out ?? loaded.out;
   const treeFile = `clusters/${options.from}/apps/${options.app}.yaml`;
   const text = await readExisting(out, treeFile);
-  if (text === undefined) throw inputError(`${shownPath(context.cwd, join(out, treeFile))}: not found; run sugarkube synth first (promote reads the tag ${options.from} runs from the tree)`);
+  if (text === undefined)
+    throw inputError(
+      `${shownPath(context.cwd, join(out, treeFile))}: not found; run sugarkube synth first (promote reads the tag ${options.from} runs from the tree)`,
+    );
   const running = runningTags(text, options.app);
-  const targetRunning = runningTags((await readExisting(out, `clusters/${options.to}/apps/${options.app}.yaml`)) ?? '', options.app);
+  const targetRunning = runningTags(
+    (await readExisting(out, `clusters/${options.to}/apps/${options.app}.yaml`)) ?? '',
+    options.app,
+  );
   const wanted = options.platforms.map((p) => parsePlatform(p));
   let pins: Pins = cluster.pins;
   const images: PromotedImage[] = [];
   for (const service of resolveEnvironment(entry.app.descriptor, options.to).services) {
     const image = service.image.repository;
     const from = running.get(image);
-    if (!from) throw inputError(`${shownPath(context.cwd, join(out, treeFile))}: no tag for ${image} in the Kustomization app-${options.app} (spec.images); run sugarkube synth`);
+    if (!from)
+      throw inputError(
+        `${shownPath(context.cwd, join(out, treeFile))}: no tag for ${image} in the Kustomization app-${options.app} (spec.images); run sugarkube synth`,
+      );
     const found = await registry.platforms(`${image}:${from.tag}`);
     const missing = missingPlatforms(wanted, found.platforms);
     if (missing.length > 0) {
-      throw new CliError(exitCodes.platform, `${image}:${from.tag} lacks ${missing.map(formatPlatform).join(', ')} (it has ${found.platforms.map(formatPlatform).join(', ') || 'none'}); the ${options.to} nodes cannot run it, so it is not promoted`);
+      throw new CliError(
+        exitCodes.platform,
+        `${image}:${from.tag} lacks ${missing.map(formatPlatform).join(', ')} (it has ${found.platforms.map(formatPlatform).join(', ') || 'none'}); the ${options.to} nodes cannot run it, so it is not promoted`,
+      );
     }
     pins = withPin(pins, options.to, options.app, service.name, { tag: from.tag, digest: found.digest });
-    images.push({ service: service.name, image, tag: from.tag, digest: found.digest, platforms: found.platforms.map(formatPlatform), previous: targetRunning.get(image) });
+    images.push({
+      service: service.name,
+      image,
+      tag: from.tag,
+      digest: found.digest,
+      platforms: found.platforms.map(formatPlatform),
+      previous: targetRunning.get(image),
+    });
   }
   const pinsText = renderPins(pins);
-  const next = await synthesizeCluster({ ...input, progress: (name, run) => input.progress(`${name} (with the new pins)`, run) }, options.cluster, JSON.parse(pinsText));
+  const next = await synthesizeCluster(
+    { ...input, progress: (name, run) => input.progress(`${name} (with the new pins)`, run) },
+    options.cluster,
+    JSON.parse(pinsText),
+  );
   const root = options.root(current);
   const rel = (path: string) => relative(root, path).split('\\').join('/');
   const before = await readExisting(loaded.pinsPath, '');
   const pinsDiff = unifiedDiff(rel(loaded.pinsPath), before, pinsText);
-  const tree = (await treeDiff(out, next.files)).map((f) => ({ ...f, path: rel(join(out, f.path)), diff: unifiedDiff(rel(join(out, f.path)), f.before, f.after) }));
-  const files: FileDiff[] = [...(pinsDiff ? [{ path: rel(loaded.pinsPath), change: before === undefined ? ('added' as const) : ('modified' as const), before, after: pinsText, diff: pinsDiff }] : []), ...tree];
+  const tree = (await treeDiff(out, next.files)).map((f) => ({
+    ...f,
+    path: rel(join(out, f.path)),
+    diff: unifiedDiff(rel(join(out, f.path)), f.before, f.after),
+  }));
+  const files: FileDiff[] = [
+    ...(pinsDiff
+      ? [
+          {
+            path: rel(loaded.pinsPath),
+            change: before === undefined ? ('added' as const) : ('modified' as const),
+            before,
+            after: pinsText,
+            diff: pinsDiff,
+          },
+        ]
+      : []),
+    ...tree,
+  ];
   return { app: options.app, from: options.from, to: options.to, images, synthesized: next, out, pinsText, files };
 }

@@ -11,10 +11,14 @@ export function runningTags(text: string, app: string): Map<string, { tag: strin
   for (const doc of parseAllDocuments(text)) {
     if (!('errors' in doc) || doc.errors.length > 0) continue;
     const value = doc.toJS() as { kind?: string; metadata?: { name?: string }; spec?: { images?: unknown } } | null;
-    if (value?.kind !== 'Kustomization' || value.metadata?.name !== `app-${app}` || !Array.isArray(value.spec?.images)) continue;
+    if (value?.kind !== 'Kustomization' || value.metadata?.name !== `app-${app}` || !Array.isArray(value.spec?.images))
+      continue;
     for (const image of value.spec.images as { name?: unknown; newTag?: unknown; digest?: unknown }[]) {
       if (typeof image.name === 'string' && typeof image.newTag === 'string') {
-        found.set(image.name, { tag: image.newTag, ...(typeof image.digest === 'string' ? { digest: image.digest } : {}) });
+        found.set(image.name, {
+          tag: image.newTag,
+          ...(typeof image.digest === 'string' ? { digest: image.digest } : {}),
+        });
       }
     }
   }

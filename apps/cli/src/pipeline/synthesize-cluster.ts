@@ -33,19 +33,35 @@ function issueProblem(cwd: string, loaded: LoadedCluster, issue: Issue): Problem
  * definition (every error at once), synthesizes the tree in memory and validates its structure.
  * Bad input throws a CliError (exit 2) with one problem per line; nothing is written.
  */
-export async function synthesizeCluster(input: Pick<RunInput, 'context' | 'progress'>, clusterOption: string | undefined, pins?: unknown): Promise<SynthesizedCluster> {
+export async function synthesizeCluster(
+  input: Pick<RunInput, 'context' | 'progress'>,
+  clusterOption: string | undefined,
+  pins?: unknown,
+): Promise<SynthesizedCluster> {
   const { cwd } = input.context;
   const loaded = await input.progress('loading the cluster module', () => loadCluster(cwd, clusterOption));
-  const parsed = await input.progress(`validating ${shownPath(cwd, loaded.source)}`, () => parseClusterDefinition(loaded.module.definition, pins ?? loaded.pins));
+  const parsed = await input.progress(`validating ${shownPath(cwd, loaded.source)}`, () =>
+    parseClusterDefinition(loaded.module.definition, pins ?? loaded.pins),
+  );
   const warnings = parsed.warnings.map((w) => issueProblem(cwd, loaded, w));
   if (!parsed.value) throw inputError(withoutImpliedIssues(parsed.errors).map((e) => issueProblem(cwd, loaded, e)));
   const cluster = parsed.value;
   const files = await input.progress('synthesizing the tree', () => synthesizeClusterTree(cluster));
-  const checked = await input.progress(`checking ${files.length} files (kustomizations, paths, dependsOn, Flux APIs)`, () => validateClusterTree(files));
+  const checked = await input.progress(
+    `checking ${files.length} files (kustomizations, paths, dependsOn, Flux APIs)`,
+    () => validateClusterTree(files),
+  );
   if (checked.problems.length > 0) {
-    throw inputError(checked.problems.map((p) => ({ message: `${shownPath(cwd, loaded.source)}: the synthesized ${p.file}: ${p.message}`, file: loaded.source })));
+    throw inputError(
+      checked.problems.map((p) => ({
+        message: `${shownPath(cwd, loaded.source)}: the synthesized ${p.file}: ${p.message}`,
+        file: loaded.source,
+      })),
+    );
   }
-  const order = Object.fromEntries(Object.entries(checked.order).map(([env, names]) => [env, names.map((n) => n.replace(/^flux-system\//, ''))]));
+  const order = Object.fromEntries(
+    Object.entries(checked.order).map(([env, names]) => [env, names.map((n) => n.replace(/^flux-system\//, ''))]),
+  );
   return { loaded, cluster, files, order, warnings };
 }
 

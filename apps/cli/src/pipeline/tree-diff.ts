@@ -26,7 +26,13 @@ export async function treeDiff(out: string, files: readonly GeneratedFile[]): Pr
     const after = next.get(path);
     const diff = unifiedDiff(path, before, after);
     if (!diff) continue;
-    diffs.push({ path, change: before === undefined ? 'added' : after === undefined ? 'removed' : 'modified', before, after, diff });
+    diffs.push({
+      path,
+      change: before === undefined ? 'added' : after === undefined ? 'removed' : 'modified',
+      before,
+      after,
+      diff,
+    });
   }
   return diffs;
 }

@@ -17,12 +17,22 @@ export function treeWriteFailure(error: unknown): never {
       })),
     );
   }
-  if (error instanceof TreeWriteError) throw new CliError(error.kind === 'input' ? exitCodes.usage : exitCodes.io, error.lines.map((message) => ({ message })));
+  if (error instanceof TreeWriteError)
+    throw new CliError(
+      error.kind === 'input' ? exitCodes.usage : exitCodes.io,
+      error.lines.map((message) => ({ message })),
+    );
   if (error instanceof TreeBusyError) throw new CliError(exitCodes.io, error.message);
   // The transaction's own failures (staging, renames undone, half-written) name the directory and what happened.
   const code = (error as NodeJS.ErrnoException).code;
-  if (error instanceof Error && (code !== undefined || /could not|cannot|half-written|transaction/.test(error.message))) {
-    throw new CliError(exitCodes.io, error.message.split('\n').map((message) => ({ message })));
+  if (
+    error instanceof Error &&
+    (code !== undefined || /could not|cannot|half-written|transaction/.test(error.message))
+  ) {
+    throw new CliError(
+      exitCodes.io,
+      error.message.split('\n').map((message) => ({ message })),
+    );
   }
   throw error;
 }

@@ -3,5 +3,8 @@
  * that names one (`clusters/prod/apps/x.yaml`, `infrastructure/controllers/prod/…`), else undefined.
  */
 export function environmentOfPath(path: string, environments: readonly string[]): string | undefined {
-  return path.split('/').slice(1, -1).find((segment) => environments.includes(segment));
+  return path
+    .split('/')
+    .slice(1, -1)
+    .find((segment) => environments.includes(segment));
 }

@@ -29,7 +29,12 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 export function renderMarkdownDiff(title: string, files: readonly MarkdownFile[]): string {
   if (files.length === 0) return `### ${title}\n\nNo changes.\n`;
   const count = (change: string) => files.filter((f) => f.change === change).length;
-  const lines = [`### ${title}`, '', `${files.length} file(s): ${count('added')} added, ${count('modified')} changed, ${count('removed')} removed.`, ''];
+  const lines = [
+    `### ${title}`,
+    '',
+    `${files.length} file(s): ${count('added')} added, ${count('modified')} changed, ${count('removed')} removed.`,
+    '',
+  ];
   const groups = new Map<string, MarkdownFile[]>();
   for (const file of files) {
     const key = file.environment ?? '';
@@ -39,12 +44,33 @@ export function renderMarkdownDiff(title: string, files: readonly MarkdownFile[]
   for (const env of order) {
     const group = groups.get(env)!;
     lines.push(`#### ${env === '' ? 'Other files' : `Environment \`${env}\``}`, '');
-    const rows = group.flatMap((f) => (f.objects.length > 0 ? f.objects.map((o) => [o.change, o.kind, o.name, f.path]) : [[f.change === 'modified' ? 'changed' : f.change, '', '', f.path]]));
-    lines.push('| change | kind | name | file |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.map((c, i) => (i === 3 ? `\`${cell(c)}\`` : cell(c))).join(' | ')} |`), '');
+    const rows = group.flatMap((f) =>
+      f.objects.length > 0
+        ? f.objects.map((o) => [o.change, o.kind, o.name, f.path])
+        : [[f.change === 'modified' ? 'changed' : f.change, '', '', f.path]],
+    );
+    lines.push(
+      '| change | kind | name | file |',
+      '| --- | --- | --- | --- |',
+      ...rows.map((r) => `| ${r.map((c, i) => (i === 3 ? `\`${cell(c)}\`` : cell(c))).join(' | ')} |`),
+      '',
+    );
     for (const file of group) {
-      const diff = file.diff.length > MAX_DIFF ? `${file.diff.slice(0, MAX_DIFF)}\n… (${file.diff.length - MAX_DIFF} more characters: run sugarkube diff locally)\n` : file.diff;
+      const diff =
+        file.diff.length > MAX_DIFF
+          ? `${file.diff.slice(0, MAX_DIFF)}\n… (${file.diff.length - MAX_DIFF} more characters: run sugarkube diff locally)\n`
+          : file.diff;
       const f = fence(diff);
-      lines.push(`<details><summary><code>${file.path}</code> (${file.change})</summary>`, '', `${f}diff`, diff.replace(/\n$/, ''), f, '', '</details>', '');
+      lines.push(
+        `<details><summary><code>${file.path}</code> (${file.change})</summary>`,
+        '',
+        `${f}diff`,
+        diff.replace(/\n$/, ''),
+        f,
+        '',
+        '</details>',
+        '',
+      );
     }
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;

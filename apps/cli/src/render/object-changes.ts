@@ -15,7 +15,10 @@ function objects(text: string | undefined): Map<string, { kind: string; name: st
     if (!('errors' in doc) || doc.errors.length > 0) continue;
     const value = doc.toJS() as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null;
     if (!value || typeof value.kind !== 'string' || typeof value.metadata?.name !== 'string') continue;
-    const name = typeof value.metadata.namespace === 'string' ? `${value.metadata.namespace}/${value.metadata.name}` : value.metadata.name;
+    const name =
+      typeof value.metadata.namespace === 'string'
+        ? `${value.metadata.namespace}/${value.metadata.name}`
+        : value.metadata.name;
     found.set(`${value.kind} ${name}`, { kind: value.kind, name, json: JSON.stringify(value) });
   }
   return found;

@@ -7,9 +7,17 @@ import { objectChanges } from './object-changes.js';
  * The pull request's body (markdown: what is pinned, then the rendered diff as
  * `sugarkube diff --format markdown` prints it) or the commit message's (text).
  */
-export function renderPromotionBody(plan: Pick<PromotionPlan, 'app' | 'from' | 'to' | 'images' | 'files' | 'synthesized'>, format: 'markdown' | 'text'): string {
+export function renderPromotionBody(
+  plan: Pick<PromotionPlan, 'app' | 'from' | 'to' | 'images' | 'files' | 'synthesized'>,
+  format: 'markdown' | 'text',
+): string {
   if (format === 'text') {
-    return plan.images.map((i) => `${i.service}: ${i.image}:${i.tag}@${i.digest} (${plan.from} runs it; platforms ${i.platforms.join(', ')})`).join('\n');
+    return plan.images
+      .map(
+        (i) =>
+          `${i.service}: ${i.image}:${i.tag}@${i.digest} (${plan.from} runs it; platforms ${i.platforms.join(', ')})`,
+      )
+      .join('\n');
   }
   const environments = plan.synthesized.cluster.environments.map((e) => e.name);
   const table = [
@@ -17,12 +25,21 @@ export function renderPromotionBody(plan: Pick<PromotionPlan, 'app' | 'from' | '
     '',
     `| service | image | ${plan.to} before | ${plan.to} after | digest | platforms |`,
     '| --- | --- | --- | --- | --- | --- |',
-    ...plan.images.map((i) => `| ${i.service} | \`${i.image}\` | ${i.previous ? `\`${i.previous.tag}\`` : '–'} | \`${i.tag}\` | \`${i.digest}\` | ${i.platforms.join(', ')} |`),
+    ...plan.images.map(
+      (i) =>
+        `| ${i.service} | \`${i.image}\` | ${i.previous ? `\`${i.previous.tag}\`` : '–'} | \`${i.tag}\` | \`${i.digest}\` | ${i.platforms.join(', ')} |`,
+    ),
     '',
   ].join('\n');
   const diff = renderMarkdownDiff(
     'Rendered diff',
-    plan.files.map((f) => ({ path: f.path, change: f.change, environment: environmentOfPath(f.path, environments), objects: objectChanges(f.before, f.after), diff: f.diff })),
+    plan.files.map((f) => ({
+      path: f.path,
+      change: f.change,
+      environment: environmentOfPath(f.path, environments),
+      objects: objectChanges(f.before, f.after),
+      diff: f.diff,
+    })),
   );
   return `${table}\n${diff}\n<sub>Opened by \`sugarkube promote ${plan.app} --from ${plan.from} --to ${plan.to}\`.</sub>\n`;
 }

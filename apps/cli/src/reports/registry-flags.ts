@@ -20,5 +20,9 @@ export function registryFlags(args: ParsedArgs): RegistryFlags {
   if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 600)) {
     throw new UsageError(`--timeout: expected seconds between 0 and 600, received "${timeout}"`);
   }
-  return { ...(username !== undefined ? { username } : {}), ...(insecure ? { insecure } : {}), ...(seconds !== undefined ? { timeout: seconds } : {}) };
+  return {
+    ...(username !== undefined ? { username } : {}),
+    ...(insecure ? { insecure } : {}),
+    ...(seconds !== undefined ? { timeout: seconds } : {}),
+  };
 }

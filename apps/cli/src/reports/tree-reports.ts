@@ -23,7 +23,14 @@ export const clusterSummarySchema = z
           objectsByKind: z.record(z.string(), z.number().int()),
           infra: z.array(requestLine),
           apps: z.array(requestLine),
-          capacity: z.object({ cpuMillis: z.number(), memoryBytes: z.number(), nodes: z.number().int(), description: z.string() }).strict(),
+          capacity: z
+            .object({
+              cpuMillis: z.number(),
+              memoryBytes: z.number(),
+              nodes: z.number().int(),
+              description: z.string(),
+            })
+            .strict(),
         })
         .strict(),
     ),

@@ -59,13 +59,23 @@ export function git(dir: string, ...args: string[]): string {
  * sugarkube.pins.json, a node_modules link to the monorepo's, and a Git repository with one
  * commit on `main` (the tree is synthesized by the caller).
  */
-export function makeClusterRepo(dir: string, image: string, pins: { staging: string; prod: string; prodDigest?: string }): void {
+export function makeClusterRepo(
+  dir: string,
+  image: string,
+  pins: { staging: string; prod: string; prodDigest?: string },
+): void {
   mkdirSync(join(dir, 'shop'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'acme-gitops', private: true, type: 'module', sugarkube: { cluster: 'cluster.mjs' } }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'acme-gitops', private: true, type: 'module', sugarkube: { cluster: 'cluster.mjs' } }, null, 2)}\n`,
+  );
   writeFileSync(join(dir, 'cluster.mjs'), clusterModuleSource);
   writeFileSync(join(dir, 'shop', 'sugarkube.yaml'), shopDescriptor(image));
   const prod = { tag: pins.prod, ...(pins.prodDigest ? { digest: pins.prodDigest } : {}) };
-  writeFileSync(join(dir, 'sugarkube.pins.json'), `${JSON.stringify({ prod: { shop: { web: prod } }, staging: { shop: { web: { tag: pins.staging } } } }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'sugarkube.pins.json'),
+    `${JSON.stringify({ prod: { shop: { web: prod } }, staging: { shop: { web: { tag: pins.staging } } } }, null, 2)}\n`,
+  );
   writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
   symlinkSync(monorepoNodeModules, join(dir, 'node_modules'));
   git(dir, 'init', '--quiet', '--initial-branch=main');

@@ -30,14 +30,18 @@ let spec: { paths: Record<string, Record<string, Operation>> } | undefined;
 
 /** GitHub's published REST description (api.github.com, $refs resolved), from @octokit/openapi. */
 export function githubOpenApi(): { paths: Record<string, Record<string, Operation>> } {
-  spec ??= JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('@octokit/openapi/generated/api.github.com.deref.json')), 'utf8')) as typeof spec;
+  spec ??= JSON.parse(
+    readFileSync(fileURLToPath(import.meta.resolve('@octokit/openapi/generated/api.github.com.deref.json')), 'utf8'),
+  ) as typeof spec;
   return spec!;
 }
 
 /** The operation of GitHub's API a request is, matched by method and path template. */
 export function githubOperation(method: string, path: string): { template: string; operation: Operation } | undefined {
   for (const [template, methods] of Object.entries(githubOpenApi().paths)) {
-    const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}|\{[^}]+\}/g, '[^/]+')}$`);
+    const pattern = new RegExp(
+      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}|\{[^}]+\}/g, '[^/]+')}$`,
+    );
     const operation = methods[method.toLowerCase()];
     if (operation && pattern.test(path)) return { template, operation };
   }

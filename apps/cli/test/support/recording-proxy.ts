@@ -5,7 +5,9 @@ import type { RecordedRequest } from './github-openapi.js';
  * An HTTP proxy in front of a forge's API root that records every request and its answer as they
  * go over the wire, so a test can check what a command sent without changing how it sends it.
  */
-export async function startRecordingProxy(target: string): Promise<{ apiUrl: string; requests: RecordedRequest[]; close(): Promise<void> }> {
+export async function startRecordingProxy(
+  target: string,
+): Promise<{ apiUrl: string; requests: RecordedRequest[]; close(): Promise<void> }> {
   const upstream = new URL(target);
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((incoming, outgoing) => {
@@ -15,7 +17,13 @@ export async function startRecordingProxy(target: string): Promise<{ apiUrl: str
       const body = Buffer.concat(chunks);
       const url = new URL(incoming.url!, 'http://proxy');
       const forwarded = request(
-        { hostname: upstream.hostname, port: upstream.port, method: incoming.method, path: `${upstream.pathname.replace(/\/$/, '')}${url.pathname}${url.search}`, headers: { ...incoming.headers, host: upstream.host } },
+        {
+          hostname: upstream.hostname,
+          port: upstream.port,
+          method: incoming.method,
+          path: `${upstream.pathname.replace(/\/$/, '')}${url.pathname}${url.search}`,
+          headers: { ...incoming.headers, host: upstream.host },
+        },
         (answer) => {
           const parts: Buffer[] = [];
           answer.on('data', (c: Buffer) => parts.push(c));
@@ -28,7 +36,14 @@ export async function startRecordingProxy(target: string): Promise<{ apiUrl: str
                 return t;
               }
             };
-            requests.push({ method: incoming.method!, path: url.pathname, query: url.search, body: parse(body.toString('utf8')), status: answer.statusCode!, response: parse(text) });
+            requests.push({
+              method: incoming.method!,
+              path: url.pathname,
+              query: url.search,
+              body: parse(body.toString('utf8')),
+              status: answer.statusCode!,
+              response: parse(text),
+            });
             outgoing.writeHead(answer.statusCode!, answer.headers);
             outgoing.end(Buffer.concat(parts));
           });
@@ -40,5 +55,9 @@ export async function startRecordingProxy(target: string): Promise<{ apiUrl: str
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { apiUrl: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    apiUrl: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

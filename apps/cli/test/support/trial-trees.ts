@@ -16,13 +16,28 @@ export const trialCache = fileURLToPath(new URL('../../.cache/kill-trials/', imp
  */
 export async function trialModules(): Promise<{ A: string; B: string }> {
   const apps = { A: [0, 3], B: [1, sugarkubeCluster.apps.length] } as const;
-  const pins = JSON.parse(await readFile(fileURLToPath(import.meta.resolve('@sugarkube/sugarkube-cluster/package.json')).replace(/package\.json$/, 'sugarkube.pins.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+  const pins = JSON.parse(
+    await readFile(
+      fileURLToPath(import.meta.resolve('@sugarkube/sugarkube-cluster/package.json')).replace(
+        /package\.json$/,
+        'sugarkube.pins.json',
+      ),
+      'utf8',
+    ),
+  ) as Record<string, Record<string, unknown>>;
   const paths = { A: '', B: '' };
   await mkdir(trialCache, { recursive: true });
   for (const name of ['A', 'B'] as const) {
     const [from, to] = apps[name];
-    const names = new Set(sugarkubeCluster.apps.slice(from, to).map((a) => (a.app as { descriptor: { name: string } }).descriptor.name));
-    const own = Object.fromEntries(Object.entries(pins).map(([env, byApp]) => [env, Object.fromEntries(Object.entries(byApp).filter(([app]) => names.has(app)))]));
+    const names = new Set(
+      sugarkubeCluster.apps.slice(from, to).map((a) => (a.app as { descriptor: { name: string } }).descriptor.name),
+    );
+    const own = Object.fromEntries(
+      Object.entries(pins).map(([env, byApp]) => [
+        env,
+        Object.fromEntries(Object.entries(byApp).filter(([app]) => names.has(app))),
+      ]),
+    );
     await writeFile(join(trialCache, `pins-${name}.json`), `${JSON.stringify(own, null, 2)}\n`);
     paths[name] = join(trialCache, `cluster-${name}.mjs`);
     await writeFile(

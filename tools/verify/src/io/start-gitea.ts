@@ -78,15 +78,45 @@ export async function startGitea(dir: string, user = 'sugarkube'): Promise<Runni
     ].join('\n'),
   );
   const run = (args: string[]) => {
-    const result = spawnSync(binary, [...args, '--config', config, '--work-path', dir], { encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(binary, [...args, '--config', config, '--work-path', dir], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (result.status !== 0) throw new Error(`gitea ${args.join(' ')} failed: ${result.stderr}${result.stdout}`);
     return result.stdout.trim();
   };
   run(['migrate']);
   const password = 'sugarkube-test-password';
-  run(['admin', 'user', 'create', '--admin', '--username', user, '--password', password, '--email', `${user}@example.org`, '--must-change-password=false']);
-  const token = run(['admin', 'user', 'generate-access-token', '--username', user, '--token-name', 'tests', '--scopes', 'all', '--raw']).split('\n').pop()!;
-  const child: ChildProcess = spawn(binary, ['web', '--config', config, '--work-path', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  run([
+    'admin',
+    'user',
+    'create',
+    '--admin',
+    '--username',
+    user,
+    '--password',
+    password,
+    '--email',
+    `${user}@example.org`,
+    '--must-change-password=false',
+  ]);
+  const token = run([
+    'admin',
+    'user',
+    'generate-access-token',
+    '--username',
+    user,
+    '--token-name',
+    'tests',
+    '--scopes',
+    'all',
+    '--raw',
+  ])
+    .split('\n')
+    .pop()!;
+  const child: ChildProcess = spawn(binary, ['web', '--config', config, '--work-path', dir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const deadline = Date.now() + 60_000;
