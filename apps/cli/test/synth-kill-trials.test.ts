@@ -250,7 +250,7 @@ describe('synth survives SIGKILL and I/O errors: the tree is entirely old or ent
   const canChattr = spawnSync('chattr', ['--help']).error === undefined;
 
   it.skipIf(!canChattr)(
-    'an immutable directory before synth starts: exit 1 naming it, nothing written',
+    'an immutable directory before synth starts: exit 2 naming it, nothing written',
     async () => {
       const dir = await mkdtemp(join(work, 'eperm-'));
       copyTree(template('A', 'root').dir, dir);
