@@ -91,6 +91,8 @@ describe('bad input never hurts', { timeout: 120_000 }, () => {
       const line = lines[0]!.slice(`sugarkube ${command}: `.length);
       expect(line).toMatch(input.line);
       expect(line).not.toMatch(/^\s+at |\n\s+\^|undefined|\[object Object\]/);
+      // Hints speak of the user's files and of sugarkube's commands, never of this monorepo's internals.
+      expect(line).not.toMatch(/\bnx\b|@sugarkube\/[a-z-]+:[a-z]+|\b(packages|tools)\//);
       expect(snapshot(dir)).toEqual(before);
       // A regression guard only (a pathological input once took 43 s); timings are reported, not asserted tightly.
       expect(result.ms).toBeLessThan(15_000);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
+import { commands } from '../src/command-list.js';
 import { monorepoNodeModules } from './support/cluster-repo.js';
 
 function capture(options: { tty?: boolean; env?: Record<string, string> } = {}) {
@@ -59,6 +60,18 @@ describe('commands, flags and help', () => {
     expect(await main([], capture().context('/'))).toBe(2);
   });
 
+  it("help and hints never name this monorepo's internals (nx targets, its folders)", async () => {
+    const texts: string[] = [];
+    for (const argv of [['--help'], ...commands.map((c) => ['help', c.name])]) {
+      const c = capture();
+      await main(argv, c.context('/'));
+      texts.push(c.out.join(''));
+    }
+    expect(texts.join('\n')).not.toMatch(
+      /\bnx\b|@sugarkube\/[a-z-]+:[a-z]+|\b(packages|tools|docs)\/|apps\/(cli|cluster)\b|sugarkube-cluster/,
+    );
+  });
+
   it('--version prints the package version', async () => {
     const c = capture();
     expect(await main(['--version'], c.context('/'))).toBe(0);
@@ -77,7 +90,9 @@ describe('commands, flags and help', () => {
     expect(JSON.parse(a.out.join(''))).toMatchObject({ command: 'completion', report: { shell: 'fish' } });
     const b = capture();
     expect(await main(['completion', 'fish', '-o', 'yaml'], b.context('/'))).toBe(2);
-    expect(b.err.join('')).toMatch(/^sugarkube completion: -o: expected json or text, received "yaml"\n/);
+    expect(b.err.join('')).toBe(
+      'sugarkube completion: -o: expected json or text, received "yaml" (sugarkube help completion lists the options)\n',
+    );
   });
 });
 

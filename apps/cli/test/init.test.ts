@@ -73,7 +73,7 @@ describe('sugarkube init', () => {
     const m = capture(dir);
     expect(await main(['init'], m.context)).toBe(2);
     expect(m.err.join('')).toMatch(
-      /^sugarkube init: --image: expected the image repository, e.g. --image ghcr.io\/acme\/shop, received nothing\n/,
+      /^sugarkube init: --image: expected the image repository, e.g. --image ghcr.io\/acme\/shop, received nothing \(sugarkube help init lists the options\)\n$/,
     );
   });
 });

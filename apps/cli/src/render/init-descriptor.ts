@@ -45,7 +45,7 @@ export function renderInitDescriptor(options: InitOptions): string {
   return [
     `# yaml-language-server: $schema=${schemaUrl}`,
     '# The Sugarkube app descriptor: `npx projen` generates the Dockerfile, workflows and deploy/ from it.',
-    '# Validate with `npx sugarkube validate`; reference: docs/descriptor.md (@sugarkube/manifests README).',
+    '# Validate with `npx sugarkube validate`; reference: https://www.npmjs.com/package/@sugarkube/manifests',
     renderYaml([descriptor], { keyOrder: 'given' }),
   ].join('\n');
 }
