@@ -3,6 +3,7 @@
 // pushed through the distribution API (the registry client itself is also tested against
 // docker-registry, buildah and skopeo in @sugarkube/image-policy).
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -182,6 +183,29 @@ describe('sugarkube image check', () => {
       `sugarkube image: manifest o/nope:1 from ${host}: HTTP 404 (MANIFEST_UNKNOWN: manifest unknown)\n`,
     );
   });
+  it('a registry that never answers: a progress line on a terminal, then exit 6 after --timeout, naming host and cause', async () => {
+    const silent = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const port = (silent.address() as { port: number }).port;
+    const out: string[] = [];
+    const err: string[] = [];
+    const context = {
+      stdout: { write: (t: string) => out.push(t), isTTY: true },
+      stderr: { write: (t: string) => err.push(t), isTTY: true },
+      cwd: '/',
+      env: {},
+    };
+    const started = Date.now();
+    expect(await main(['image', 'check', `127.0.0.1:${port}/o/multi:1.0.0`, '--timeout', '1'], context)).toBe(6);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    silent.close();
+    const text = err.join('').replace(/\u001b\[[0-9;]*m/g, '');
+    expect(text).toContain(`› reading the manifest of 127.0.0.1:${port}/o/multi:1.0.0… failed\n`);
+    expect(text).toContain(
+      `sugarkube image: manifest o/multi:1.0.0 from 127.0.0.1:${port}: no answer within 1 s (timeout)`,
+    );
+  });
+
   it('offline: names the host and the cause, and exits 6, not 1 (a missing platform)', async () => {
     const port = await freePort(); // nothing listens there
     const offline = capture('/');
