@@ -14,13 +14,6 @@ const examplesInput = '{workspaceRoot}/examples/**/*';
 
 /** Every workspace package, in dependency order. */
 export function addPackages(root: javascript.NodeProject) {
-  const verifyTools = addSugarkubePackage(root, {
-    name: '@sugarkube/verify',
-    outdir: 'tools/verify',
-    description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
-    publish: false,
-    deps: [`yaml@${toolVersions.yaml}`],
-  });
   const core = addSugarkubePackage(root, {
     name: '@sugarkube/core',
     outdir: 'packages/core',
@@ -28,6 +21,14 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [`zod@${toolVersions.zod}`],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, `yaml@${toolVersions.yaml}`],
     keywords: ['kubernetes', 'gitops', 'yaml', 'validation'],
+  });
+  const verifyTools = addSugarkubePackage(root, {
+    name: '@sugarkube/verify',
+    outdir: 'tools/verify',
+    description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
+    publish: false,
+    // Core's renderer writes the kustomization.yaml files buildFluxPaths changes.
+    deps: [sibling('@sugarkube/core'), `yaml@${toolVersions.yaml}`],
   });
   const imagePolicy = addSugarkubePackage(root, {
     name: '@sugarkube/image-policy',
@@ -154,9 +155,29 @@ export function addPackages(root: javascript.NodeProject) {
   const repoChecks = addSugarkubePackage(root, {
     name: '@sugarkube/repo-checks',
     outdir: 'tools/repo-checks',
-    description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned.',
+    description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned, every YAML output path gives back the strings it was given.',
     publish: false,
-    devDeps: [`eslint@${toolVersions.eslint}`, `yaml@${toolVersions.yaml}`],
+    // The pins file tools/upstream reads is generated from these packages' tables (test/upstream-pins.test.ts);
+    // the YAML round trip writes through every output path of them.
+    devDeps: [
+      `eslint@${toolVersions.eslint}`,
+      `yaml@${toolVersions.yaml}`,
+      `fast-check@${toolVersions.fastCheck}`,
+      verify,
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/cluster'),
+      sibling('@sugarkube/ci-workflows'),
+      sibling('@sugarkube/cli'),
+    ],
+    // The pins file and the scripts that read it; the repo's own workflows and the projenrc module that writes them.
+    extraTestInputs: [
+      '{workspaceRoot}/tools/upstream/pins.json',
+      '{workspaceRoot}/tools/upstream/lib.sh',
+      '{workspaceRoot}/tools/upstream/tools/*.sh',
+      '{workspaceRoot}/projenrc/**/*',
+      '{workspaceRoot}/.github/**/*',
+    ],
   });
   const e2e = addSugarkubePackage(root, {
     name: '@sugarkube/e2e',
@@ -174,5 +195,13 @@ export function addPackages(root: javascript.NodeProject) {
     ],
     extraTestInputs: [examplesInput],
   });
-  return { e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
+  const live = addSugarkubePackage(root, {
+    name: '@sugarkube/live',
+    outdir: 'tools/live',
+    description: 'Test-only: a live cluster on loopback (etcd, the Kubernetes control plane, kwok Pi-shaped nodes, the Flux controllers as processes) with a git server, an OCI registry and a chart repository.',
+    publish: false,
+    deps: [verify, `yaml@${toolVersions.yaml}`],
+    devDeps: [sibling('@sugarkube/manifests')],
+  });
+  return { live, e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
 }

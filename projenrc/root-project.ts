@@ -24,7 +24,7 @@ export function createMonorepo() {
     pullRequestTemplate: false,
     jest: false,
     prettier: true,
-    prettierOptions: { settings: { singleQuote: true, printWidth: 120 }, ignoreFileOptions: { ignorePatterns: ['**/dist', 'out', '**/*.yaml', '**/*.yml', '**/*.md', '**/test/golden/**', '**/.vitest'] } },
+    prettierOptions: { settings: { singleQuote: true, printWidth: 120 }, ignoreFileOptions: { ignorePatterns: ['**/dist', 'out', '**/*.yaml', '**/*.yml', '**/*.md', '**/test/golden/**', '**/.vitest', 'tools/upstream/pins.json'] } },
     package: false,
     npmignoreEnabled: false,
     licensed: true,

@@ -125,7 +125,7 @@ export const clusterDefinitionSchema = strictObject({
   repository: strictObject({
     url: z.string().regex(/^(https|ssh):\/\//, { error: 'a Git URL such as "https://github.com/owner/repo"' }),
     /** @default "main" */
-    branch: z.string().min(1).optional(),
+    branch: branchName.optional(),
   }),
   /** GHCR owner of images and charts. */
   owner: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'a GitHub owner such as "futuroptimist"' }),

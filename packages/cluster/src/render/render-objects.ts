@@ -1,4 +1,5 @@
 import { generatedHeader, renderYaml } from '@sugarkube/core';
+import { withScannerAllowances } from '@sugarkube/manifests';
 import type { KubeObject } from '../plan/kube-object.js';
 
 /** The header of every file synth writes for the cluster tree. */
@@ -10,5 +11,6 @@ export const clusterHeader = generatedHeader({
 
 /** Objects as one multi-document YAML file with the cluster header (setter markers as trailing comments). */
 export function renderObjects(objects: readonly (KubeObject | Record<string, unknown>)[]): string {
-  return renderYaml(objects, { header: clusterHeader });
+  const marked = objects.map((o) => (typeof o.kind === 'string' && typeof o.metadata === 'object' ? withScannerAllowances(o as KubeObject) : o));
+  return renderYaml(marked, { header: clusterHeader });
 }

@@ -30,7 +30,8 @@ function checkService(service: ServiceDescriptor, index: number, envReplicas: re
   const base: PropertyKey[] = ['services', index];
   checkProbes(service, base, out);
   // The build section, by the runtime's own rules (its fields, what it requires), from the image generators.
-  out.push(...prefixIssues([...base, 'build'], checkAppBuild(service.runtime, service.build ?? {})));
+  // Without one the app still deploys (an image built elsewhere); generating its image needs it.
+  if (service.build !== undefined) out.push(...prefixIssues([...base, 'build'], checkAppBuild(service.runtime, service.build)));
   const volumeNames = [
     ...(service.writablePaths ?? []).map(volumeNameOf),
     ...(service.files ?? []).map((f) => f.name),

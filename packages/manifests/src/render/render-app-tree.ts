@@ -4,6 +4,7 @@ import { planBase } from '../plan/plan-app.js';
 import { environmentsOf } from '../plan/resolve-environment.js';
 import { generatedHeader, renderYaml, type GeneratedFile } from '@sugarkube/core';
 import { planOverlay, type OverlayPlan } from './overlay.js';
+import { withScannerAllowances } from './scanner-allow.js';
 
 /** Options for `renderAppTree`. */
 export interface RenderAppTreeOptions {
@@ -63,7 +64,7 @@ function overlayFiles(plan: OverlayPlan, known: readonly KubeObject[], dir: stri
   const patches: Record<string, unknown>[] = [];
   for (const object of plan.resources) {
     resources.push(objectFileName(object));
-    files.push({ path: `${dir}/${objectFileName(object)}`, content: renderYaml([object], { header }) });
+    files.push({ path: `${dir}/${objectFileName(object)}`, content: renderYaml([withScannerAllowances(object)], { header }) });
   }
   for (const { target, operations } of plan.diffs) {
     const path = `patches/${objectFileName(target)}`;
@@ -110,7 +111,7 @@ export function renderAppTree(app: App, options: RenderAppTreeOptions = {}): Gen
   const base = planBase(app);
   const files: GeneratedFile[] = [
     { path: `${root}/base/kustomization.yaml`, content: renderYaml([kustomization({ resources: base.map(objectFileName) })], { header }) },
-    ...base.map((object) => ({ path: `${root}/base/${objectFileName(object)}`, content: renderYaml([object], { header }) })),
+    ...base.map((object) => ({ path: `${root}/base/${objectFileName(object)}`, content: renderYaml([withScannerAllowances(object)], { header }) })),
   ];
   const environments = options.environments ?? Object.keys(environmentsOf(app.descriptor));
   for (const env of environments) {
