@@ -138,6 +138,8 @@ export function addPackages(root: javascript.NodeProject) {
       `diff@${toolVersions.diff}`,
       // `promote` opens its pull request through GitHub's REST API (any forge with its shape).
       `@octokit/rest@${toolVersions.octokitRest}`,
+      // doctor's live checks (context, API, CRDs, Flux controllers) read the cluster's API server.
+      `@kubernetes/client-node@${toolVersions.kubernetesClient}`,
       // The schemas of every command's --json report (types and published JSON Schema from one source).
       `zod@${toolVersions.zod}`,
     ],
@@ -148,6 +150,8 @@ export function addPackages(root: javascript.NodeProject) {
       sibling('@sugarkube/sugarkube-cluster'),
       `fast-check@${toolVersions.fastCheck}`,
       `@octokit/openapi@${toolVersions.octokitOpenapi}`,
+      // A real API server (and kwok nodes) for doctor's live checks.
+      sibling('@sugarkube/live'),
     ],
     bin: { sugarkube: 'dist/bin.js' },
     keywords: ['kubernetes', 'gitops', 'flux', 'cli'],

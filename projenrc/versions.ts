@@ -22,6 +22,7 @@ export const toolVersions = {
   diff: '^9.0.0',
   octokitRest: '^22.0.1',
   octokitOpenapi: '^23.0.2',
+  kubernetesClient: '^2.0.1',
   verdaccio: '6.8.0',
 } as const;
 
