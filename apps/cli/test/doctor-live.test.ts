@@ -8,6 +8,7 @@ import { freePort } from '@sugarkube/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { makeClusterRepo } from './support/cluster-repo.js';
+import { pushImage } from './support/push-image.js';
 
 let cluster: LiveCluster;
 const work = mkdtempSync(join(tmpdir(), 'sugarkube-doctor-live-'));
@@ -128,5 +129,82 @@ describe('doctor --live', { timeout: 300_000 }, () => {
     ]);
     expect(unreachable.checks[1]!.detail).toMatch(new RegExp(`^https://127\\.0\\.0\\.1:${port}: ECONNREFUSED`));
     expect(unreachable.code).toBe(1);
+  });
+});
+
+describe('promote --live', { timeout: 300_000 }, () => {
+  it('reads the tag staging runs from its API server (the Deployment), not from the tree', async () => {
+    const image = `${cluster.registry.host}/acme/shop`;
+    const running = 'main-1767225600-5ca96df';
+    const digest = await pushImage(cluster.registry.host, 'acme/shop', [running]);
+    const dir = join(work, 'promote');
+    mkdirSync(dir);
+    makeClusterRepo(dir, image, { staging: 'main-1765000000-1111111', prod: 'main-1766000000-0000000' });
+    const quiet = { write: () => true };
+    expect(await main(['synth'], { stdout: quiet, stderr: quiet, cwd: dir, env: {} })).toBe(0);
+    await cluster.apply([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+      { ...fluxDeployment('web'), metadata: { name: 'shop-web', namespace: 'shop' } },
+    ]);
+    await cluster.kubectl(['-n', 'shop', 'set', 'image', 'deployment/shop-web', `manager=${image}:${running}`]);
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(
+      [
+        'promote',
+        'shop',
+        '--from',
+        'staging',
+        '--to',
+        'prod',
+        '--dry-run',
+        '--live',
+        '--context',
+        'sugarkube-live',
+        '--kubeconfig',
+        cluster.kubeconfig,
+        '--json',
+      ],
+      {
+        stdout: { write: (t: string) => out.push(t) },
+        stderr: { write: (t: string) => err.push(t) },
+        cwd: dir,
+        env: {},
+      },
+    );
+    expect(code, err.join('')).toBe(0);
+    const report = JSON.parse(out.join('')).report as {
+      images: { tag: string; digest: string; previous?: { tag: string } }[];
+      files: { path: string }[];
+    };
+    expect(report.images).toEqual([
+      expect.objectContaining({
+        service: 'web',
+        image,
+        tag: running,
+        digest,
+        previous: { tag: 'main-1766000000-0000000' },
+      }),
+    ]);
+    expect(report.files.map((f) => f.path)).toEqual(['sugarkube.pins.json', 'clusters/prod/apps/shop.yaml']);
+    // An API server that does not answer (the kubeconfig of the test above): exit 6, as for a registry.
+    const other = await main(
+      [
+        'promote',
+        'shop',
+        '--from',
+        'staging',
+        '--to',
+        'prod',
+        '--dry-run',
+        '--live',
+        '--context',
+        'sugarkube-live',
+        '--kubeconfig',
+        join(work, 'dead.kubeconfig'),
+      ],
+      { stdout: quiet, stderr: quiet, cwd: dir, env: {} },
+    );
+    expect(other).toBe(6);
   });
 });

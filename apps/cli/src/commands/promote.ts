@@ -27,7 +27,8 @@ reached is 6 (host and cause named); a failed git command 7.
 
 The token is read from GITHUB_TOKEN (or GH_TOKEN), never from the command line; the API from
 --api-url, else GITHUB_API_URL, else https://api.github.com (Gitea: https://HOST/api/v1).
-TODO: --live (reading the tag from the cluster's API server) is not implemented yet.
+With --live, the tags are read from what runs: the images of the Deployments in the app's
+namespace on --from's cluster (its kubeContext, or --context), through its API server.
 
 Options:
   --from ENV         the environment whose running tags are promoted (e.g. staging)
@@ -41,6 +42,9 @@ Options:
   --branch NAME      the new branch (default: promote/APP-TO-TAG)
   --repo OWNER/NAME  the repository on the forge (default: from the remote's URL)
   --api-url URL      the forge's REST API
+  --live             read what --from runs from its cluster's API server, not from the tree
+  --context NAME     with --live: the kube context of --from (default: its kubeContext)
+  --kubeconfig FILE  with --live: the kubeconfig (default: KUBECONFIG, else ~/.kube/config)
 ${registryFlagsHelp}`;
 
 const image = z
@@ -98,6 +102,9 @@ export const promoteCommand = defineCommand({
     branch: { type: 'string' },
     repo: { type: 'string' },
     'api-url': { type: 'string' },
+    live: { type: 'boolean' },
+    context: { type: 'string' },
+    kubeconfig: { type: 'string', values: 'file' },
     ...registryOptionSpecs,
   },
   exitCodes: [
@@ -119,6 +126,8 @@ export const promoteCommand = defineCommand({
     const missing = (['from', 'to'] as const).filter((k) => !v[k]).map((k) => `--${k}`);
     if (missing.length > 0) throw new UsageError(`${missing.join(' and ')}: required (e.g. --from staging --to prod)`);
     if (v.out === '') throw new UsageError('--out: expected a directory, received ""');
+    if (!v.live && (v.context !== undefined || v.kubeconfig !== undefined))
+      throw new UsageError('--context and --kubeconfig: only with --live');
     const dryRun = v['dry-run'] === true;
     const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
     if (!dryRun && !token)
@@ -137,6 +146,15 @@ export const promoteCommand = defineCommand({
         cluster: v.cluster as string | undefined,
         out: v.out === undefined ? undefined : resolve(context.cwd, v.out as string),
         platforms,
+        ...(v.live
+          ? {
+              live: {
+                kubeconfig: v.kubeconfig === undefined ? undefined : resolve(context.cwd, v.kubeconfig as string),
+                context: v.context as string | undefined,
+                timeoutMs: (flags.timeout ?? 30) * 1000,
+              },
+            }
+          : {}),
         root: (synth) => {
           root = gitRoot(synth.loaded.root ?? dirname(synth.loaded.source));
           if (!root && !dryRun)

@@ -126,3 +126,48 @@ export async function liveChecks(options: {
   }
   return checks;
 }
+
+/**
+ * What runs now: the images of the Deployments in `namespace` of the context's cluster,
+ * repository → tag (and digest, when the image names one), as the kubelet pulls them.
+ */
+export async function runningImages(options: {
+  readonly kubeconfig: string | undefined;
+  readonly context: string;
+  readonly namespace: string;
+  readonly timeoutMs: number;
+}): Promise<Map<string, { tag: string; digest?: string }>> {
+  const kc = new KubeConfig();
+  if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
+  else kc.loadFromDefault();
+  const contexts = kc.getContexts().map((c) => c.name);
+  if (!contexts.includes(options.context))
+    throw new Error(
+      `kube context ${options.context} is not in the kubeconfig (contexts: ${contexts.join(', ') || 'none'}); pass --context`,
+    );
+  kc.setCurrentContext(options.context);
+  const server = kc.getCurrentCluster()?.server ?? '?';
+  let list;
+  try {
+    list = await within(
+      options.timeoutMs,
+      `the Deployments in ${options.namespace}`,
+      kc.makeApiClient(AppsV1Api).listNamespacedDeployment({ namespace: options.namespace }),
+    );
+  } catch (error) {
+    throw new LiveError(`the Deployments of namespace ${options.namespace} from ${server}: ${cause(error)}`);
+  }
+  const found = new Map<string, { tag: string; digest?: string }>();
+  for (const deployment of list.items) {
+    for (const container of deployment.spec?.template.spec?.containers ?? []) {
+      const match = /^(.+?)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(container.image ?? '');
+      if (match?.[2]) found.set(match[1]!, { tag: match[2], ...(match[3] ? { digest: match[3] } : {}) });
+    }
+  }
+  return found;
+}
+
+/** The API server could not be reached or refused the request (exit 6 for the CLI). */
+export class LiveError extends Error {
+  override readonly name = 'LiveError';
+}

@@ -6,6 +6,7 @@ import { CliError, inputError } from '../cli-error.js';
 import type { RunInput } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 import { shownPath } from '../io/load-cluster.js';
+import { LiveError, runningImages } from '../io/kube-live.js';
 import { readExisting } from '../io/planned-tree.js';
 import type { Registry } from '../io/registry.js';
 import { unifiedDiff } from '../render/unified-diff.js';
@@ -52,6 +53,8 @@ export async function planPromotion(
     out: string | undefined;
     platforms: readonly string[];
     root: (synth: SynthesizedCluster) => string;
+    /** Read what `from` runs from its cluster's API server instead of the synthesized tree. */
+    live?: { kubeconfig: string | undefined; context: string | undefined; timeoutMs: number };
   },
   registry: Registry,
 ): Promise<PromotionPlan> {
@@ -83,12 +86,31 @@ export async function planPromotion(
     );
   const out = options.out ?? loaded.out;
   const treeFile = `clusters/${options.from}/apps/${options.app}.yaml`;
-  const text = await readExisting(out, treeFile);
-  if (text === undefined)
-    throw inputError(
-      `${shownPath(context.cwd, join(out, treeFile))}: not found; run sugarkube synth first (promote reads the tag ${options.from} runs from the tree)`,
+  const fromContext = options.live?.context ?? cluster.environments.find((e) => e.name === options.from)!.kubeContext;
+  const source = options.live
+    ? `the ${options.from} cluster (context ${fromContext})`
+    : shownPath(context.cwd, join(out, treeFile));
+  let running: Map<string, { tag: string; digest?: string }>;
+  if (options.live) {
+    const live = options.live;
+    const namespace = entry.app.descriptor.namespace ?? entry.app.descriptor.name;
+    running = await input.progress(`reading what runs in ${namespace} on ${fromContext}`, () =>
+      runningImages({ kubeconfig: live.kubeconfig, context: fromContext, namespace, timeoutMs: live.timeoutMs }).catch(
+        (error: unknown) => {
+          throw error instanceof LiveError
+            ? new CliError(exitCodes.network, error.message)
+            : inputError((error as Error).message);
+        },
+      ),
     );
-  const running = runningTags(text, options.app);
+  } else {
+    const text = await readExisting(out, treeFile);
+    if (text === undefined)
+      throw inputError(
+        `${source}: not found; run sugarkube synth first (promote reads the tag ${options.from} runs from the tree)`,
+      );
+    running = runningTags(text, options.app);
+  }
   const targetRunning = runningTags(
     (await readExisting(out, `clusters/${options.to}/apps/${options.app}.yaml`)) ?? '',
     options.app,
@@ -101,7 +123,9 @@ export async function planPromotion(
     const from = running.get(image);
     if (!from)
       throw inputError(
-        `${shownPath(context.cwd, join(out, treeFile))}: no tag for ${image} in the Kustomization app-${options.app} (spec.images); run sugarkube synth`,
+        options.live
+          ? `${source}: no Deployment runs ${image}`
+          : `${source}: no tag for ${image} in the Kustomization app-${options.app} (spec.images); run sugarkube synth`,
       );
     const found = await registry.platforms(`${image}:${from.tag}`);
     const missing = missingPlatforms(wanted, found.platforms);
