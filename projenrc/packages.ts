@@ -143,9 +143,23 @@ export function addPackages(root: javascript.NodeProject) {
       `yaml@${toolVersions.yaml}`,
       // jsdiff renders `sugarkube diff`'s unified diffs (Myers, "\\ No newline at end of file").
       `diff@${toolVersions.diff}`,
+      // `promote` opens its pull request through GitHub's REST API (any forge with its shape).
+      `@octokit/rest@${toolVersions.octokitRest}`,
+      // doctor's live checks (context, API, CRDs, Flux controllers) read the cluster's API server.
+      `@kubernetes/client-node@${toolVersions.kubernetesClient}`,
+      // The schemas of every command's --json report (types and published JSON Schema from one source).
+      `zod@${toolVersions.zod}`,
     ],
     // The embedded cluster is private: the CLI loads it at run time (package.json "sugarkube.cluster").
-    devDeps: [verify, sibling('@sugarkube/sugarkube-cluster'), `fast-check@${toolVersions.fastCheck}`],
+    // GitHub's published OpenAPI description checks every request promote makes (the tests run on Gitea).
+    devDeps: [
+      verify,
+      sibling('@sugarkube/sugarkube-cluster'),
+      `fast-check@${toolVersions.fastCheck}`,
+      `@octokit/openapi@${toolVersions.octokitOpenapi}`,
+      // A real API server (and kwok nodes) for doctor's live checks.
+      sibling('@sugarkube/live'),
+    ],
     bin: { sugarkube: 'dist/bin.js' },
     keywords: ['kubernetes', 'gitops', 'flux', 'cli'],
   });

@@ -20,6 +20,9 @@ export const toolVersions = {
   zod: '^4.6.7',
   yaml: '^2.9.1',
   diff: '^9.0.0',
+  octokitRest: '^22.0.1',
+  octokitOpenapi: '^23.0.2',
+  kubernetesClient: '^2.0.1',
   verdaccio: '6.8.0',
 } as const;
 

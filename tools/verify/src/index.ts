@@ -34,3 +34,4 @@ export {
 } from './damaged-options.js';
 export { recordDamageTally } from './io/record-damage-tally.js';
 export { compileWithEdit, type CompileError } from './io/compile-with-edit.js';
+export { startGitea, type RunningGitea } from './io/start-gitea.js';

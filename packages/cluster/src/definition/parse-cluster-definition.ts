@@ -131,8 +131,10 @@ export function parseClusterDefinition(
   const cluster = resolveCluster(parsed.value, apps.apps as App[], pins.value as Pins);
   const view = viewOf(cluster, namedEnvironments(input));
   const secrets = checkClusterSecrets(cluster);
-  const pinned = checkPins(view);
-  errors.push(...checkApps(view), ...checkClashes(view), ...secrets.errors, ...pinned.errors);
+  const appErrors = checkApps(view);
+  // Which pins are expected follows from the apps and their environments: checked once those are right.
+  const pinned = appErrors.length === 0 ? checkPins(view) : { errors: [], warnings: [] };
+  errors.push(...appErrors, ...checkClashes(view), ...secrets.errors, ...pinned.errors);
   const warnings = [...apps.warnings, ...secrets.warnings, ...pinned.warnings];
   return { value: errors.length === 0 ? cluster : undefined, errors: dedupeIssues(errors), warnings };
 }

@@ -125,6 +125,22 @@ function checkService(service: PartialService, index: number, envReplicas: reado
         if (mount.volume !== undefined)
           reference(mount.volume, volumeNames, [...base, kind, i, 'mounts', m, 'volume'], 'volume', out);
   }
+  // Containers of one pod share its network namespace: a sidecar cannot listen on a port already taken.
+  const ports = new Map<number, string>();
+  if (service.port !== undefined) ports.set(service.port, `the service's own container (port ${service.port})`);
+  for (const [sidecar, i] of present(service.sidecars)) {
+    if (sidecar.port === undefined) continue;
+    const taken = ports.get(sidecar.port);
+    if (taken)
+      out.push(
+        issue(
+          [...base, 'sidecars', i, 'port'],
+          `a port not used by ${taken} (containers of a pod share its ports)`,
+          sidecar.port,
+        ),
+      );
+    else ports.set(sidecar.port, `sidecar "${sidecar.name}"`);
+  }
   // Every long-running container is probed: a sidecar needs a port (TCP probes) or its own probes.
   for (const [sidecar, i] of present(service.sidecars)) {
     if (sidecar.port === undefined && !sidecar.probes?.readiness && !sidecar.probes?.liveness) {
@@ -176,6 +192,32 @@ function checkRoutes(
   unique(routeNames, (i) => ['routes', i, 'name'], 'route', errors);
 }
 
+/** Kubernetes refuses a ConfigMap whose data is over 1 MiB (keys and values, in bytes). */
+export const MAX_CONFIGMAP_BYTES = 1024 * 1024;
+const utf8 = new TextEncoder();
+
+function checkConfigMapSizes(
+  configMaps: Readonly<Record<string, Readonly<Record<string, string | undefined>> | undefined>> | undefined,
+  path: PropertyKey[],
+  out: Issue[],
+) {
+  for (const [name, data] of Object.entries(configMaps ?? {})) {
+    const bytes = Object.entries(data ?? {}).reduce(
+      (sum, [key, value]) => sum + utf8.encode(key).length + utf8.encode(value ?? '').length,
+      0,
+    );
+    if (bytes > MAX_CONFIGMAP_BYTES) {
+      out.push(
+        issue(
+          [...path, name],
+          'at most 1 MiB of data (the Kubernetes limit for a ConfigMap; put large files in the image or a volume)',
+          `${(bytes / MAX_CONFIGMAP_BYTES).toFixed(2)} MiB`,
+        ),
+      );
+    }
+  }
+}
+
 function checkEnvironments(
   environments: Record<string, PartialEnvironment>,
   serviceNames: string[] | undefined,
@@ -183,6 +225,7 @@ function checkEnvironments(
 ) {
   for (const [envName, env] of Object.entries(environments)) {
     if (env === undefined) continue;
+    checkConfigMapSizes(env.configMaps, ['environments', envName, 'configMaps'], errors);
     for (const [object, i] of present(env.extraObjects)) {
       if (typeof object.apiVersion === 'string' && /\.fluxcd\.io\/v[0-9]+beta[0-9]+$/.test(object.apiVersion)) {
         errors.push(
@@ -263,6 +306,7 @@ export function crossCheck(app: PartialApp, input: unknown): { errors: Issue[]; 
     checkService(service, index, envReplicas, errors);
   }
   checkRoutes(app, environments, serviceNames, errors);
+  checkConfigMapSizes(app.configMaps, ['configMaps'], errors);
   checkEnvironments(app.environments ?? {}, serviceNames, errors);
   checkSopsNamespaces(app, app.environments ?? {}, errors);
   const classes = [
