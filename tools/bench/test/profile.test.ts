@@ -29,6 +29,12 @@ describe('topFrames', () => {
       { frame: 'parse node_modules/yaml/dist/parse.js:10', ms: 1, share: 1 / 6 },
     ]);
   });
+  it('adds self time up per package', () => {
+    expect(top.byPackage.map((f) => [f.frame, f.ms])).toEqual([
+      ['yaml', 4],
+      ['apps/cli', 2],
+    ]);
+  });
   it('ranks total time: a caller includes its callees', () => {
     expect(top.total.map((f) => [f.frame.split(' ')[0], f.ms])).toEqual([
       ['main', 6],
