@@ -28,6 +28,8 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [`zod@${toolVersions.zod}`],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, `yaml@${toolVersions.yaml}`],
     keywords: ['kubernetes', 'gitops', 'yaml', 'validation'],
+    // The YAML renderer and the tag scheme without zod: what a package that only renders imports.
+    entryPoints: ['yaml', 'tags'],
   });
   const imagePolicy = addSugarkubePackage(root, {
     name: '@sugarkube/image-policy',

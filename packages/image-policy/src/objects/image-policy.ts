@@ -1,4 +1,4 @@
-import { sortableTagPattern } from '@sugarkube/core';
+import { sortableTagPattern } from '@sugarkube/core/tags';
 import type { PolicyChoice, TagFilter } from '../select-tag.js';
 import { IMAGE_API_VERSION } from './api-version.js';
 import { Issues } from './validation.js';
