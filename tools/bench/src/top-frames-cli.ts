@@ -9,7 +9,10 @@ if (!file) {
   process.stderr.write('usage: node tools/bench/dist/top-frames-cli.js FILE.cpuprofile [COUNT]\n');
   process.exit(2);
 }
-const { self, total, byPackage, busyMs } = topFrames(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(count ?? 15));
+const { self, total, byPackage, busyMs } = topFrames(
+  JSON.parse(readFileSync(file, 'utf8')) as CpuProfile,
+  Number(count ?? 15),
+);
 const line = (f: { frame: string; ms: number; share: number }) =>
   `${f.ms.toFixed(0).padStart(7)} ms ${(100 * f.share).toFixed(1).padStart(5)} %  ${f.frame}`;
 process.stdout.write(

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderNginxConfig } from '@sugarkube/ci-workflows';
@@ -30,6 +30,11 @@ describe('parseWrk', () => {
 describe('the ablation variants of the generated config', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-nginx-test-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const nginxAccepts = (name: string, conf: string) => {
+    const file = join(dir, `${name.replace(/\W+/g, '-')}.conf`);
+    writeFileSync(file, conf);
+    execFileSync('nginx', ['-t', '-q', '-p', dir, '-c', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  };
   const full = renderNginxConfig({
     listenAddress: '127.0.0.1',
     port: 18080,
@@ -39,7 +44,8 @@ describe('the ablation variants of the generated config', () => {
     accessLog: join(dir, 'access.log'),
   });
 
-  it.each(configVariants.map((v) => [v.name, v]))(
+  const removals = configVariants.filter((v) => !v.transform);
+  it.each(removals.map((v) => [v.name, v]))(
     '%s removes exactly its lines, and real nginx accepts the result',
     (_name, variant) => {
       const conf = applyVariant(full, variant);
@@ -53,11 +59,54 @@ describe('the ablation variants of the generated config', () => {
         ];
         expect(matches.some(Boolean), line).toBe(true);
       }
-      const file = join(dir, `${variant.name.replace(/\W+/g, '-')}.conf`);
-      writeFileSync(file, conf);
-      execFileSync('nginx', ['-t', '-q', '-p', dir, '-c', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+      nginxAccepts(variant.name, conf);
     },
   );
+
+  it.each(configVariants.filter((v) => v.transform).map((v) => [v.name, v]))(
+    'candidate %s changes the config, and real nginx accepts it',
+    (_name, variant) => {
+      const conf = applyVariant(full, variant);
+      expect(conf).not.toBe(full);
+      nginxAccepts(variant.name, conf);
+    },
+  );
+
+  it('the 304 candidate: a 200 carries the security headers, a 304 of the same URL does not (real nginx)', async () => {
+    const candidate = configVariants.find((v) => v.name === '+ security headers left off 304s')!;
+    const root = join(dir, 'site');
+    mkdirSync(root, { recursive: true });
+    chmodSync(dir, 0o755); // nginx's workers (user nobody under a root master) read the site
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>\n');
+    const port = 18000 + Math.floor(Math.random() * 20000);
+    const conf = applyVariant(
+      renderNginxConfig({ listenAddress: '127.0.0.1', port, root, tmpDir: dir, cacheDir: dir, accessLog: false }),
+      candidate,
+    );
+    writeFileSync(join(dir, 'candidate.conf'), conf);
+    const server = spawn('nginx', ['-p', dir, '-c', join(dir, 'candidate.conf'), '-g', 'daemon off;'], {
+      stdio: 'ignore',
+    });
+    try {
+      let first: Response | undefined;
+      for (let i = 0; i < 100 && !first; i++) {
+        first = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
+        if (!first) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(first!.status).toBe(200);
+      expect(first!.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(first!.headers.get('x-content-type-options')).toBe('nosniff');
+      const again = await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { 'If-None-Match': first!.headers.get('etag')! },
+      });
+      expect(again.status).toBe(304);
+      expect(again.headers.get('content-security-policy')).toBeNull();
+      expect(again.headers.get('x-content-type-options')).toBeNull();
+      expect(again.headers.get('cache-control')).toBe('no-cache');
+    } finally {
+      server.kill('SIGQUIT');
+    }
+  });
 
   it('refuses a variant whose directive the config does not have (it would measure nothing)', () => {
     expect(() => applyVariant(full, { name: '− brotli', buys: '', directives: ['brotli'], visits: false })).toThrow(

@@ -2,6 +2,8 @@
 export interface Sample {
   readonly wallMs: number;
   readonly maxRssMiB?: number;
+  /** CPU time (user + system), when measured. */
+  readonly cpuMs?: number;
   /** Extra figures (objects written, phase times…), by name. */
   readonly figures?: Readonly<Record<string, number>>;
 }

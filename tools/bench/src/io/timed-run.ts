@@ -8,6 +8,8 @@ export interface TimedRun {
   readonly wallMs: number;
   /** Peak RSS of the largest process of the run (GNU time's %M: the child or a waited-for descendant), MiB. */
   readonly maxRssMiB: number;
+  /** CPU time (user + system) of the process and the children it waited for: steadier than wall time on a loaded machine. */
+  readonly cpuMs: number;
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
@@ -43,7 +45,7 @@ export async function timedRun(
     const started = performance.now();
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
       (resolve, reject) => {
-        const child = spawn(gnuTime, ['-f', '%M', '-o', report, command, ...args], {
+        const child = spawn(gnuTime, ['-f', '%M %U %S', '-o', report, command, ...args], {
           cwd: options.cwd,
           env: options.env ?? process.env,
           stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,10 +68,11 @@ export async function timedRun(
           `${stdout.slice(-2000)}\n${stderr.slice(-4000)}`,
       );
     }
-    const kib = Number(/(\d+)\s*$/.exec(readFileSync(report, 'utf8'))?.[1]);
-    if (!Number.isFinite(kib))
-      throw new Error(`${gnuTime} wrote no peak RSS for ${command}: ${readFileSync(report, 'utf8')}`);
-    return { wallMs, maxRssMiB: kib / 1024, code, stdout, stderr };
+    // The last line: GNU time prints "Command exited with non-zero status N" before it on failure.
+    const figures = /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(readFileSync(report, 'utf8'));
+    if (!figures) throw new Error(`${gnuTime} wrote no figures for ${command}: ${readFileSync(report, 'utf8')}`);
+    const [kib, user, system] = [Number(figures[1]), Number(figures[2]), Number(figures[3])];
+    return { wallMs, maxRssMiB: kib / 1024, cpuMs: (user + system) * 1000, code, stdout, stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
