@@ -1,6 +1,6 @@
 import type { javascript } from 'projen';
 import { addSugarkubePackage } from './sugarkube-package.ts';
-import { metadataActionLibs, toolVersions } from './versions.ts';
+import { benchVersions, metadataActionLibs, toolVersions } from './versions.ts';
 
 /** Sibling dependency with a caret range on its version on disk, so npm links the workspace copy. */
 const sibling = (name: string) => `${name}@^0.1.0`;
@@ -21,6 +21,8 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [`zod@${toolVersions.zod}`],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, `yaml@${toolVersions.yaml}`],
     keywords: ['kubernetes', 'gitops', 'yaml', 'validation'],
+    // The YAML renderer and the tag scheme without zod: what a package that only renders imports.
+    entryPoints: ['yaml', 'tags'],
   });
   const verifyTools = addSugarkubePackage(root, {
     name: '@sugarkube/verify',
@@ -103,7 +105,7 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
     peerDeps: projenPeers,
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
-    devDeps: [verify, ...projenDev, 'playwright-core@1.65.1', `yaml@${toolVersions.yaml}`],
+    devDeps: [verify, ...projenDev, `playwright-core@${toolVersions.playwrightCore}`, `yaml@${toolVersions.yaml}`],
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
     extraTestInputs: [examplesInput],
   });
@@ -216,5 +218,34 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [verify, `yaml@${toolVersions.yaml}`],
     devDeps: [sibling('@sugarkube/manifests')],
   });
-  return { live, e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
+ repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
+  const bench = addSugarkubePackage(root, {
+    name: '@sugarkube/bench',
+    outdir: 'tools/bench',
+    description:
+      'Benchmarks (npm run bench): import times, CLI start-up and synth, scale, equal output against cdk8s, Helm and kustomize, projen, buildah builds, infrastructure requests and the nginx config; writes docs/benchmarks.md.',
+    publish: false,
+    devDeps: [
+      // What it compares with, from npm, pinned.
+      `cdk8s@${benchVersions.cdk8s}`,
+      `cdk8s-plus-33@${benchVersions.cdk8sPlus33}`,
+      `constructs@${toolVersions.constructs}`,
+      `ts-node@${benchVersions.tsNode}`,
+      `playwright-core@${toolVersions.playwrightCore}`,
+      `yaml@${toolVersions.yaml}`,
+      `typescript@${toolVersions.typescript}`,
+      verify,
+      // What it measures: built before the bench runs (nx builds dependencies first).
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/image-policy'),
+      sibling('@sugarkube/ci-workflows'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/cluster'),
+      sibling('@sugarkube/sites'),
+      sibling('@sugarkube/cli'),
+      sibling('@sugarkube/sugarkube-cluster'),
+    ],
+    extraTestInputs: [examplesInput],
+  });
+  return { live, bench, e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
 }

@@ -87,6 +87,8 @@ export function createMonorepo() {
     // The tests run real tools: check the Debian packages, build what is missing into the cache.
     test: 'bash tools/scripts/prepare-test-tools.sh && nx run-many -t build lint test check --output-style=stream-without-prefixes && node tools/scripts/test-summary.mjs',
     'test:affected': 'nx affected -t build lint test check',
+    // Benchmarks report, never fail: docs/benchmarks.md (tools/bench/README.md has the options).
+    bench: 'nx run-many -t build -p @sugarkube/bench --output-style=static && node tools/bench/dist/bin.js',
     lint: 'tsc -p tsconfig.projen.json && nx run-many -t lint',
     format: 'prettier --write .',
     changeset: 'changeset',

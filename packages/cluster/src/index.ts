@@ -45,3 +45,4 @@ export { clusterHeader } from './render/render-objects.js';
 // verify: structure and capacity, without a cluster
 export { validateClusterTree, type TreeProblem, type TreeValidation } from './verify/validate-cluster-tree.js';
 export { summarizeClusterTree, formatClusterSummary, type ClusterSummary } from './verify/summarize-cluster-tree.js';
+export { parseCpu, parseMemory, formatCpu, formatMemory } from './definition/quantities.js';

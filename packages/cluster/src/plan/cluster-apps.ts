@@ -8,7 +8,7 @@ import type { ResolvedCluster, ResolvedClusterApp, ResolvedEnvironment } from '.
 import { fluxApi } from './flux-api.js';
 import { helmRelease, ociChartRepository } from './flux-sources.js';
 import { kubeObject, managedByLabel, type KubeObject } from './kube-object.js';
-import { renderObjects } from '../render/render-objects.js';
+import { renderObjectsFile } from '../render/render-objects.js';
 
 /** Sets a dotted path (`image.tag`) in a values object, creating maps on the way. */
 function setPath(values: Record<string, unknown>, dotted: string, value: unknown): void {
@@ -136,10 +136,8 @@ export function planRepositoryApp(cluster: ResolvedCluster, entry: ResolvedClust
   ];
 }
 
-const kustomizationFile = (path: string, resources: readonly string[]): GeneratedFile => ({
-  path,
-  content: renderObjects([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] }]),
-});
+const kustomizationFile = (path: string, resources: readonly string[]): GeneratedFile =>
+  renderObjectsFile(path, [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] }]);
 
 /** What one environment's apps add to the tree: `clusters/<env>/apps/<app>.yaml` (Flux objects) and, for chart apps, `apps/<env>/<app>/`. */
 export interface EnvironmentApps {
@@ -163,7 +161,7 @@ export function planEnvironmentApps(cluster: ResolvedCluster, env: ResolvedEnvir
     if (entry.helm) {
       const dir = `apps/${env.name}/${descriptor.name}`;
       files.push(kustomizationFile(`${dir}/kustomization.yaml`, ['helm-release.yaml']));
-      files.push({ path: `${dir}/helm-release.yaml`, content: renderObjects(planHelmApp(cluster, entry.app, entry.helm, env.name)) });
+      files.push(renderObjectsFile(`${dir}/helm-release.yaml`, planHelmApp(cluster, entry.app, entry.helm, env.name)));
       fluxFiles[`apps/${descriptor.name}.yaml`] = [
         appKustomization(`app-${descriptor.name}`, 'flux-system', `./${dir}`, { wait: true }),
       ];

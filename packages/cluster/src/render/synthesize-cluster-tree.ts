@@ -7,7 +7,7 @@ import { planImageAutomation } from '../plan/image-automation.js';
 import { planConfigs } from '../components/infra-configs.js';
 import { planControllers } from '../components/infra-controllers.js';
 import type { KubeObject } from '../plan/kube-object.js';
-import { renderObjects } from './render-objects.js';
+import { renderObjectsFile } from './render-objects.js';
 import type { ResolvedCluster } from '../definition/resolve-cluster.js';
 import { renderClusterReadme } from './cluster-readme.js';
 
@@ -15,11 +15,8 @@ import { renderClusterReadme } from './cluster-readme.js';
 function directory(dir: string, files: Record<string, KubeObject[]>, subdirectories: readonly string[] = []): GeneratedFile[] {
   const names = Object.keys(files).sort();
   return [
-    {
-      path: `${dir}/kustomization.yaml`,
-      content: renderObjects([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...subdirectories, ...names] }]),
-    },
-    ...names.map((name) => ({ path: `${dir}/${name}`, content: renderObjects(files[name]!) })),
+    renderObjectsFile(`${dir}/kustomization.yaml`, [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...subdirectories, ...names] }]),
+    ...names.map((name) => renderObjectsFile(`${dir}/${name}`, files[name]!)),
   ];
 }
 

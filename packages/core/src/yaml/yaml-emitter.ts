@@ -100,11 +100,15 @@ function entry(lead: string, value: unknown, indent: string, out: string[]): voi
     out.push(`${indent}${lead}${simple}`);
     return;
   }
+  // Appended one by one: spreading a nested block into push() passes each line as an argument,
+  // and a document of a few hundred thousand lines (a Gateway listing 10,000 hosts) overflows the stack.
+  const nested = lines(value, `${indent}  `);
   if (lead.startsWith('-')) {
-    const nested = lines(value, `${indent}  `);
-    out.push(`${indent}- ${nested[0]!.slice(indent.length + 2)}`, ...nested.slice(1));
+    out.push(`${indent}- ${nested[0]!.slice(indent.length + 2)}`);
+    for (let i = 1; i < nested.length; i++) out.push(nested[i]!);
   } else {
-    out.push(`${indent}${lead.trimEnd()}`, ...lines(value, `${indent}  `));
+    out.push(`${indent}${lead.trimEnd()}`);
+    for (const line of nested) out.push(line);
   }
 }
 
