@@ -218,7 +218,6 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [verify, `yaml@${toolVersions.yaml}`],
     devDeps: [sibling('@sugarkube/manifests')],
   });
- repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
   const bench = addSugarkubePackage(root, {
     name: '@sugarkube/bench',
     outdir: 'tools/bench',
