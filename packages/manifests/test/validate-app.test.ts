@@ -203,7 +203,7 @@ describe('loadAppYaml', () => {
   });
   it('reports an alias without its anchor as YAML, not a crash', () => {
     expect(loadAppYaml('*!').errors.map((e) => e.message)).toEqual([
-      'sugarkube.yaml: Unresolved alias (the anchor must be set before the alias): !',
+      'sugarkube.yaml:1:1: Unresolved alias (the anchor must be set before the alias): !',
     ]);
   });
   it('reports duplicate keys', () => {

@@ -7,6 +7,7 @@ import {
   type Platform,
 } from '@sugarkube/image-policy';
 import { z } from 'zod';
+import { ValidationError } from '@sugarkube/core';
 import { UsageError } from '../cli-error.js';
 import { defineCommand } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -63,7 +64,9 @@ export const imageCommand = defineCommand({
         .split(',')
         .map((p) => parsePlatform(p.trim()));
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      // A usage error is one line: each issue of the library's ValidationError, joined.
+      if (!ValidationError.is(error)) throw new UsageError((error as Error).message);
+      throw new UsageError(error.issues.map((i) => `invalid ${error.subject}: ${i.message}`).join('; '));
     }
     const found = await new Registry(registryFlags(args), { env, progress }).platforms(reference);
     const missing = missingPlatforms(wanted, found.platforms);
