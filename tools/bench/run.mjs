@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Benchmarks the nginx config @sugarkube/sites generates against Debian's stock nginx config,
+// Benchmarks the nginx config @sugarkube/ci-workflows generates for a static site against Debian's stock nginx config,
 // both serving the same fixture site from loopback, in one run:
 //   1. wrk: requests/s, p50 and p99 latency for index.html, a 4 KB stylesheet, a 100 KB script
 //      (each case a few seconds, with a browser's Accept-Encoding);
 //   2. Chromium (playwright-core): bytes on the wire for a first visit, a reload and a revisit.
-// Needs Debian nginx, wrk, chromium and a built @sugarkube/sites (`npx nx run @sugarkube/sites:build`).
+// Needs Debian nginx, wrk, chromium and a built @sugarkube/ci-workflows (`npx nx run @sugarkube/ci-workflows:build`).
 // Usage: node tools/bench/run.mjs [--rounds 3] [--duration 3] [--connections 8] [--json out.json]
 // Each wrk case runs --rounds times, alternating which server goes first; the table shows medians.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderNginxConfig } from '@sugarkube/sites';
+import { renderNginxConfig } from '@sugarkube/ci-workflows';
 import { chromium } from 'playwright-core';
 
 const { values: args } = parseArgs({

@@ -53,6 +53,8 @@ export {
   cachePolicySchema,
   defaultContentSecurityPolicy,
   nginxConfigOptionsSchema,
+  nginxHealthSchema,
+  nginxPort,
   nginxServingSchema,
   servingHeadersSchema,
   type NginxConfigOptions,

@@ -82,11 +82,16 @@ export interface BuildahStore {
   pushIndex(images: readonly string[], destination: string): string;
 }
 
-/** A buildah storage of its own under `$SUGARKUBE_CACHE/buildah/<name>/`, so suites never prune each other's images. */
-export function buildahStore(name: string): BuildahStore {
+/**
+ * A buildah storage: `$SUGARKUBE_CACHE/buildah/<name>/` (a suite's own, so suites never prune each
+ * other's images), or without a name the shared `$SUGARKUBE_CACHE/buildah/` where
+ * `tools/buildah/build-base-images.sh` (and `npm test`'s preparation) puts the base images.
+ */
+export function buildahStore(name?: string): BuildahStore {
   const cache = sugarkubeCache();
-  const root = join(cache, 'buildah', name, 'storage');
-  const runroot = join(cache, 'buildah', name, 'runroot');
+  const base = name === undefined ? join(cache, 'buildah') : join(cache, 'buildah', name);
+  const root = join(base, 'storage');
+  const runroot = join(base, 'runroot');
   const storageArgs = ['--storage-driver', 'vfs', '--root', root, '--runroot', runroot];
 
   const run = (args: readonly string[], options: { readonly input?: string } = {}) =>
