@@ -36,13 +36,19 @@ export default tseslint.config(
     },
   },
   {
-    // Apps: processes are spawned only from src/io/.
+    // Apps: files, network and processes only from src/io/ (the edge).
     files: ['apps/*/src/**/*.ts'],
     ignores: ['apps/*/src/io/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['node:child_process', 'child_process'].map((name) => ({ name, message: 'Spawn processes only from src/io/.' })),
+        paths: [
+          ...['node:child_process', 'child_process'].map((name) => ({ name, message: 'Spawn processes only from src/io/.' })),
+          ...ioModules.filter((name) => !name.includes('child_process')).map((name) => ({ name, message: 'Files and network only in src/io/: commands call a pipeline and print its report.' })),
+          ...['@octokit/rest', '@octokit/core', '@kubernetes/client-node'].map((name) => ({ name, message: 'Network clients only in src/io/.' })),
+          { name: '@sugarkube/image-policy', importNames: ['RegistryClient', 'checkImagePlatforms', 'resolveDockerCredentials'], message: 'Registry access only in src/io/ (src/io/registry.ts).' },
+        ],
       }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Network access lives in src/io/ only.' }],
     },
   },
 );

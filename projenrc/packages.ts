@@ -1,6 +1,6 @@
 import type { javascript } from 'projen';
 import { addSugarkubePackage } from './sugarkube-package.ts';
-import { metadataActionLibs, toolVersions } from './versions.ts';
+import { benchVersions, metadataActionLibs, toolVersions } from './versions.ts';
 
 /** Sibling dependency with a caret range on its version on disk, so npm links the workspace copy. */
 const sibling = (name: string) => `${name}@^0.1.0`;
@@ -14,13 +14,6 @@ const examplesInput = '{workspaceRoot}/examples/**/*';
 
 /** Every workspace package, in dependency order. */
 export function addPackages(root: javascript.NodeProject) {
-  const verifyTools = addSugarkubePackage(root, {
-    name: '@sugarkube/verify',
-    outdir: 'tools/verify',
-    description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
-    publish: false,
-    deps: [`yaml@${toolVersions.yaml}`],
-  });
   const core = addSugarkubePackage(root, {
     name: '@sugarkube/core',
     outdir: 'packages/core',
@@ -28,12 +21,29 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [`zod@${toolVersions.zod}`],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, `yaml@${toolVersions.yaml}`],
     keywords: ['kubernetes', 'gitops', 'yaml', 'validation'],
+    // The YAML renderer and the tag scheme without zod: what a package that only renders imports.
+    entryPoints: ['yaml', 'tags'],
+  });
+  const verifyTools = addSugarkubePackage(root, {
+    name: '@sugarkube/verify',
+    outdir: 'tools/verify',
+    description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
+    publish: false,
+    // core: its renderer writes the kustomization.yaml files buildFluxPaths changes, and the
+    // damaged-options property test recognises ValidationError and formats paths as core does;
+    // typescript: compileWithEdit shows a planted mistake is a compile error.
+    deps: [
+      sibling('@sugarkube/core'),
+      `yaml@${toolVersions.yaml}`,
+      `fast-check@${toolVersions.fastCheck}`,
+      `typescript@${toolVersions.typescript}`,
+    ],
   });
   const imagePolicy = addSugarkubePackage(root, {
     name: '@sugarkube/image-policy',
     outdir: 'packages/image-policy',
     description: 'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
-    deps: [`yaml@${toolVersions.yaml}`, sibling('@sugarkube/core')],
+    deps: [`yaml@${toolVersions.yaml}`, `zod@${toolVersions.zod}`, sibling('@sugarkube/core')],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify],
     keywords: ['flux', 'gitops', 'image-automation', 'oci', 'kubernetes'],
   });
@@ -103,7 +113,7 @@ export function addPackages(root: javascript.NodeProject) {
     optionalPeerDeps: projenPeers,
     entryPoints: ['projen'],
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
-    devDeps: [verify, ...projenDev, 'playwright-core@1.65.1', `yaml@${toolVersions.yaml}`],
+    devDeps: [verify, ...projenDev, `playwright-core@${toolVersions.playwrightCore}`, `yaml@${toolVersions.yaml}`],
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
     extraTestInputs: [examplesInput],
   });
@@ -143,18 +153,54 @@ export function addPackages(root: javascript.NodeProject) {
       `yaml@${toolVersions.yaml}`,
       // jsdiff renders `sugarkube diff`'s unified diffs (Myers, "\\ No newline at end of file").
       `diff@${toolVersions.diff}`,
+      // `promote` opens its pull request through GitHub's REST API (any forge with its shape).
+      `@octokit/rest@${toolVersions.octokitRest}`,
+      // doctor's live checks (context, API, CRDs, Flux controllers) read the cluster's API server.
+      `@kubernetes/client-node@${toolVersions.kubernetesClient}`,
+      // The schemas of every command's --json report (types and published JSON Schema from one source).
+      `zod@${toolVersions.zod}`,
     ],
     // The embedded cluster is private: the CLI loads it at run time (package.json "sugarkube.cluster").
-    devDeps: [verify, sibling('@sugarkube/sugarkube-cluster'), `fast-check@${toolVersions.fastCheck}`],
+    // GitHub's published OpenAPI description checks every request promote makes (the tests run on Gitea).
+    devDeps: [
+      verify,
+      sibling('@sugarkube/sugarkube-cluster'),
+      `fast-check@${toolVersions.fastCheck}`,
+      `@octokit/openapi@${toolVersions.octokitOpenapi}`,
+      // A real API server (and kwok nodes) for doctor's live checks.
+      sibling('@sugarkube/live'),
+    ],
     bin: { sugarkube: 'dist/bin.js' },
     keywords: ['kubernetes', 'gitops', 'flux', 'cli'],
   });
   const repoChecks = addSugarkubePackage(root, {
     name: '@sugarkube/repo-checks',
     outdir: 'tools/repo-checks',
-    description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned.',
+    description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned, every YAML output path gives back the strings it was given.',
     publish: false,
-    devDeps: [`eslint@${toolVersions.eslint}`, `yaml@${toolVersions.yaml}`],
+    // The pins file tools/upstream reads is generated from these packages' tables (test/upstream-pins.test.ts);
+    // the YAML round trip writes through every output path of them; prettier formats the generated
+    // Kubernetes types (src/kube-types.ts); verify finds the tool cache.
+    devDeps: [
+      `eslint@${toolVersions.eslint}`,
+      `prettier@${toolVersions.prettier}`,
+      `yaml@${toolVersions.yaml}`,
+      `fast-check@${toolVersions.fastCheck}`,
+      verify,
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/cluster'),
+      sibling('@sugarkube/ci-workflows'),
+      sibling('@sugarkube/cli'),
+    ],
+    // The pins file and the scripts that read it; the repo's own workflows and the projenrc module that writes them.
+    extraTestInputs: [
+      '{workspaceRoot}/tools/upstream/pins.json',
+      '{workspaceRoot}/tools/upstream/lib.sh',
+      '{workspaceRoot}/tools/upstream/tools/*.sh',
+      '{workspaceRoot}/projenrc/**/*',
+      '{workspaceRoot}/.github/**/*',
+    ],
   });
   const e2e = addSugarkubePackage(root, {
     name: '@sugarkube/e2e',
@@ -189,5 +235,41 @@ export function addPackages(root: javascript.NodeProject) {
   });
   // Regenerates the references (after building what they are generated from).
   docs.package.setScript('docs', 'nx run @sugarkube/docs:build --output-style=static && node dist/io/write-field-references.js');
-  return { e2e, docs, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
+  const live = addSugarkubePackage(root, {
+    name: '@sugarkube/live',
+    outdir: 'tools/live',
+    description: 'Test-only: a live cluster on loopback (etcd, the Kubernetes control plane, kwok Pi-shaped nodes, the Flux controllers as processes) with a git server, an OCI registry and a chart repository.',
+    publish: false,
+    deps: [verify, `yaml@${toolVersions.yaml}`],
+    devDeps: [sibling('@sugarkube/manifests')],
+  });
+  const bench = addSugarkubePackage(root, {
+    name: '@sugarkube/bench',
+    outdir: 'tools/bench',
+    description:
+      'Benchmarks (npm run bench): import times, CLI start-up and synth, scale, equal output against cdk8s, Helm and kustomize, projen, buildah builds, infrastructure requests and the nginx config; writes docs/benchmarks.md.',
+    publish: false,
+    devDeps: [
+      // What it compares with, from npm, pinned.
+      `cdk8s@${benchVersions.cdk8s}`,
+      `cdk8s-plus-33@${benchVersions.cdk8sPlus33}`,
+      `constructs@${toolVersions.constructs}`,
+      `ts-node@${benchVersions.tsNode}`,
+      `playwright-core@${toolVersions.playwrightCore}`,
+      `yaml@${toolVersions.yaml}`,
+      `typescript@${toolVersions.typescript}`,
+      verify,
+      // What it measures: built before the bench runs (nx builds dependencies first).
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/image-policy'),
+      sibling('@sugarkube/ci-workflows'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/cluster'),
+      sibling('@sugarkube/sites'),
+      sibling('@sugarkube/cli'),
+      sibling('@sugarkube/sugarkube-cluster'),
+    ],
+    extraTestInputs: [examplesInput],
+  });
+  return { live, bench, e2e, docs, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
 }

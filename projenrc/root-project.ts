@@ -24,7 +24,7 @@ export function createMonorepo() {
     pullRequestTemplate: false,
     jest: false,
     prettier: true,
-    prettierOptions: { settings: { singleQuote: true, printWidth: 120 }, ignoreFileOptions: { ignorePatterns: ['**/dist', 'out', '**/*.yaml', '**/*.yml', '**/*.md', '**/test/golden/**', '**/.vitest'] } },
+    prettierOptions: { settings: { singleQuote: true, printWidth: 120 }, ignoreFileOptions: { ignorePatterns: ['**/dist', 'out', '**/*.yaml', '**/*.yml', '**/*.md', '**/test/golden/**', '**/.vitest', 'tools/upstream/pins.json'] } },
     package: false,
     npmignoreEnabled: false,
     licensed: true,
@@ -84,9 +84,15 @@ export function createMonorepo() {
   }
   const scripts: Record<string, string> = {
     start: 'nx run-many -t build -p @sugarkube/cli @sugarkube/sugarkube-cluster --output-style=static && node apps/cli/dist/bin.js synth',
+    // The workspace's CLI, built first: `npm run sugarkube -- <command>`. Never `npx sugarkube` here: the
+    // root has no bin of that name, so npx would look the unowned name up on the public registry.
+    sugarkube:
+      'nx run-many -t build -p @sugarkube/cli @sugarkube/sugarkube-cluster --output-style=static && node apps/cli/dist/bin.js',
     // The tests run real tools: check the Debian packages, build what is missing into the cache.
     test: 'bash tools/scripts/prepare-test-tools.sh && nx run-many -t build lint test check --output-style=stream-without-prefixes && node tools/scripts/test-summary.mjs',
     'test:affected': 'nx affected -t build lint test check',
+    // Benchmarks report, never fail: docs/benchmarks.md (tools/bench/README.md has the options).
+    bench: 'nx run-many -t build -p @sugarkube/bench --output-style=static && node tools/bench/dist/bin.js',
     lint: 'tsc -p tsconfig.projen.json && nx run-many -t lint',
     format: 'prettier --write .',
     changeset: 'changeset',

@@ -20,7 +20,22 @@ export const toolVersions = {
   zod: '^4.6.7',
   yaml: '^2.9.1',
   diff: '^9.0.0',
+  octokitRest: '^22.0.1',
+  octokitOpenapi: '^23.0.2',
+  kubernetesClient: '^2.0.1',
   verdaccio: '6.8.0',
+  playwrightCore: '1.65.1',
+} as const;
+
+/**
+ * What tools/bench compares Sugarkube with, pinned exactly so a comparison is repeatable:
+ * cdk8s + cdk8s-plus (the Kubernetes 1.33 flavour, the schemas the tests validate against) and
+ * ts-node, projen's default `.projenrc.ts` runner.
+ */
+export const benchVersions = {
+  cdk8s: '2.70.106',
+  cdk8sPlus33: '2.5.57',
+  tsNode: '10.9.2',
 } as const;
 
 /**

@@ -3,8 +3,10 @@
 # - Debian packages (tools/ci/apt-packages.txt) need root, so they are only checked: a missing
 #   one stops here with the command that installs it.
 # - Everything else lands in $SUGARKUBE_CACHE without root and is built on first use: the pinned
-#   upstream verifiers (tools/upstream), the local buildah base images and the Dockerfile linter
-#   (tools/buildah). Warm, all of it takes a few seconds; cold, about 15 to 25 minutes on 2 cores.
+#   upstream verifiers (tools/upstream/install.sh), the live cluster's binaries (install-live.sh:
+#   etcd, Kubernetes, kwok, the Flux controllers), the local buildah base images and the
+#   Dockerfile linter (tools/buildah). Warm, all of it takes a few seconds; cold, see
+#   tools/upstream/README.md (the live binaries are most of it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
@@ -25,6 +27,7 @@ fi
 start=$SECONDS
 # Progress and errors show; the per-tool "ready" lines of a warm cache do not.
 bash tools/upstream/install.sh 2>&1 | { grep -v -E '\] (.* )?ready( \(.*\))?$|\] done in [0-9]+ s$|all tools ready in [0-9]+ s$' || true; }
+bash tools/upstream/install-live.sh 2>&1 | { grep -v -E '\] (.* )?ready( \(.*\))?$|all live-cluster binaries ready in [0-9]+ s$|build phase per script' || true; }
 bash tools/buildah/build-base-images.sh >/dev/null
 bash tools/buildah/build-dockerfile-lint.sh >/dev/null
-echo "test tools ready in $((SECONDS - start)) s (Debian packages, pinned upstream verifiers, buildah base images)"
+echo "test tools ready in $((SECONDS - start)) s (Debian packages, pinned upstream verifiers, live-cluster binaries, buildah base images)"

@@ -56,6 +56,36 @@ finish_build() {
 # link ENTRY TARGET: points $CURRENT/ENTRY at TARGET (re-pointed on every run, cheap).
 link() { ln -sfn "$2" "$CURRENT/$1"; }
 
+# The pins of what the cluster runs and the repo builds with (charts, CRD sources, Flux, base
+# images, action SHAs), generated from the code (tools/repo-checks/src/upstream-pins.ts) and
+# checked in, so these scripts run on a fresh machine before any TypeScript is built;
+# tools/repo-checks' test fails when the file and the code differ.
+PINS_FILE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/pins.json"
+
+# pins_rows SECTION: one line per entry of a section of the pins file, fields separated by spaces:
+#   helm-charts   CHART MODULE@VERSION CHART_DIR CHART_VERSION  (charts whose source a module release holds)
+#   crd-files     MODULE@VERSION GLOB...                         (CRD YAML inside the module zip)
+#   crd-go-types  MODULE@VERSION PACKAGE...                      (Go API packages for controller-gen)
+pins_rows() {
+  need python3 "apt-get install python3"
+  python3 - "$PINS_FILE" "$1" <<'PY'
+import json, sys
+pins = json.load(open(sys.argv[1]))
+section = sys.argv[2]
+if section == 'helm-charts':
+    rows = [[c['chart'], f"{c['sourceModule']['module']}@{c['sourceModule']['version']}", c['sourceModule']['path'], c['version']]
+            for c in pins['components'] if 'sourceModule' in c]
+elif section in ('crd-files', 'crd-go-types'):
+    rows = [[f"{c['module']}@{c['version']}", *c['paths']] for c in pins['crds'] if c['kind'] == section[len('crd-'):]]
+else:
+    sys.exit(f'pins_rows: no section {section!r} (helm-charts, crd-files, crd-go-types)')
+if not rows:
+    sys.exit(f'pins_rows: no {section} rows in {sys.argv[1]}')
+for row in rows:
+    print(' '.join(row))
+PY
+}
+
 # go_module_dir MODULE@VERSION: downloads a module zip through the Go module proxy
 # (checksum-verified against the sum database) and prints its extracted directory.
 #

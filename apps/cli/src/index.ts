@@ -1,5 +1,7 @@
 export { main } from './cli.js';
-export type { Command, CommandContext } from './context.js';
+export type { Command, CommandResult, OptionSpec } from './command.js';
+export type { CommandContext, OutputStream } from './context.js';
+export { exitCodes, type ExitCode } from './exit-codes.js';
 export {
   checkTree,
   recoverTree,

@@ -3,12 +3,20 @@
 // pushed through the distribution API (the registry client itself is also tested against
 // docker-registry, buildah and skopeo in @sugarkube/image-policy).
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRegistry, type RunningRegistry } from '@sugarkube/verify';
-import { followBranchBuilds, followReleases, imagePolicy, imageRepository, imageUpdateAutomation, setterMarker } from '@sugarkube/image-policy';
+import { freePort, startRegistry, type RunningRegistry } from '@sugarkube/verify';
+import {
+  followBranchBuilds,
+  followReleases,
+  imagePolicy,
+  imageRepository,
+  imageUpdateAutomation,
+  setterMarker,
+} from '@sugarkube/image-policy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../src/cli.js';
@@ -16,17 +24,36 @@ import { main } from '../src/cli.js';
 function capture(cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, context: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd } };
+  return {
+    out,
+    err,
+    context: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd },
+  };
 }
 
 const json = (value: unknown) => JSON.stringify(value);
 const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 const config = (arch: string) => json({ os: 'linux', architecture: arch, rootfs: { type: 'layers', diff_ids: [] } });
-const image = (arch: string) => json({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(config(arch)), size: config(arch).length }, layers: [] });
+const image = (arch: string) =>
+  json({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: sha(config(arch)),
+      size: config(arch).length,
+    },
+    layers: [],
+  });
 const index = json({
   schemaVersion: 2,
   mediaType: 'application/vnd.oci.image.index.v1+json',
-  manifests: ['amd64', 'arm64'].map((a) => ({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(image(a)), size: image(a).length, platform: { os: 'linux', architecture: a } })),
+  manifests: ['amd64', 'arm64'].map((a) => ({
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    digest: sha(image(a)),
+    size: image(a).length,
+    platform: { os: 'linux', architecture: a },
+  })),
 });
 const tags = ['main-1700000000-aaaaaaa', 'main-1800000000-bbbbbbb', 'v1.0.0', 'v1.2.0', 'v2.0.0-rc.1', 'edge'];
 
@@ -36,11 +63,18 @@ async function pushBlob(repo: string, content: string): Promise<void> {
   expect(start.status).toBe(202);
   const location = new URL(start.headers.get('location')!, `http://${host}`);
   location.searchParams.set('digest', sha(content));
-  expect((await fetch(location, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: content })).status).toBe(201);
+  expect(
+    (await fetch(location, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: content }))
+      .status,
+  ).toBe(201);
 }
 
 async function pushManifest(repo: string, reference: string, content: string, mediaType: string): Promise<void> {
-  const r = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, { method: 'PUT', headers: { 'content-type': mediaType }, body: content });
+  const r = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, {
+    method: 'PUT',
+    headers: { 'content-type': mediaType },
+    body: content,
+  });
   expect(r.status, await r.text()).toBe(201);
 }
 
@@ -74,49 +108,123 @@ afterAll(async () => {
   rmSync(storage, { recursive: true, force: true });
 });
 
+function tree(registryHost = host, exclusionList?: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sugarkube-policy-'));
+  const objects = [
+    imageRepository({
+      name: 'app',
+      namespace: 'flux-system',
+      image: `${registryHost}/o/app`,
+      ...(exclusionList ? { exclusionList } : {}),
+    }),
+    imagePolicy({
+      name: 'app-staging',
+      namespace: 'flux-system',
+      imageRepositoryRef: { name: 'app' },
+      ...followBranchBuilds('main'),
+    }),
+    imagePolicy({
+      name: 'app-prod',
+      namespace: 'flux-system',
+      imageRepositoryRef: { name: 'app' },
+      ...followReleases('^1.0.0'),
+    }),
+    imageUpdateAutomation({
+      name: 'staging',
+      namespace: 'flux-system',
+      sourceRef: { name: 'flux-system' },
+      path: './apps/app/staging',
+    }),
+  ];
+  mkdirSync(join(dir, 'flux-system'), { recursive: true });
+  writeFileSync(
+    join(dir, 'flux-system', 'images.yaml'),
+    objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n'),
+  );
+  for (const env of ['staging', 'prod']) {
+    mkdirSync(join(dir, 'apps', 'app', env), { recursive: true });
+    writeFileSync(
+      join(dir, 'apps', 'app', env, 'kustomization.yaml'),
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\nimages:\n  - name: app\n    newName: ${registryHost}/o/app\n    newTag: main-1600000000-0000000 # ${setterMarker('flux-system', `app-${env}`, 'tag')}\n`,
+    );
+  }
+  return dir;
+}
+
 describe('sugarkube image check', () => {
   it('passes a multi-arch index', async () => {
     const c = capture('/');
-    expect(await main(['image', 'check', `${host}/o/multi:1.0.0`, '--platforms', 'linux/amd64,linux/arm64'], c.context)).toBe(0);
-    expect(c.out.join('')).toMatch(/\(image index sha256:[0-9a-f]{64}\): linux\/amd64, linux\/arm64\nok: linux\/amd64, linux\/arm64\n$/);
+    expect(
+      await main(['image', 'check', `${host}/o/multi:1.0.0`, '--platforms', 'linux/amd64,linux/arm64'], c.context),
+    ).toBe(0);
+    expect(c.out.join('')).toMatch(
+      /\(image index sha256:[0-9a-f]{64}\): linux\/amd64, linux\/arm64\nok: every platform asked for is there\n$/,
+    );
   });
   it('fails an amd64-only image, naming the missing platform', async () => {
     const c = capture('/');
-    expect(await main(['image', 'check', `${host}/o/amd64only:1.0.0`, '--platforms', 'linux/amd64,linux/arm64'], c.context)).toBe(1);
-    expect(c.err.join('')).toBe(`sugarkube image: ${host}/o/amd64only:1.0.0 is missing platform linux/arm64 (it has linux/amd64)\n`);
+    expect(
+      await main(['image', 'check', `${host}/o/amd64only:1.0.0`, '--platforms', 'linux/amd64,linux/arm64'], c.context),
+    ).toBe(1);
+    expect(c.err.join('')).toBe(
+      `sugarkube image: ${host}/o/amd64only:1.0.0 is missing platform linux/arm64 (it has linux/amd64)\n`,
+    );
   });
   it('explains usage errors and registry errors in one line', async () => {
     const usage = capture('/');
     expect(await main(['image', 'check', `${host}/o/multi:1.0.0`, '--platforms', 'arm64'], usage.context)).toBe(2);
-    expect(usage.err.join('')).toMatch(/^sugarkube image: invalid platform "arm64": expected os\/architecture\[\/variant\]/);
+    expect(usage.err.join('')).toMatch(
+      /^sugarkube image: invalid platform "arm64": expected os\/architecture\[\/variant\]/,
+    );
     const missing = capture('/');
-    expect(await main(['image', 'check', `${host}/o/nope:1`], missing.context)).toBe(1);
-    // What the real registry answers for a repository it never saw.
-    expect(missing.err.join('')).toBe('sugarkube image: manifest o/nope:1: HTTP 404 (MANIFEST_UNKNOWN: manifest unknown)\n');
+    expect(await main(['image', 'check', `${host}/o/nope:1`], missing.context)).toBe(4);
+    // What the real registry answers for a repository it never saw: not found, exit 4.
+    expect(missing.err.join('')).toBe(
+      `sugarkube image: manifest o/nope:1 from ${host}: HTTP 404 (MANIFEST_UNKNOWN: manifest unknown)\n`,
+    );
+  });
+  it('a registry that never answers: a progress line on a terminal, then exit 6 after --timeout, naming host and cause', async () => {
+    const silent = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const port = (silent.address() as { port: number }).port;
+    const out: string[] = [];
+    const err: string[] = [];
+    const context = {
+      stdout: { write: (t: string) => out.push(t), isTTY: true },
+      stderr: { write: (t: string) => err.push(t), isTTY: true },
+      cwd: '/',
+      env: {},
+    };
+    const started = Date.now();
+    expect(await main(['image', 'check', `127.0.0.1:${port}/o/multi:1.0.0`, '--timeout', '1'], context)).toBe(6);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    silent.close();
+    const text = err.join('').replace(/\u001b\[[0-9;]*m/g, '');
+    expect(text).toContain(`› reading the manifest of 127.0.0.1:${port}/o/multi:1.0.0… failed\n`);
+    expect(text).toContain(
+      `sugarkube image: manifest o/multi:1.0.0 from 127.0.0.1:${port}: no answer within 1 s (timeout)`,
+    );
+  });
+
+  it('offline: names the host and the cause, and exits 6, not 1 (a missing platform)', async () => {
+    const port = await freePort(); // nothing listens there
+    const offline = capture('/');
+    expect(await main(['image', 'check', `127.0.0.1:${port}/o/multi:1.0.0`], offline.context)).toBe(6);
+    expect(offline.err.join('')).toMatch(
+      new RegExp(
+        `^sugarkube image: manifest o/multi:1\\.0\\.0 from 127\\.0\\.0\\.1:${port}: connection refused: nothing listens there \\(ECONNREFUSED`,
+      ),
+    );
+    const dir = tree(`127.0.0.1:${port}`);
+    const policy = capture(dir);
+    expect(await main(['policy', 'preview', '--dir', dir], policy.context)).toBe(6);
+    expect(policy.err.join('')).toContain(
+      `sugarkube policy: flux-system/app-prod: tags of o/app from 127.0.0.1:${port}: connection refused: nothing listens there (ECONNREFUSED`,
+    );
   });
 });
 
 describe('sugarkube policy preview', () => {
-  function tree(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'sugarkube-policy-'));
-    const objects = [
-      imageRepository({ name: 'app', namespace: 'flux-system', image: `${host}/o/app` }),
-      imagePolicy({ name: 'app-staging', namespace: 'flux-system', imageRepositoryRef: { name: 'app' }, ...followBranchBuilds('main') }),
-      imagePolicy({ name: 'app-prod', namespace: 'flux-system', imageRepositoryRef: { name: 'app' }, ...followReleases('^1.0.0') }),
-      imageUpdateAutomation({ name: 'staging', namespace: 'flux-system', sourceRef: { name: 'flux-system' }, path: './apps/app/staging' }),
-    ];
-    mkdirSync(join(dir, 'flux-system'), { recursive: true });
-    writeFileSync(join(dir, 'flux-system', 'images.yaml'), objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n'));
-    for (const env of ['staging', 'prod']) {
-      mkdirSync(join(dir, 'apps', 'app', env), { recursive: true });
-      writeFileSync(
-        join(dir, 'apps', 'app', env, 'kustomization.yaml'),
-        `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\nimages:\n  - name: app\n    newName: ${host}/o/app\n    newTag: main-1600000000-0000000 # ${setterMarker('flux-system', `app-${env}`, 'tag')}\n`,
-      );
-    }
-    return dir;
-  }
-
   it('prints the tag each policy selects from the live tags, with the digest for prod', async () => {
     const dir = tree();
     const c = capture(dir);
@@ -139,17 +247,35 @@ describe('sugarkube policy preview', () => {
     const copy = mkdtempSync(join(tmpdir(), 'sugarkube-policy-patch-'));
     cpSync(dir, copy, { recursive: true });
     execFileSync('patch', ['-p1', '--batch', '--forward'], { cwd: copy, input: diff });
-    expect(readFileSync(join(copy, 'apps/app/staging/kustomization.yaml'), 'utf8')).toBe(before.replace('main-1600000000-0000000', 'main-1800000000-bbbbbbb'));
+    expect(readFileSync(join(copy, 'apps/app/staging/kustomization.yaml'), 'utf8')).toBe(
+      before.replace('main-1600000000-0000000', 'main-1800000000-bbbbbbb'),
+    );
     expect(c.err.join('')).toContain('image automation would change 1 file(s)');
+  });
+
+  it("applies the ImageRepository's exclusionList before the policy, as the controller stores tags", async () => {
+    const dir = tree(host, ['^main-1800000000-']);
+    const c = capture(dir);
+    expect(await main(['policy', 'preview', '--dir', '.', '--json'], c.context)).toBe(0);
+    const staging = JSON.parse(c.out.join('')).report.policies.find(
+      (p: { policy: string }) => p.policy === 'flux-system/app-staging',
+    );
+    expect(staging).toEqual({
+      policy: 'flux-system/app-staging',
+      image: `${host}/o/app`,
+      tag: 'main-1700000000-aaaaaaa',
+    });
   });
 
   it('says what is missing when there is no tree or no policy', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'sugarkube-policy-empty-'));
     const c = capture(empty);
-    expect(await main(['policy', 'preview'], c.context)).toBe(1);
-    expect(c.err.join('')).toMatch(/cannot read .*out: synthesize the tree first \(sugarkube synth\) or pass --dir/);
+    expect(await main(['policy', 'preview'], c.context)).toBe(2);
+    expect(c.err.join('')).toBe(
+      'sugarkube policy: out: no such directory (synthesize the tree first, or pass --dir)\n',
+    );
     const c2 = capture(empty);
-    expect(await main(['policy', 'preview', '--dir', '.'], c2.context)).toBe(1);
+    expect(await main(['policy', 'preview', '--dir', '.'], c2.context)).toBe(2);
     expect(c2.err.join('')).toMatch(/no image\.toolkit\.fluxcd\.io\/v1 ImagePolicy objects found/);
   });
 });

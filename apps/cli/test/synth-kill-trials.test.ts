@@ -250,7 +250,7 @@ describe('synth survives SIGKILL and I/O errors: the tree is entirely old or ent
   const canChattr = spawnSync('chattr', ['--help']).error === undefined;
 
   it.skipIf(!canChattr)(
-    'an immutable directory before synth starts: exit 1 naming it, nothing written',
+    'an immutable directory before synth starts: exit 2 naming it, nothing written',
     async () => {
       const dir = await mkdtemp(join(work, 'eperm-'));
       copyTree(template('A', 'root').dir, dir);
@@ -259,9 +259,9 @@ describe('synth survives SIGKILL and I/O errors: the tree is entirely old or ent
       immutable.push(target);
       const run = await runChild(dir, 'root', 'B');
       spawnSync('chattr', ['-i', target]);
-      expect(run.code).toBe(1);
+      expect(run.code).toBe(2);
       expect(run.stderr).toContain(
-        `cannot write ${dir}; nothing was changed:\n  ${target}: directory not writable (EPERM`,
+        `cannot write ${dir}, nothing was changed: ${target}: directory not writable (EPERM`,
       );
       expect(await verdict(dir, 'A', 'B', 'root')).toBe('old');
     },

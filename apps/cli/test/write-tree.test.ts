@@ -56,12 +56,12 @@ describe('writeTree', () => {
         { path: 'a/b.yaml', content: 'x: 1\n' },
         { path: 'c.yaml', content: 'y\n' },
       ]),
-    ).toEqual({
+    ).toMatchObject({
       written: 2,
       unchanged: 0,
       removed: 0,
     });
-    expect(await writeTree(root, [{ path: 'a/b.yaml', content: 'x: 1\n' }])).toEqual({
+    expect(await writeTree(root, [{ path: 'a/b.yaml', content: 'x: 1\n' }])).toMatchObject({
       written: 0,
       unchanged: 1,
       removed: 1,
@@ -115,7 +115,7 @@ describe('writeTree', () => {
       conflicts: [{ path: 'README.md' }, { path: 'clusters/staging/apps.yaml' }],
     });
 
-    expect(await writeTree(root, files, { force: true })).toEqual({ written: 4, unchanged: 0, removed: 0 });
+    expect(await writeTree(root, files, { force: true })).toMatchObject({ written: 4, unchanged: 0, removed: 0 });
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(files[0]!.content);
     expect(await readFile(join(root, 'package.json'), 'utf8')).toBe('{}\n');
   });
@@ -127,7 +127,7 @@ describe('writeTree', () => {
     await expect(writeTree(root, tree('a.yaml', 'b.yaml'))).rejects.toThrow(
       /1 path\(s\) .* in the way.*\n {2}b\.yaml: exists/,
     );
-    expect(await writeTree(root, tree('a.yaml'))).toEqual({ written: 1, unchanged: 0, removed: 0 });
+    expect(await writeTree(root, tree('a.yaml'))).toMatchObject({ written: 1, unchanged: 0, removed: 0 });
   });
 
   it("swaps a directory whole only when everything in it is the writer's; a user's file beside generated ones stays", async () => {
@@ -140,7 +140,7 @@ describe('writeTree', () => {
     await mkdir(join(root, 'clusters/staging/empty'));
     const notes = await stat(join(root, 'clusters/staging/notes.md'));
     const result = await writeTree(root, tree('clusters/prod/a.yaml', 'clusters/staging/c.yaml', 'apps/z.yaml'));
-    expect(result).toEqual({ written: 2, unchanged: 1, removed: 3 });
+    expect(result).toMatchObject({ written: 2, unchanged: 1, removed: 3 });
     const after = await snapshot(root);
     expect(Object.keys(after).sort()).toEqual([
       '.sugarkube-files.json',
@@ -195,8 +195,12 @@ describe('writeTree', () => {
   it('refuses an output directory that is a file', async () => {
     const file = join(await tempDir(), 'out');
     await writeFile(file, 'not a directory');
-    await expect(writeTree(file, tree('a.yaml'))).rejects.toThrow(`output directory ${file} is not a directory`);
-    await expect(checkTree(file, tree('a.yaml'))).rejects.toThrow(`output directory ${file} is not a directory`);
+    await expect(writeTree(file, tree('a.yaml'))).rejects.toThrow(
+      `${file}: expected a directory to write the tree into, found a file`,
+    );
+    await expect(checkTree(file, tree('a.yaml'))).rejects.toThrow(
+      `${file}: expected a directory to write the tree into, found a file`,
+    );
     expect(await readFile(file, 'utf8')).toBe('not a directory');
   });
 
@@ -348,7 +352,7 @@ describe('writeTree', () => {
       immutable.push(join(root, 'apps/b'));
       const next = [...tree('apps/a/x2.yaml', 'clusters/c2.yaml'), { path: 'apps/b/y.yaml', content: 'changed\n' }];
       await expect(writeTree(root, next)).rejects.toThrow(
-        `cannot write ${root}; nothing was changed:\n  ${join(root, 'apps/b')}: directory not writable (EPERM: operation not permitted: immutable or append-only (chattr)?)`,
+        `cannot write ${root}, nothing was changed: ${join(root, 'apps/b')}: directory not writable (EPERM: operation not permitted: immutable or append-only (chattr)?)`,
       );
       expect(await snapshot(root)).toEqual(before);
       expect((await readdir(root)).filter((n) => n.startsWith('.sugarkube-') && n !== '.sugarkube-files.json')).toEqual(

@@ -8,15 +8,7 @@ export {
   type ValidatedClusterDefinition,
   type AppRepository,
 } from './definition/cluster-definition.js';
-export {
-  pinsSchema,
-  pinOf,
-  withPin,
-  renderPins,
-  type Pin,
-  type Pins,
-  type PinsInput,
-} from './definition/pins.js';
+export { pinsSchema, pinOf, withPin, renderPins, type Pin, type Pins, type PinsInput } from './definition/pins.js';
 export { parseClusterDefinition, type ParsedCluster } from './definition/parse-cluster-definition.js';
 export { clusterJsonSchema, pinsJsonSchema } from './definition/cluster-json-schema.js';
 export {
@@ -29,8 +21,22 @@ export {
 } from './definition/resolve-cluster.js';
 export { defineCluster, synthesizeCluster } from './definition/define-cluster.js';
 export { clusterModule, isClusterModule, type ClusterModule } from './definition/cluster-module.js';
-// components: every chart and image the clusters run
-export { chartTable, chartEntry, type ChartEntry, type ChartWorkload, type UpstreamSource } from './components/chart-table.js';
+// components: one module per infrastructure component, listed in install order
+export { infraComponents } from './components/infra-components.js';
+export type {
+  InfraComponent,
+  ComponentChart,
+  ComponentContext,
+  ComponentSecret,
+  ConfigContext,
+  ConfigFiles,
+  ChartWorkload,
+  CrdSource,
+  GoModule,
+  PodSecurityLevel,
+  UpstreamSource,
+} from './components/infra-component.js';
+export { componentPins, type ComponentPins, type ComponentPin, type CrdPin } from './components/component-pins.js';
 export { clusterSecrets, type ClusterSecretSpec } from './components/cluster-secrets.js';
 // plan and render
 export { fluxApi, removedFluxApi } from './plan/flux-api.js';
@@ -39,3 +45,4 @@ export { clusterHeader } from './render/render-objects.js';
 // verify: structure and capacity, without a cluster
 export { validateClusterTree, type TreeProblem, type TreeValidation } from './verify/validate-cluster-tree.js';
 export { summarizeClusterTree, formatClusterSummary, type ClusterSummary } from './verify/summarize-cluster-tree.js';
+export { parseCpu, parseMemory, formatCpu, formatMemory } from './definition/quantities.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AppDescriptor } from '@sugarkube/manifests';
 import { parseClusterDefinition } from '../src/index.js';
 import { fakeCiphertext, testCluster, testPins } from './fixture.js';
 
@@ -32,7 +33,53 @@ describe('parseClusterDefinition', () => {
     expect(messages(input)).toEqual([
       'acmeEmail: expected an e-mail address, received "nope"',
       'dnsZones: expected at least one DNS zone, received a list of 0',
-      'environments.staging.exposure.metallb.addresses[0]: expected an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28", received "10.0.0.1"',
+      'environments.staging.exposure.metallb.addresses[0]: expected an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28" (one "-" between two addresses), received "10.0.0.1"',
+      // A cross-field check on what is well-formed: the pins name an environment the cluster no longer has.
+      'pins.prod: expected one of the cluster\'s environments ("staging"), received "prod"',
+    ]);
+  });
+
+  it('checks MetalLB ranges: valid octets, start not after end, a prefix length 0-32', () => {
+    const input = testCluster();
+    const prod = input.environments.prod!;
+    const addresses = ['192.168.1.300-192.168.1.245', '192.168.1.250-192.168.1.245', '10.0.0.0/33', '192.168.1.240-192.168.1.250', '10.0.0.0/8'];
+    const ranges = { ...input, environments: { ...input.environments, prod: { ...prod, exposure: { metallb: { addresses } } } } };
+    expect(messages(ranges)).toEqual([
+      'environments.prod.exposure.metallb.addresses[0]: expected an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28" ("192.168.1.300" is not an IPv4 address (four octets 0-255)), received "192.168.1.300-192.168.1.245"',
+      'environments.prod.exposure.metallb.addresses[1]: expected an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28" (start 192.168.1.250 is after end 192.168.1.245), received "192.168.1.250-192.168.1.245"',
+      'environments.prod.exposure.metallb.addresses[2]: expected an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28" (prefix length "33" is not 0-32), received "10.0.0.0/33"',
+    ]);
+  });
+
+  it('refuses a route host outside the cluster\'s DNS zones', () => {
+    const input = testCluster();
+    const app = input.apps[0]!.app as AppDescriptor;
+    const outside = { ...input, apps: [{ ...input.apps[0]!, app: { ...app, routes: [{ apex: 'hello.example.net' }] } }, input.apps[1]!] };
+    expect(messages(outside)).toEqual([
+      'apps[0].app.routes: expected a staging host inside the cluster\'s dnsZones ("example.org"), received "staging.hello.example.net"',
+      'apps[0].app.routes: expected a prod host inside the cluster\'s dnsZones ("example.org"), received "hello.example.net"',
+    ]);
+  });
+
+  it('runs the cross-field checks on what is well-formed when other fields fail', () => {
+    // A malformed e-mail and owner no longer hide the clash, the host outside the zones and the stray pin.
+    const input = testCluster();
+    const app = input.apps[0]!.app as AppDescriptor;
+    const broken = {
+      ...input,
+      acmeEmail: 'nope',
+      owner: 'Not An Owner',
+      apps: [{ ...input.apps[0]!, app: { ...app, routes: [{ apex: 'hello.example.net' }] } }, input.apps[1]!, { ...input.apps[1]!, helm: { version: '1.0.0' } }],
+    };
+    expect(parseClusterDefinition(broken, { ...testPins, prod: { ...testPins.prod, nobody: { web: { tag: 'v1.0.0' } } } }).errors.map((e) => e.message)).toEqual([
+      'owner: expected a GitHub owner such as "futuroptimist", received "Not An Owner"',
+      'acmeEmail: expected an e-mail address, received "nope"',
+      'apps[2].app.name: expected a name not used by apps[1], received "legacy"',
+      'apps[0].app.routes: expected a staging host inside the cluster\'s dnsZones ("example.org"), received "staging.hello.example.net"',
+      'apps[2].app.routes: expected a staging host not served by apps[1], received "staging.legacy.example.org"',
+      'apps[0].app.routes: expected a prod host inside the cluster\'s dnsZones ("example.org"), received "hello.example.net"',
+      'apps[2].app.routes: expected a prod host not served by apps[1], received "legacy.example.org"',
+      'pins.prod.nobody: expected an app that runs in prod ("hello", "legacy"), received "nobody" (no entry of apps runs "nobody" in prod)',
     ]);
   });
 

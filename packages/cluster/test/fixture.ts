@@ -16,7 +16,10 @@ export function testCluster(overrides: Partial<ClusterDefinition> = {}): Cluster
         kubeContext: 'test-staging',
         exposure: { cloudflareTunnel: {} },
         backupTarget: 's3://backups@us-east-1/staging',
-        sealedSecrets: { 'cloudflare-api-token': { encryptedData: { 'api-token': fakeCiphertext } }, 'cloudflared-token': { encryptedData: { token: fakeCiphertext } } },
+        sealedSecrets: {
+          'cloudflare-api-token': { encryptedData: { 'api-token': fakeCiphertext } },
+          'cloudflared-token': { encryptedData: { token: fakeCiphertext } },
+        },
       },
       prod: {
         kubeContext: 'test-prod',
@@ -30,7 +33,16 @@ export function testCluster(overrides: Partial<ClusterDefinition> = {}): Cluster
       {
         app: {
           name: 'hello',
-          services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/acme/hello' }, port: 8080, writablePaths: ['/tmp'] }],
+          services: [
+            {
+              name: 'web',
+              runtime: 'node',
+              image: { repository: 'ghcr.io/acme/hello' },
+              port: 8080,
+              writablePaths: ['/tmp'],
+              build: { command: ['node', 'server.js'] },
+            },
+          ],
           routes: [{ apex: 'hello.example.org' }],
         },
         repository: { url: 'https://github.com/acme/hello' },
@@ -38,7 +50,16 @@ export function testCluster(overrides: Partial<ClusterDefinition> = {}): Cluster
       {
         app: {
           name: 'legacy',
-          services: [{ name: 'web', runtime: 'python', image: { repository: 'ghcr.io/acme/legacy', tag: 'main-1700000000-abc1234' }, port: 5010, writablePaths: ['/tmp'] }],
+          services: [
+            {
+              name: 'web',
+              runtime: 'python',
+              image: { repository: 'ghcr.io/acme/legacy', tag: 'main-1700000000-abc1234' },
+              port: 5010,
+              writablePaths: ['/tmp'],
+              build: { server: { kind: 'gunicorn', app: 'legacy:app' } },
+            },
+          ],
           routes: [{ apex: 'legacy.example.org' }],
         },
         helm: { version: { staging: '0.2.0', prod: '0.1.9' }, values: { prod: { replicaCount: 2 } } },

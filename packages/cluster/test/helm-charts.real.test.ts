@@ -9,12 +9,18 @@ import { join } from 'node:path';
 import { helmTemplate, pinnedChartDir, validateManifests } from '@sugarkube/verify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { parseClusterDefinition, summarizeClusterTree, synthesizeClusterTree, type ClusterSummary } from '../src/index.js';
+import {
+  infraComponents,
+  parseClusterDefinition,
+  summarizeClusterTree,
+  synthesizeClusterTree,
+  type ClusterSummary,
+} from '../src/index.js';
 import { parseCpu, parseMemory } from '../src/definition/quantities.js';
 import { testCluster, testPins } from './fixture.js';
 
-/** Charts whose source the tests can render (the rest: see helm-charts.sh). */
-const renderable = ['cert-manager', 'sealed-secrets', 'external-dns', 'metallb'];
+/** Charts whose source a module release holds: helm-charts.sh fetches them (the others have none reachable here). */
+const renderable = infraComponents.filter((c) => c.chart.sourceModule).map((c) => c.chart.name ?? c.id);
 
 interface Release {
   readonly env: string;
@@ -41,13 +47,24 @@ beforeAll(() => {
       const o = doc.toJS() as {
         kind?: string;
         metadata: { name: string; namespace: string };
-        spec: { chart: { spec: { chart: string; version: string } }; releaseName?: string; targetNamespace?: string; values?: unknown; valuesFrom?: unknown };
+        spec: {
+          chart: { spec: { chart: string; version: string } };
+          releaseName?: string;
+          targetNamespace?: string;
+          values?: unknown;
+          valuesFrom?: unknown;
+        };
       };
       if (o?.kind !== 'HelmRelease' || !renderable.includes(o.spec.chart.spec.chart)) continue;
       expect(o.spec.valuesFrom, `${file.path}: valuesFrom is not rendered here`).toBeUndefined();
       releases.push({
-        env: file.path.split('/')[2]!, file: file.path, chart: o.spec.chart.spec.chart, version: o.spec.chart.spec.version,
-        releaseName: o.spec.releaseName ?? o.metadata.name, namespace: o.spec.targetNamespace ?? o.metadata.namespace, values: o.spec.values ?? {},
+        env: file.path.split('/')[2]!,
+        file: file.path,
+        chart: o.spec.chart.spec.chart,
+        version: o.spec.chart.spec.version,
+        releaseName: o.spec.releaseName ?? o.metadata.name,
+        namespace: o.spec.targetNamespace ?? o.metadata.namespace,
+        values: o.spec.values ?? {},
       });
     }
   }
@@ -60,7 +77,12 @@ function renderedRequests(objects: Obj[], nodes: number): { cpuMillis: number; m
   for (const o of objects) {
     if (!['Deployment', 'StatefulSet', 'DaemonSet'].includes(o.kind ?? '')) continue;
     const pods = o.kind === 'DaemonSet' ? nodes : ((o.spec?.replicas as number | undefined) ?? 1);
-    const containers = ((o.spec?.template as { spec?: { containers?: { resources?: { requests?: { cpu?: string; memory?: string } } }[] } })?.spec?.containers) ?? [];
+    const containers =
+      (
+        o.spec?.template as {
+          spec?: { containers?: { resources?: { requests?: { cpu?: string; memory?: string } } }[] };
+        }
+      )?.spec?.containers ?? [];
     for (const c of containers) {
       cpuMillis += (c.resources?.requests?.cpu ? parseCpu(c.resources.requests.cpu) : 0) * pods;
       memoryBytes += (c.resources?.requests?.memory ? parseMemory(c.resources.requests.memory) : 0) * pods;
@@ -81,18 +103,37 @@ describe('infrastructure HelmReleases rendered by helm from the pinned charts', 
     }
   });
 
-  it('helm renders every release with its values; kubeconform accepts every object; the summary counts the requests the pods carry', { timeout: 300_000 }, async () => {
-    for (const r of releases) {
-      const rendered = await helmTemplate({ chart: r.chart, releaseName: r.releaseName, namespace: r.namespace, values: r.values });
-      const objects = parseAllDocuments(rendered).map((d) => d.toJS() as Obj).filter((o) => o?.kind);
-      expect(objects.length, `${r.file}: ${r.chart} renders objects`).toBeGreaterThan(0);
-      // CRDs have no core schema (kubeconform's known gap); everything else must validate strictly.
-      const report = await validateManifests([{ path: `${r.file} (${r.chart} rendered)`, content: rendered }], { allowMissing: ['apiextensions.k8s.io/v1/CustomResourceDefinition'] });
-      expect(report.problems, `${r.file}`).toEqual([]);
-      const env = summary.environments.find((e) => e.name === r.env)!;
-      const counted = env.infra.filter((l) => l.name.startsWith(`${r.chart}/`));
-      const want = { cpuMillis: counted.reduce((n, l) => n + l.cpuMillis, 0), memoryBytes: counted.reduce((n, l) => n + l.memoryBytes, 0) };
-      expect({ chart: `${r.env} ${r.chart}`, ...renderedRequests(objects, env.capacity.nodes) }).toEqual({ chart: `${r.env} ${r.chart}`, ...want });
-    }
-  });
+  it(
+    'helm renders every release with its values; kubeconform accepts every object; the summary counts the requests the pods carry',
+    { timeout: 300_000 },
+    async () => {
+      for (const r of releases) {
+        const rendered = await helmTemplate({
+          chart: r.chart,
+          releaseName: r.releaseName,
+          namespace: r.namespace,
+          values: r.values,
+        });
+        const objects = parseAllDocuments(rendered)
+          .map((d) => d.toJS() as Obj)
+          .filter((o) => o?.kind);
+        expect(objects.length, `${r.file}: ${r.chart} renders objects`).toBeGreaterThan(0);
+        // CRDs have no core schema (kubeconform's known gap); everything else must validate strictly.
+        const report = await validateManifests([{ path: `${r.file} (${r.chart} rendered)`, content: rendered }], {
+          allowMissing: ['apiextensions.k8s.io/v1/CustomResourceDefinition'],
+        });
+        expect(report.problems, `${r.file}`).toEqual([]);
+        const env = summary.environments.find((e) => e.name === r.env)!;
+        const counted = env.infra.filter((l) => l.name.startsWith(`${r.chart}/`));
+        const want = {
+          cpuMillis: counted.reduce((n, l) => n + l.cpuMillis, 0),
+          memoryBytes: counted.reduce((n, l) => n + l.memoryBytes, 0),
+        };
+        expect({ chart: `${r.env} ${r.chart}`, ...renderedRequests(objects, env.capacity.nodes) }).toEqual({
+          chart: `${r.env} ${r.chart}`,
+          ...want,
+        });
+      }
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { buildFluxPaths, validateManifests, type ManifestReport } from '@sugarkube/verify';
-import { validateClusterTree, type GeneratedFile } from '../src/index.js';
+import { validateClusterTree } from '../src/index.js';
+import type { GeneratedFile } from '@sugarkube/core';
 
 /**
  * Builds every Flux Kustomization path of the tree (and of the app repos it takes apps from)
@@ -9,7 +10,12 @@ import { validateClusterTree, type GeneratedFile } from '../src/index.js';
 export async function buildAndValidate(
   files: readonly GeneratedFile[],
   appRepos: Readonly<Record<string, readonly GeneratedFile[]>> = {},
-): Promise<{ paths: readonly string[]; objects: number; report: ManifestReport; built: { path: string; content: string }[] }> {
+): Promise<{
+  paths: readonly string[];
+  objects: number;
+  report: ManifestReport;
+  built: { path: string; content: string }[];
+}> {
   const { problems } = validateClusterTree(files);
   if (problems.length > 0) throw new Error(problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
   const built = await buildFluxPaths(files, appRepos);

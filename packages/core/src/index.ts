@@ -11,6 +11,14 @@ export {
 } from './issues/issue.js';
 export { ValidationError, throwIfIssues } from './issues/validation-error.js';
 export { fromZodIssues, checkWithSchema, type Checked } from './issues/zod-issues.js';
+export {
+  parseOptions,
+  optionIssues,
+  checkArguments,
+  type CrossCheck,
+  type ArgumentCheck,
+} from './issues/parse-options.js';
+export { salvage, unexplainedIssues, type Salvaged } from './issues/salvage.js';
 export { didYouMean, unknownKeysMessage } from './issues/did-you-mean.js';
 export { expectedPhrase } from './issues/expected-phrase.js';
 // field rules: names, hosts, images, quantities
@@ -32,7 +40,9 @@ export {
   imageDigest,
   imageReference,
   cidr,
+  ipv4Range,
   duration,
+  fluxDuration,
   labelValue,
   stringList,
   repoPath,
@@ -73,5 +83,16 @@ export {
   mutableTags,
   isImmutableTag,
 } from './tags/image-tags.js';
+// Kubernetes and Flux objects typed from the pinned schemas (generated: src/kube/api-types.ts)
+export type * as k8s from './kube/api-types.js';
+export type { KubeKinds } from './kube/api-types.js';
+export {
+  typedObject,
+  type TypedObject,
+  type ApiVersion,
+  type KindOf,
+  type KindBody,
+  type NamedMetadata,
+} from './kube/typed-object.js';
 // docs: field references generated from the schemas
 export { fieldReference } from './docs/field-reference.js';

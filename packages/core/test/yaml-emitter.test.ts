@@ -27,6 +27,14 @@ describe('emitYaml', () => {
     }), { numRuns: 10000, seed: 8 });
   }, 120_000);
 
+  it('writes documents of hundreds of thousands of lines (a Gateway with a listener per host of 10,000 apps)', () => {
+    const listeners = Array.from({ length: 40_000 }, (_, i) => ({ name: `https-app${i}`, port: 8443, tls: { mode: 'Terminate' } }));
+    const text = emitYaml({ kind: 'Gateway', spec: { listeners } });
+    // kind, spec, listeners, then 4 lines per listener; before the fix this threw "Maximum call stack size exceeded".
+    expect(text.split('\n').length - 1).toBe(3 + 4 * listeners.length);
+    same({ kind: 'Gateway', spec: { listeners } }, parse(text));
+  });
+
   it('writes block style with sequences indented under their key', () => {
     expect(emitYaml({ a: [{ b: 1, c: ['x', 'on'] }, [1, 2]], d: {}, e: [], f: 'x: y' })).toBe(
       'a:\n  - b: 1\n    c:\n      - x\n      - "on"\n  - - 1\n    - 2\nd: {}\ne: []\nf: "x: y"\n',

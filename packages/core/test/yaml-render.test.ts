@@ -61,3 +61,41 @@ describe('comments and headers', () => {
     expect(renderYaml([{ name: 'ci', on: { push: {} }, jobs: {} }], { keyOrder: 'given' })).toBe('name: ci\n"on":\n  push: {}\njobs: {}\n');
   });
 });
+
+// Found by the round-trip property test in tools/repo-checks (yaml-round-trip.test.ts), which reads
+// every output path back with `kubectl kustomize` (go-yaml): the `yaml` package alone accepted these.
+describe('what go-yaml refuses or folds', () => {
+  it('escapes DEL, C1 controls, U+FFFE/U+FFFF and BOM inside quotes instead of writing them raw', () => {
+    // kustomize: "MalformedYAMLError: yaml: control characters are not allowed".
+    expect(emitYaml({ x: 'a\u007fb', v: '\u0080', z: 'x\ufffe', w: '\ufeffa' })).toBe(
+      'x: "a\\u007fb"\nv: "\\u0080"\nz: "x\\ufffe"\nw: "\\ufeffa"\n',
+    );
+  });
+
+  it('escapes NEL, LS and PS inside quotes (YAML 1.1 line breaks, folded by go-yaml)', () => {
+    // kustomize read a raw NEL inside double quotes as a space: "x\u0085y" came back "x y".
+    const value = { nel: 'x\u0085y', ls: 'a\u2028b', ps: '\u2029', mixed: 'a\n\u2028' };
+    const out = emitYaml(value);
+    expect(out).toBe('nel: "x\\u0085y"\nls: "a\\u2028b"\nps: "\\u2029"\nmixed: "a\\n\\u2028"\n');
+    expect(/[\u0085\u2028\u2029]/.test(out)).toBe(false);
+    expect(parse(out, { version: '1.1' })).toEqual(value);
+    expect(parse(out)).toEqual(value);
+  });
+
+  it('quotes U+FFFE, U+FFFF and lone surrogates instead of writing them plain', () => {
+    expect(emitYaml(['\ufffe', 'a\uffffb', 'x\ud800'])).toBe('- "\\ufffe"\n- "a\\uffffb"\n- "x\\ud800"\n');
+  });
+
+  it('quotes a multi-line string whose first line starts with a tab (go-yaml: "found a tab character where an indentation space is expected")', () => {
+    expect(emitYaml({ a: '\tx\ny', b: '\n\tx', c: 'x\n\ty' })).toBe('a: "\\tx\\ny"\nb: "\\n\\tx"\nc: |-\n  x\n  \ty\n');
+  });
+
+  it('quotes a multi-line string with a line ending in a space or tab', () => {
+    // `|2` over whitespace-only lines: the `yaml` package read " \n" back as "".
+    const value = { a: ' \n', b: '  \n  \n', c: 'a \nb', d: 'a\t\nb', e: 'a\n ' };
+    const out = emitYaml(value);
+    expect(out).toBe('a: " \\n"\nb: "  \\n  \\n"\nc: "a \\nb"\nd: "a\\t\\nb"\ne: "a\\n "\n');
+    expect(parse(out, { version: '1.1' })).toEqual(value);
+    expect(parse(out)).toEqual(value);
+  });
+});

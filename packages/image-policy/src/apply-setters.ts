@@ -21,7 +21,31 @@
  * @see https://github.com/fluxcd/image-automation-controller/tree/main/internal/update
  */
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parse as parseYaml, type Node, type Scalar } from 'yaml';
+import { checkArguments, strictObject } from '@sugarkube/core';
+import { z } from 'zod';
 import { goYamlResolve } from './go-yaml-resolve.js';
+
+const filesSchema = z.union(
+  [z.record(z.string(), z.string({ error: 'the file text' })), z.map(z.string(), z.string({ error: 'the file text' }))],
+  { error: 'a map of path to YAML text' },
+);
+const policiesSchema = z.array(
+  strictObject({
+    namespace: z.string({ error: 'a namespace' }).optional(),
+    name: z.string({ error: 'a policy name' }),
+    latestRef: strictObject({
+      name: z.string({ error: 'an image name' }),
+      tag: z.string({ error: 'a tag' }),
+      digest: z.string({ error: 'a digest' }).optional(),
+    }).optional(),
+  }),
+  { error: 'a list of image policies {namespace?, name, latestRef?}' },
+);
+const applySettersOptionsSchema = strictObject({
+  namespace: z.string({ error: 'the automation namespace' }),
+  strategy: z.literal('Setters').optional(),
+  path: z.string({ error: 'a repository-relative path' }).optional(),
+});
 
 /** An ImagePolicy as the automation sees it. */
 export interface PolicyRef {
@@ -169,9 +193,14 @@ function str(value: unknown): string {
 /**
  * Applies the image policies' setters to `files` (path → YAML text) as Flux's `Setters`
  * strategy would, returning only the rewritten files and the recorded changes.
+ * @throws ValidationError (from `@sugarkube/core`) for arguments of the wrong shape
  */
 export function applySetters(files: Readonly<Record<string, string>> | ReadonlyMap<string, string>, policies: readonly PolicyRef[], options: ApplySettersOptions): ApplySettersResult {
-  if ((options.strategy ?? 'Setters') !== 'Setters') throw new Error(`unsupported update strategy: ${String(options.strategy)}`);
+  checkArguments('applySetters arguments', [
+    [['files'], filesSchema, files],
+    [['policies'], policiesSchema, policies],
+    [['options'], applySettersOptionsSchema, options],
+  ]);
   const values = setterValues(policies, options.namespace);
   const root = normalize(options.path ?? '');
   const entries = (files instanceof Map ? [...files.entries()] : Object.entries(files)) as [string, string][];

@@ -12,12 +12,11 @@ export {
   type SelectTagSpec,
   type TagFilter,
 } from './select-tag.js';
-export { isSelectTagError, SelectTagError, type SelectTagReason } from './select-tag-error.js';
+export { isSelectTagError, SelectTagError, type SelectTagProblem, type SelectTagReason } from './select-tag-error.js';
 export { FLUX_DEFAULT_EXCLUSION_LIST, storedTags } from './stored-tags.js';
 
 // The Flux image automation objects and their setter markers.
 export { assertImageApiVersion, IMAGE_API_VERSION, type ImageKind } from './objects/api-version.js';
-export { ImageObjectError, type ValidationIssue } from './objects/validation.js';
 export {
   DEFAULT_EXCLUSION_LIST,
   imageRepository,

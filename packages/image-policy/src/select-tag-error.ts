@@ -1,3 +1,5 @@
+import { issue, ValidationError } from '@sugarkube/core';
+
 /** Why no tag was selected; Flux's condition reason where it has one. */
 export type SelectTagReason =
   /** the policy or its filter cannot be built: Flux marks the ImagePolicy Stalled, reason InvalidPolicy */
@@ -16,15 +18,31 @@ export type SelectTagReason =
 
 const BRAND: unique symbol = Symbol.for('sugarkube.SelectTagError') as never;
 
-/** Thrown by {@link selectTag} and {@link storedTags}: the reason and the controller's message. */
-export class SelectTagError extends Error {
-  override readonly name = 'SelectTagError';
+/** Where in the input the problem is, what would have worked, and what was there. */
+export interface SelectTagProblem {
+  readonly path: readonly PropertyKey[];
+  readonly expected: string;
+  readonly received: unknown;
+}
+
+/**
+ * Thrown by {@link selectTag} and {@link storedTags}: a `ValidationError` (from
+ * `@sugarkube/core`) with one issue at the path of the input that decides it (`policy.semver.range`,
+ * `filterTags.pattern`, `exclusionList[0]`, `tags`), plus Flux's condition `reason` and the
+ * controller's own message (also the issue's hint).
+ */
+export class SelectTagError extends ValidationError {
   readonly [BRAND] = true;
+  /** The image-reflector-controller's message, e.g. `no tags in database`. */
+  readonly controllerMessage: string;
+
   constructor(
     readonly reason: SelectTagReason,
-    message: string,
+    controllerMessage: string,
+    problem: SelectTagProblem,
   ) {
-    super(message);
+    super('tag selection', [issue(problem.path, problem.expected, problem.received, `Flux: ${controllerMessage}`)]);
+    this.controllerMessage = controllerMessage;
   }
 }
 

@@ -25,14 +25,20 @@ import { expandString } from './go/go-expand.js';
 import { goParseFloat } from './go/go-parse-float.js';
 import { ConstraintError, parseConstraints, satisfies } from './semver/constraints.js';
 import { compareVersions, parseFluxVersion, type SemverVersion } from './semver/version.js';
+import { optionIssues, strictObject, ValidationError } from '@sugarkube/core';
+import { z } from 'zod';
 import { SelectTagError } from './select-tag-error.js';
-import { storedTags } from './stored-tags.js';
+import { exclusionListSchema, storedTagsOf, tagListSchema } from './stored-tags.js';
 
-/** `spec.policy` of an ImagePolicy (exactly one member is set). */
-export type PolicyChoice =
-  | { readonly semver: { readonly range: string } }
-  | { readonly numerical: { readonly order?: string } }
-  | { readonly alphabetical: { readonly order?: string } };
+/**
+ * `spec.policy` of an ImagePolicy: exactly one member is set (the CRD's shape, so an
+ * ImagePolicy's own `spec` can be passed; Flux reads `order` in any case).
+ */
+export interface PolicyChoice {
+  readonly semver?: { readonly range: string };
+  readonly numerical?: { readonly order?: string };
+  readonly alphabetical?: { readonly order?: string };
+}
 
 /** `spec.filterTags` of an ImagePolicy. */
 export interface TagFilter {
@@ -64,60 +70,99 @@ export interface SelectTagOptions {
 
 type Policer = (candidates: readonly string[]) => string;
 
-function orderOf(order: string | undefined): 'ASC' | 'DESC' {
+/**
+ * The shape of the arguments (the policy's values are Flux's to judge: a range Masterminds
+ * refuses is `InvalidPolicy`, as in the controller). The spec may be a whole ImagePolicy spec.
+ */
+const specSchema = z.looseObject({
+  policy: strictObject({
+    semver: strictObject({ range: z.string({ error: 'a semver range' }) }).optional(),
+    numerical: strictObject({ order: z.string({ error: 'asc or desc' }).optional() }).optional(),
+    alphabetical: strictObject({ order: z.string({ error: 'asc or desc' }).optional() }).optional(),
+  }),
+  filterTags: strictObject({
+    pattern: z.string({ error: 'a Go regular expression' }).optional(),
+    extract: z.string({ error: 'an extract template such as "$ts"' }).optional(),
+  }).optional(),
+});
+const optionsSchema = strictObject({ exclusionList: exclusionListSchema.optional() });
+
+function orderOf(kind: 'numerical' | 'alphabetical', order: string | undefined): 'ASC' | 'DESC' {
   const upper = (order ?? '').toUpperCase();
   if (upper === '') return 'ASC';
   if (upper === 'ASC' || upper === 'DESC') return upper;
   throw new SelectTagError(
     'InvalidPolicy',
     `invalid policy: invalid order argument provided: '${upper}', must be one of: ASC, DESC`,
+    { path: ['spec', 'policy', kind, 'order'], expected: 'asc or desc (any case)', received: order },
   );
 }
 
-function emptyList(): never {
-  throw new SelectTagError('NoMatch', 'version list argument cannot be empty');
+/** The filter left no candidate (the stored list was not empty): the filter is what to look at. */
+function emptyList(spec: SelectTagSpec): never {
+  throw new SelectTagError('NoMatch', 'version list argument cannot be empty', {
+    path: ['spec', 'filterTags', 'pattern'],
+    expected: 'a pattern at least one tag matches',
+    received: spec.filterTags?.pattern,
+  });
 }
 
-/** `PolicerFromSpec` and the three policers' `Latest`. */
-function policerFromSpec(choice: PolicyChoice): Policer {
+/** `PolicerFromSpec` and the three policers' `Latest`; the whole spec names the field to fix in errors. */
+function policerFromSpec(spec: SelectTagSpec): Policer {
+  const choice = spec.policy;
   if ('semver' in choice && choice.semver) {
+    const range = choice.semver.range;
     let constraints;
     try {
       constraints = parseConstraints(choice.semver.range);
     } catch (error) {
       if (error instanceof ConstraintError)
-        throw new SelectTagError('InvalidPolicy', `invalid policy: ${error.message}`);
+        throw new SelectTagError('InvalidPolicy', `invalid policy: ${error.message}`, {
+          path: ['spec', 'policy', 'semver', 'range'],
+          expected: 'a Masterminds/semver range Flux accepts',
+          received: choice.semver.range,
+        });
       throw error;
     }
     return (candidates) => {
-      if (candidates.length === 0) emptyList();
+      if (candidates.length === 0) emptyList(spec);
       let latest: SemverVersion | undefined;
       for (const tag of candidates) {
         const v = parseFluxVersion(tag);
         if (v && satisfies(constraints, v) && (latest === undefined || compareVersions(v, latest) > 0)) latest = v;
       }
-      if (!latest) throw new SelectTagError('NoMatch', 'unable to determine latest version from provided list');
+      if (!latest)
+        throw new SelectTagError('NoMatch', 'unable to determine latest version from provided list', {
+          path: ['spec', 'policy', 'semver', 'range'],
+          expected: `a range one of the ${candidates.length} candidate tag(s) satisfies`,
+          received: range,
+        });
       return latest.original;
     };
   }
   if ('alphabetical' in choice && choice.alphabetical) {
-    const order = orderOf(choice.alphabetical.order);
+    const order = orderOf('alphabetical', choice.alphabetical.order);
     return (candidates) => {
-      if (candidates.length === 0) emptyList();
+      if (candidates.length === 0) emptyList(spec);
       const sorted = [...candidates].sort(compareBytewise);
       return order === 'DESC' ? sorted[0]! : sorted[sorted.length - 1]!;
     };
   }
   if ('numerical' in choice && choice.numerical) {
-    const order = orderOf(choice.numerical.order);
+    const order = orderOf('numerical', choice.numerical.order);
     return (candidates) => {
-      if (candidates.length === 0) emptyList();
+      if (candidates.length === 0) emptyList(spec);
       let latest = '';
       let pv = 0;
       candidates.forEach((version, i) => {
         const cv = goParseFloat(version);
         if (cv === undefined)
-          throw new SelectTagError('NotNumeric', `failed to parse invalid numeric value '${version}'`);
+          throw new SelectTagError('NotNumeric', `failed to parse invalid numeric value '${version}'`, {
+            // What to fix: the filter that let a non-number through to a numerical policy.
+            path: spec.filterTags === undefined ? ['spec', 'filterTags'] : ['spec', 'filterTags', spec.filterTags.extract ? 'extract' : 'pattern'],
+            expected: 'a filter that leaves only numbers for a numerical policy (e.g. extract "$ts")',
+            received: version,
+          });
         if (i !== 0 && ((order === 'ASC' && cv < pv) || (order === 'DESC' && cv > pv))) return;
         latest = version;
         pv = cv;
@@ -125,12 +170,18 @@ function policerFromSpec(choice: PolicyChoice): Policer {
       return latest;
     };
   }
-  throw new SelectTagError('InvalidPolicy', 'invalid policy: given ImagePolicyChoice object is invalid');
+  throw new SelectTagError('InvalidPolicy', 'invalid policy: given ImagePolicyChoice object is invalid', {
+    path: ['spec', 'policy'],
+    expected: 'one of semver, numerical, alphabetical',
+    received: choice,
+  });
 }
 
 /**
  * Selects the tag Flux would pick from `tags` (the registry's tag list, in any order) for an
- * ImagePolicy `spec`. Throws {@link SelectTagError} (with `reason`) where the controller fails.
+ * ImagePolicy `spec` (a whole spec is fine). Arguments of the wrong shape throw a `ValidationError`
+ * (from `@sugarkube/core`); where the controller fails it throws {@link SelectTagError}, a
+ * `ValidationError` with the path of the input that decides it and Flux's `reason`.
  *
  * The tags are evaluated in the controller's storage order, descending by bytes, so every tie
  * resolves as it does in Flux:
@@ -153,9 +204,20 @@ function policerFromSpec(choice: PolicyChoice): Policer {
  *   the answer is one Flux can give, not the only one.
  */
 export function selectTag(spec: SelectTagSpec, tags: readonly string[], options: SelectTagOptions = {}): string {
-  const policer = policerFromSpec(spec.policy);
-  const ordered = storedTags(tags, options.exclusionList);
-  if (ordered.length === 0) throw new SelectTagError('NoTags', 'no tags in database');
+  const issues = [
+    ...optionIssues(specSchema, spec, [], ['spec']),
+    ...optionIssues(tagListSchema, tags, [], ['tags']),
+    ...optionIssues(optionsSchema, options, [], ['options']),
+  ];
+  if (issues.length > 0) throw new ValidationError('tag selection', issues);
+  const policer = policerFromSpec(spec);
+  const ordered = storedTagsOf(tags, options.exclusionList, ['options', 'exclusionList']);
+  if (ordered.length === 0)
+    throw new SelectTagError('NoTags', 'no tags in database', {
+      path: ['tags'],
+      expected: 'at least one tag (after the exclusion list)',
+      received: tags,
+    });
   if (spec.filterTags === undefined) return policer(ordered);
 
   const pattern = spec.filterTags.pattern ?? '';
@@ -168,6 +230,7 @@ export function selectTag(spec: SelectTagSpec, tags: readonly string[], options:
       throw new SelectTagError(
         'InvalidPolicy',
         `failed to filter tags: invalid regular expression pattern '${pattern}': ${error.message}`,
+        { path: ['spec', 'filterTags', 'pattern'], expected: `a Go regular expression (${error.message})`, received: pattern },
       );
     }
     throw error;

@@ -17,7 +17,7 @@ import type { SelectTagSpec } from '../src/index.js';
 
 /**
  * The controller release the oracle is built from. The module proxy refuses the controller's
- * root module, so its `git archive` tarball is read from `SUGARKUBE_UPSTREAM_SOURCES`
+ * root module, so its `git archive` tarball is read from `SUGARKUBE_FLUX_SOURCES`
  * (a directory; on these machines /work/shared/upstream, elsewhere a `git archive` of the tag).
  */
 export const IMAGE_REFLECTOR = {
@@ -53,11 +53,11 @@ function buildOnce(kind: string, hash: string, build: (staging: string, binary: 
 }
 
 function upstreamTarball(): string {
-  const dir = process.env.SUGARKUBE_UPSTREAM_SOURCES || DEFAULT_UPSTREAM_SOURCES;
+  const dir = process.env.SUGARKUBE_FLUX_SOURCES || DEFAULT_UPSTREAM_SOURCES;
   const path = join(dir, IMAGE_REFLECTOR.tarball);
   if (!existsSync(path)) {
     throw new Error(
-      `${path} is missing: set SUGARKUBE_UPSTREAM_SOURCES to a directory holding ${IMAGE_REFLECTOR.tarball} ` +
+      `${path} is missing: set SUGARKUBE_FLUX_SOURCES to a directory holding ${IMAGE_REFLECTOR.tarball} ` +
         `(git archive --prefix=${IMAGE_REFLECTOR.root}/ ${IMAGE_REFLECTOR.tag} of github.com/fluxcd/image-reflector-controller)`,
     );
   }

@@ -1,10 +1,10 @@
+import { ValidationError } from '@sugarkube/core';
 import { describe, expect, it } from 'vitest';
 import {
   assertImageApiVersion,
   DEFAULT_MESSAGE_TEMPLATE,
   followBranchBuilds,
   followReleases,
-  ImageObjectError,
   imagePolicy,
   imageRepository,
   imageUpdateAutomation,
@@ -43,10 +43,10 @@ describe('builders', () => {
 
   it('ImageUpdateAutomation: checkout and push branch, Setters on the environment path, a .Changed template', () => {
     const auto = imageUpdateAutomation({ name: 'staging', namespace: 'flux-system', sourceRef: { name: 'flux-system' }, path: './clusters/staging', pushBranch: 'flux/image-updates' });
-    expect(auto.spec.git.checkout).toEqual({ ref: { branch: 'main' } });
-    expect(auto.spec.git.push).toEqual({ branch: 'flux/image-updates' });
+    expect(auto.spec.git?.checkout).toEqual({ ref: { branch: 'main' } });
+    expect(auto.spec.git?.push).toEqual({ branch: 'flux/image-updates' });
     expect(auto.spec.update).toEqual({ path: './clusters/staging', strategy: 'Setters' });
-    expect(auto.spec.git.commit.messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
+    expect(auto.spec.git?.commit.messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
     expect(DEFAULT_MESSAGE_TEMPLATE).toContain('.Changed.FileChanges');
     expect(DEFAULT_MESSAGE_TEMPLATE).not.toContain('.Updated');
   });
@@ -58,21 +58,29 @@ describe('builders', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ImageObjectError);
-    expect((error as ImageObjectError).issues.map((i) => i.path)).toEqual(['name', 'policy.semver.range', 'filterTags.pattern', 'interval']);
-    expect((error as Error).message).toMatch(/^name: expected a DNS-1123 subdomain name .*received "Bad_Name"$/m);
+    expect(ValidationError.is(error)).toBe(true);
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['name', 'policy.semver.range', 'filterTags.pattern', 'interval']);
+    expect((error as Error).message).toMatch(/^invalid ImagePolicy options \(4 problems\):$/m);
+    expect((error as Error).message).toMatch(/^ {2}- name: expected a Kubernetes object name .*received "Bad_Name"$/m);
+    expect((error as ValidationError).issues[2]!.message).toBe(
+      'filterTags.pattern: expected a Go regular expression (error parsing regexp: invalid or unsupported Perl syntax: `(?=`), received "(?=x)"',
+    );
     expect(() => imageUpdateAutomation({ name: 'a', namespace: 'b', sourceRef: { name: 'c' }, path: 'x', messageTemplate: '{{ range .Updated.Images }}{{ end }}' })).toThrow(/messageTemplate: expected a template using \.Changed/);
   });
 
   it('accepts Docker Hub short names and loopback registries, refuses tags and bad names', () => {
     expect(imageRepository({ name: 'n', namespace: 'flux-system', image: 'nginx' }).spec.image).toBe('nginx');
     expect(imageRepository({ name: 'n', namespace: 'flux-system', image: '127.0.0.1:5000/o/app' }).spec.image).toBe('127.0.0.1:5000/o/app');
-    expect(() => imageRepository({ name: 'n', namespace: 'flux-system', image: 'ghcr.io/o/app:v1' })).toThrow(/^image: expected an image without tag or digest/);
-    expect(() => imageRepository({ name: 'n', namespace: 'flux-system', image: 'ghcr.io/O/App' })).toThrow(/^image: expected an image reference/);
+    expect(() => imageRepository({ name: 'n', namespace: 'flux-system', image: 'ghcr.io/o/app:v1' })).toThrow(/^ {2}- image: expected an image without tag or digest/m);
+    expect(() => imageRepository({ name: 'n', namespace: 'flux-system', image: 'ghcr.io/O/App' })).toThrow(
+      /^ {2}- image: expected an image reference without tag or digest, e\.g\. "ghcr\.io\/owner\/app" \(bad repository "O\/App"\), received "ghcr\.io\/O\/App"$/m,
+    );
   });
 
   it('refuses the removed v1beta APIs', () => {
-    expect(() => assertImageApiVersion('image.toolkit.fluxcd.io/v1beta2', 'ImagePolicy')).toThrow(/was removed from Flux; emit image\.toolkit\.fluxcd\.io\/v1/);
+    expect(() => assertImageApiVersion('image.toolkit.fluxcd.io/v1beta2', 'ImagePolicy')).toThrow(
+      'apiVersion: expected "image.toolkit.fluxcd.io/v1", received "image.toolkit.fluxcd.io/v1beta2" (image.toolkit.fluxcd.io/v1beta2 was removed from Flux)',
+    );
     expect(() => assertImageApiVersion('image.toolkit.fluxcd.io/v1beta1', 'ImageRepository')).toThrow(/removed/);
     expect(() => assertImageApiVersion('image.toolkit.fluxcd.io/v1', 'ImageRepository')).not.toThrow();
   });

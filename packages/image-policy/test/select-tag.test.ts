@@ -221,7 +221,14 @@ describe("ties: the controller's storage order (descending bytes) decides", () =
     expect(() => selectTag({ policy: { alphabetical: {} } }, ['a'], { exclusionList: ['('] })).toThrow(
       expect.objectContaining({
         reason: 'InvalidExclusionList',
-        message: 'failed to compile regex (: error parsing regexp: missing closing ): `(`',
+        controllerMessage: 'failed to compile regex (: error parsing regexp: missing closing ): `(`',
+        issues: [
+          expect.objectContaining({
+            path: 'options.exclusionList[0]',
+            message:
+              'options.exclusionList[0]: expected a Go regular expression (error parsing regexp: missing closing ): `(`), received "(" (Flux: failed to compile regex (: error parsing regexp: missing closing ): `(`)',
+          }),
+        ],
       }),
     );
     expect(reasonOf({ policy: { alphabetical: {} } }, ['x.sig'])).toBe('NoTags');

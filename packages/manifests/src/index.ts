@@ -34,5 +34,6 @@ export { applyJson6902, strategicMerge, PatchError } from './plan/apply-patches.
 export { renderAppTree, objectFileName, appTreeHeader, type RenderAppTreeOptions } from './render/render-app-tree.js';
 export { renderImageAutomation } from './render/render-image-automation.js';
 export { appRepoFiles, type AppRepoFilesOptions } from './render/app-repo-files.js';
+export { withScannerAllowances } from './render/scanner-allow.js';
 // a Testing helper
 export { Testing } from './testing/testing.js';

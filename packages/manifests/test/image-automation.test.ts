@@ -1,27 +1,34 @@
 import { applySetters } from '@sugarkube/image-policy';
 import { describe, expect, it } from 'vitest';
-import { defineApp, imagePolicyRef, planApp, realApps, renderAppTree } from '../src/index.js';
-import { buildOverlays } from './support/build.js';
+import { parse } from 'yaml';
+import { defineApp, imagePolicyRef, renderImageAutomation } from '../src/index.js';
+import { exampleApps } from './support/example-apps.js';
 
-describe('Flux image automation on the rendered tree', () => {
-  it('moves the staging tag through the setter marker and leaves prod pinned', async () => {
-    const app = defineApp(realApps.dspace);
-    const files = renderAppTree(app, { directory: 'apps/dspace' });
+describe("the app's Flux image objects (deploy/image-automation)", () => {
+  const app = defineApp(exampleApps.dspace);
+  const files = renderImageAutomation(app, { directory: 'deploy' });
+  const byPath = Object.fromEntries(files.map((f) => [f.path, parse(f.content.replace(/^#.*\n/, '')) as Record<string, any>])); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it('scans the image and picks the newest default-branch build by its timestamp, named as the setter markers name it', () => {
     const ref = imagePolicyRef(app.descriptor, app.descriptor.services[0]!);
     expect(ref).toEqual({ namespace: 'flux-system', name: 'dspace-web' });
-    const result = applySetters(
-      Object.fromEntries(files.map((f) => [f.path, f.content])),
-      [{ ...ref, latestRef: { name: 'ghcr.io/democratizedspace/dspace', tag: 'main-1764000000-abcdef1' } }],
-      { namespace: 'flux-system', path: 'apps' },
-    );
-    expect(result.problemFiles).toEqual([]);
-    expect(result.files.map((f) => f.path)).toEqual(['apps/dspace/overlays/staging/kustomization.yaml']);
-    expect(result.changes).toEqual([expect.objectContaining({ oldValue: 'edge', newValue: 'main-1764000000-abcdef1' })]);
-    const updated = files.map((f) => result.files.find((u) => u.path === f.path) ?? f);
-    const built = await buildOverlays(updated, ['apps/dspace/overlays/staging', 'apps/dspace/overlays/prod']);
-    const image = (overlay: string) => (built.get(overlay)!.objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec.template.spec.containers[0]!.image;
-    expect(image('apps/dspace/overlays/staging')).toBe('ghcr.io/democratizedspace/dspace:main-1764000000-abcdef1');
-    expect(image('apps/dspace/overlays/prod')).toBe('ghcr.io/democratizedspace/dspace:main-1a31a56');
-    expect(planApp(app, 'prod').length).toBe(built.get('apps/dspace/overlays/prod')!.objects.length);
-  }, 60_000);
+    expect(Object.keys(byPath).sort()).toEqual([
+      'deploy/image-automation/imagepolicy-dspace-web.yaml',
+      'deploy/image-automation/imagerepository-dspace-web.yaml',
+      'deploy/image-automation/kustomization.yaml',
+    ]);
+    expect(byPath['deploy/image-automation/imagerepository-dspace-web.yaml']!.spec.image).toBe('ghcr.io/democratizedspace/dspace');
+    expect(byPath['deploy/image-automation/imagepolicy-dspace-web.yaml']!.spec).toMatchObject({
+      imageRepositoryRef: { name: 'dspace-web' },
+      filterTags: { pattern: '^main-(?P<ts>[0-9]+)-[0-9a-f]{7}$', extract: '$ts' },
+      policy: { numerical: { order: 'asc' } },
+    });
+  });
+
+  it('a setter marker naming that policy is moved by applySetters (Flux semantics) to the policy\'s pick', () => {
+    const ref = imagePolicyRef(app.descriptor, app.descriptor.services[0]!);
+    const line = `images:\n  - name: ghcr.io/democratizedspace/dspace\n    newTag: main-1-abc1234 # {"$imagepolicy": "${ref.namespace}:${ref.name}:tag"}\n`;
+    const result = applySetters({ 'apps/dspace.yaml': line }, [{ ...ref, latestRef: { name: 'ghcr.io/democratizedspace/dspace', tag: 'main-1764000000-abcdef1' } }], { namespace: 'flux-system', path: '.' });
+    expect(result.changes).toEqual([expect.objectContaining({ oldValue: 'main-1-abc1234', newValue: 'main-1764000000-abcdef1' })]);
+  });
 });

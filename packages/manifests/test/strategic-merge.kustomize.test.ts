@@ -4,7 +4,8 @@ import { kustomizeBuild, writeTempTree } from '@sugarkube/verify';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
-import { applyJson6902, sortKeys, strategicMerge } from '../src/index.js';
+import { orderKeys as sortKeys } from '@sugarkube/core';
+import { applyJson6902, strategicMerge } from '../src/index.js';
 import { patchBases, patchFeatures, patchOf, richDeployment, richService } from './support/patch-cases.js';
 
 interface Case {

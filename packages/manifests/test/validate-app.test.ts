@@ -45,6 +45,45 @@ describe('validateApp', () => {
     ]);
   });
 
+  it('reports six mistakes in one descriptor at once: the cross-field checks run on what is well-formed', () => {
+    const errors = messages({
+      name: 'Bad_Name',
+      services: [
+        {
+          name: 'web',
+          runtime: 'ruby',
+          image: { repository: 'ghcr.io/a/b', tag: 'bad tag' },
+          port: 0,
+          replicas: 2,
+          volumes: [{ name: 'data', mountPath: '/data', size: '1Gi' }],
+        },
+      ],
+      routes: [{ apex: 'not a host' }],
+    });
+    expect(errors).toEqual([
+      'name: expected a DNS label (lowercase letters, digits and "-", starting with a letter, at most 63 characters), e.g. "web", received "Bad_Name"',
+      'services[0].runtime: expected one of "node", "python", "static-nginx", "static-node", received "ruby"',
+      'services[0].image.tag: expected an image tag such as "main-1700000000-abc1234", received "bad tag"',
+      'services[0].port: expected an integer 1-65535, received 0',
+      'routes[0].apex: expected a lowercase DNS hostname such as "staging.example.org", received "not a host"',
+      'services[0].replicas: expected at most 1 replica with a ReadWriteOnce volume (the volume attaches to one node), received 2',
+    ]);
+  });
+
+  it('does not report what only looks missing because it is malformed', () => {
+    // routes[0] has no host because its apex is malformed; a service name that failed its schema is not "unknown".
+    const errors = messages({
+      name: 'hello',
+      services: [{ name: 'Web', runtime: 'node', image: { repository: 'ghcr.io/acme/hello' }, port: 8080 }],
+      routes: [{ apex: 'not a host', paths: [{ service: 'Web' }] }],
+    });
+    expect(errors).toEqual([
+      'services[0].name: expected a DNS label (lowercase letters, digits and "-", starting with a letter, at most 63 characters), e.g. "web", received "Web"',
+      'routes[0].apex: expected a lowercase DNS hostname such as "staging.example.org", received "not a host"',
+      'routes[0].paths[0].service: expected a DNS label (lowercase letters, digits and "-", starting with a letter, at most 63 characters), e.g. "web", received "Web"',
+    ]);
+  });
+
   it('rejects unknown keys with a did-you-mean', () => {
     const input = minimal();
     (input.services[0] as Record<string, unknown>).replica = 2;
@@ -162,7 +201,49 @@ describe('loadAppYaml', () => {
     expect(result.errors[0]?.message).toMatch(/^sugarkube\.yaml:\d+:\d+: /);
     expect(result.errors[0]?.expected).toBe('valid YAML');
   });
+  it('reports an alias without its anchor as YAML, not a crash', () => {
+    expect(loadAppYaml('*!').errors.map((e) => e.message)).toEqual([
+      'sugarkube.yaml: Unresolved alias (the anchor must be set before the alias): !',
+    ]);
+  });
   it('reports duplicate keys', () => {
     expect(loadAppYaml('name: a\nname: b\nservices: []\n').errors[0]?.message).toMatch(/^sugarkube\.yaml:2:1: .*[Uu]nique/);
+  });
+
+  it('reports every duplicate key with its line, also in nested maps and among many keys', () => {
+    const env = Array.from({ length: 5000 }, (_, i) => `      K${i}: v`).join('\n');
+    const text = `name: a\nservices:\n  - name: web\n    env:\n${env}\n      K17: again\n    port: 1\n    port: 2\n`;
+    expect(loadAppYaml(text).errors.map((e) => e.message)).toEqual([
+      `sugarkube.yaml:${5 + 5000}:7: Map keys must be unique`,
+      `sugarkube.yaml:${5 + 5002}:5: Map keys must be unique`,
+    ]);
+  });
+});
+
+describe('checks Kubernetes would only make at apply time', () => {
+  const minimal = () => ({
+    name: 'hello',
+    services: [{ name: 'web', runtime: 'static-nginx', image: { repository: 'ghcr.io/acme/hello' }, port: 8080 }],
+    routes: [{ apex: 'hello.example.org' }],
+  });
+  it('refuses a sidecar on a port its pod already uses', () => {
+    const input = minimal();
+    (input.services[0] as Record<string, unknown>).sidecars = [
+      { name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 8080 },
+      { name: 'exporter', image: 'ghcr.io/acme/exporter:1.0.0', port: 9100 },
+      { name: 'other', image: 'ghcr.io/acme/other:1.0.0', port: 9100 },
+    ];
+    expect(messages(input)).toEqual([
+      "services[0].sidecars[0].port: expected a port not used by the service's own container (port 8080) (containers of a pod share its ports), received 8080",
+      'services[0].sidecars[2].port: expected a port not used by sidecar "exporter" (containers of a pod share its ports), received 9100',
+    ]);
+  });
+
+  it('refuses a ConfigMap over 1 MiB, in the app and in an environment', () => {
+    const input = { ...minimal(), configMaps: { big: { 'data.txt': 'x'.repeat(1.5 * 1024 * 1024) }, fine: { a: 'x'.repeat(1024 * 1024 - 1) } }, environments: { staging: { configMaps: { huge: { a: 'é'.repeat(600 * 1024) } } }, prod: {} } };
+    expect(messages(input)).toEqual([
+      'configMaps.big: expected at most 1 MiB of data (the Kubernetes limit for a ConfigMap; put large files in the image or a volume), received "1.50 MiB"',
+      'environments.staging.configMaps.huge: expected at most 1 MiB of data (the Kubernetes limit for a ConfigMap; put large files in the image or a volume), received "1.17 MiB"',
+    ]);
   });
 });

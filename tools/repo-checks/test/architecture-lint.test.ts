@@ -38,4 +38,18 @@ describe('architecture rules', () => {
     expect((await ruleIds('apps/cli/src/commands/x.ts', code)).join('\n')).toMatch(/Spawn processes only from src\/io/);
     expect(await ruleIds('apps/cli/src/io/x.ts', code)).toEqual([]);
   });
+
+  it('keeps files and the network out of app commands and pipelines: only src/io/ touches them', async () => {
+    const fs = await ruleIds('apps/cli/src/commands/x.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n");
+    expect(fs.join('\n')).toMatch(/no-restricted-imports: .*Files and network only in src\/io/);
+    const net = await ruleIds('apps/cli/src/pipeline/x.ts', "import { request } from 'node:https';\nexport const r = request;\nexport const f = fetch;\n");
+    expect(net.filter((m) => m.startsWith('no-restricted-imports'))).toHaveLength(1);
+    expect(net.filter((m) => m.startsWith('no-restricted-globals'))).toHaveLength(1);
+    const clients = await ruleIds('apps/cli/src/commands/y.ts', "import { Octokit } from '@octokit/rest';\nimport { RegistryClient } from '@sugarkube/image-policy';\nexport const o = [Octokit, RegistryClient];\n");
+    expect(clients.join('\n')).toMatch(/Network clients only in src\/io/);
+    expect(clients.join('\n')).toMatch(/Registry access only in src\/io/);
+    // The pure parts of the same library stay importable anywhere.
+    expect(await ruleIds('apps/cli/src/commands/z.ts', "import { selectTag } from '@sugarkube/image-policy';\nexport const s = selectTag;\n")).toEqual([]);
+    expect(await ruleIds('apps/cli/src/io/x.ts', "import { readFile } from 'node:fs/promises';\nimport { Octokit } from '@octokit/rest';\nexport const r = [readFile, Octokit, fetch];\n")).toEqual([]);
+  });
 });

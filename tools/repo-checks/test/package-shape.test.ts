@@ -6,10 +6,12 @@ import { repoRoot, workspacePackages } from '../src/index.js';
 const published = workspacePackages().filter((p) => !p.manifest.private);
 
 describe('published package shape', () => {
-  it('publishes the four libraries and the CLI', () => {
+  it('publishes the six libraries and the CLI', () => {
     expect(published.map((p) => p.manifest.name).sort()).toEqual([
       '@sugarkube/ci-workflows',
       '@sugarkube/cli',
+      '@sugarkube/cluster',
+      '@sugarkube/core',
       '@sugarkube/image-policy',
       '@sugarkube/manifests',
       '@sugarkube/sites',

@@ -5,41 +5,27 @@
 # Output: $SUGARKUBE_CACHE/current/crd-schemas/{group}_{kind}_{version}.json (lower case),
 # strict: additionalProperties false on every object with properties, the root included.
 #
-# Every source comes from the Go module proxy at a pinned version. Bump a row below;
-# any edit to this file rebuilds the set (the cache key hashes this file and the venv pins).
+# Every source comes from the Go module proxy at a pinned version: the rows come from the
+# components (their `crds`); any edit to this file or to a row rebuilds the set (the cache key
+# hashes this file, the rows and the venv pins).
 set -euo pipefail
 TOOL_NAME=crd-schemas
 . "$(dirname "$0")/../lib.sh"
 
-# module@version   glob(s) of CRD YAML inside the module zip
-CRD_SOURCES=(
-  "github.com/fluxcd/source-controller@v1.9.5               config/crd/bases/*.yaml"
-  "github.com/fluxcd/kustomize-controller@v1.9.5            config/crd/bases/*.yaml"
-  "github.com/fluxcd/helm-controller@v1.6.4                 config/crd/bases/*.yaml"
-  "sigs.k8s.io/gateway-api@v1.3.0                           config/crd/standard/*.yaml"
-  "github.com/cert-manager/cert-manager@v1.21.2             deploy/crds/*.yaml"
-  "github.com/bitnami-labs/sealed-secrets@v0.40.0           helm/sealed-secrets/crds/*.yaml"
-  "github.com/prometheus-operator/prometheus-operator@v0.85.0 example/prometheus-operator-crd/*.yaml"
-  "github.com/k3s-io/helm-controller@v0.17.9                pkg/crds/yaml/generated/*.yaml"
-  "github.com/longhorn/longhorn-manager@v1.10.0             k8s/crds.yaml"
-  "go.universe.tf/metallb@v0.15.2                           config/crd/bases/*.yaml"
-  "github.com/traefik/traefik/v3@v3.7.13                    docs/content/reference/dynamic-configuration/kubernetes-crd-definition-v1.yml"
-  "github.com/controlplaneio-fluxcd/flux-operator@v0.59.0   config/crd/bases/fluxcd.controlplane.io_fluxinstances.yaml"
-)
-# The root modules of these Flux controllers are not served by the module proxy;
-# their api modules are. Their CRDs are generated from the Go types with the
-# controller-gen version Flux itself uses, for the GA API packages only (the
-# v1beta1/v1beta2 packages exist for conversion and are removed from Flux 2.9).
-#  api module@version                                 API packages
-CRD_GO_APIS=(
-  "github.com/fluxcd/notification-controller/api@v1.9.4   v1 v1beta3"
-  "github.com/fluxcd/image-reflector-controller/api@v1.2.5 v1"
-  "github.com/fluxcd/image-automation-controller/api@v1.2.5 v1"
-)
+# The CRD sources of the components in packages/cluster (through tools/upstream/pins.json):
+#   MODULE@VERSION GLOB...     CRD YAML inside the module zip
+rows="$(pins_rows crd-files)"
+mapfile -t CRD_SOURCES <<<"$rows"
+# The root modules of some Flux controllers are not served by the module proxy; their api
+# modules are. Their CRDs are generated from the Go types with the controller-gen version Flux
+# itself uses, for the packages listed (the GA ones):
+#   MODULE@VERSION PACKAGE...
+rows="$(pins_rows crd-go-types)"
+mapfile -t CRD_GO_APIS <<<"$rows"
 CONTROLLER_GEN_VERSION=v0.21.0
 KUBECONFORM_VERSION=v0.8.0 # the converter script's source; keep equal to kubeconform.sh
 
-key="$( (cat "$0"; printf '%s\n' "${SCHEMA_VENV_PINS[@]}") | sha256sum | cut -c1-12)"
+key="$( (cat "$0"; printf '%s\n' "${SCHEMA_VENV_PINS[@]}" "${CRD_SOURCES[@]}" "${CRD_GO_APIS[@]}") | sha256sum | cut -c1-12)"
 dest="$SUGARKUBE_CACHE/crd-schemas-$key"
 if ! is_done "$dest"; then
   bin="$(schema_venv)"

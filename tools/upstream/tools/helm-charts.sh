@@ -1,25 +1,22 @@
 #!/usr/bin/env bash
 # helm-charts: the source of the Helm charts the cluster tree installs, at the chart versions its
-# chart table pins, for `helm template` in tests: `$SUGARKUBE_CACHE/current/helm-charts/<chart>/`.
+# components pin, for `helm template` in tests: `$SUGARKUBE_CACHE/current/helm-charts/<chart>/`.
 #
 # No chart repository is reachable here, but these projects keep their chart in their Go module,
 # so each comes from the module proxy (checksum-verified) at the release whose tree holds that
-# chart version. kube-prometheus-stack (subcharts from other repositories), Longhorn (no module)
-# and Traefik (bundled by k3s) are not among them.
-# Any edit to this file rebuilds the set (the cache key hashes it).
+# chart version (a component's `chart.sourceModule`). kube-prometheus-stack (subcharts from other
+# repositories), Longhorn (its release is not served) and Traefik (bundled by k3s) are not among them.
+# Any edit to this file or to the rows rebuilds the set (the cache key hashes both).
 set -euo pipefail
 TOOL_NAME=helm-charts
 . "$(dirname "$0")/../lib.sh"
 
-#  chart          module@version                        chart directory in the module   chart version
-CHARTS=(
-  "cert-manager   github.com/cert-manager/cert-manager@v1.21.2  deploy/charts/cert-manager      v1.21.2"
-  "sealed-secrets github.com/bitnami-labs/sealed-secrets@v0.40.0 helm/sealed-secrets          2.19.3"
-  "external-dns   sigs.k8s.io/external-dns@v0.22.0              charts/external-dns             1.21.1"
-  "metallb        go.universe.tf/metallb@v0.15.3                charts/metallb                  0.15.3"
-)
+# One row per chart whose source a module release holds: CHART MODULE@VERSION CHART_DIR CHART_VERSION,
+# from the components in packages/cluster (through tools/upstream/pins.json).
+rows="$(pins_rows helm-charts)"
+mapfile -t CHARTS <<<"$rows"
 
-key="$(sha256sum "$0" | cut -c1-12)"
+key="$( (cat "$0"; printf '%s\n' "${CHARTS[@]}") | sha256sum | cut -c1-12)"
 dest="$SUGARKUBE_CACHE/helm-charts-$key"
 if ! is_done "$dest"; then
   staging="$(start_build "$dest")"

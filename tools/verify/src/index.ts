@@ -18,3 +18,22 @@ export { startRegistry, freePort, type RegistryBinary, type RunningRegistry } fr
 export { buildFluxPaths, fluxKustomizations, type FluxKustomizationRef } from './io/build-flux-paths.js';
 export { buildahStore, requireBuildah, type BuildahStore, type BuildOptions, type ImageFacts } from './io/buildah.js';
 export { runSmokeJob, dockerRunFlags, type SmokeJobRun } from './io/run-smoke-job.js';
+export {
+  checkDamagedOptions,
+  damagedOptionRuns,
+  damageTally,
+  damage,
+  damageKinds,
+  namesDamage,
+  pathsOf,
+  typo,
+  junk,
+  type Damage,
+  type DamageKind,
+  type DamageSubject,
+  type DamageTally,
+  type Path,
+} from './damaged-options.js';
+export { recordDamageTally } from './io/record-damage-tally.js';
+export { compileWithEdit, type CompileError } from './io/compile-with-edit.js';
+export { startGitea, type RunningGitea } from './io/start-gitea.js';

@@ -1,42 +1,95 @@
-import { checkImagePlatforms, describePlatforms, formatPlatform, parsePlatform, type Platform } from '@sugarkube/image-policy';
-import { UsageError, type Command } from '../context.js';
-import { parseCommandArgs } from '../parse-command-args.js';
-import { registryOptions } from '../io/registry-options.js';
+import {
+  describePlatforms,
+  formatPlatform,
+  missingPlatforms,
+  parseImageReference,
+  parsePlatform,
+  type Platform,
+} from '@sugarkube/image-policy';
+import { z } from 'zod';
+import { UsageError } from '../cli-error.js';
+import { defineCommand } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+import { Registry } from '../io/registry.js';
+import { registryFlags, registryFlagsHelp, registryOptionSpecs } from '../reports/registry-flags.js';
 
-const usage = `Usage: sugarkube image check IMAGE[:TAG|@DIGEST] [--platforms LIST] [--username USER] [--insecure]
+const usage = `Usage: sugarkube image check IMAGE[:TAG|@DIGEST] [--platforms LIST] [--username USER] [--insecure] [--timeout SECONDS]
 
 Checks that an image in its registry provides every platform in LIST (the guard against
-amd64-only images on arm64 nodes). Exits 1 naming each missing platform.
+amd64-only images on arm64 nodes). Exits 1 naming each missing platform, 4 when the image
+or tag is not in the registry, 6 when the registry cannot be reached (host and cause named).
 
 Options:
   --platforms LIST   comma-separated os/arch[/variant] (default: linux/amd64,linux/arm64)
-  --username USER    registry user; the password is read from SUGARKUBE_REGISTRY_PASSWORD
-                     (for ghcr.io, GITHUB_TOKEN is used when set); anonymous otherwise
-  --insecure         plain HTTP (automatic for localhost and 127.0.0.1)`;
+${registryFlagsHelp}`;
 
-export const imageCommand: Command = {
+const report = z
+  .object({
+    reference: z.string(),
+    digest: z.string().describe('The manifest digest the reference resolved to.'),
+    kind: z.enum(['index', 'image']).describe('index: a multi-platform image; image: a single-platform one.'),
+    available: z.array(z.string()).describe('Platforms the image provides, os/arch[/variant].'),
+    missing: z.array(z.string()).describe('Platforms asked for that it lacks.'),
+  })
+  .strict();
+
+export const imageCommand = defineCommand({
   name: 'image',
   summary: 'check an image in its registry (image check IMAGE --platforms …)',
   usage,
-  async run(args, context) {
-    const parsed = parseCommandArgs(args, { platforms: { type: 'string' }, username: { type: 'string' }, insecure: { type: 'boolean' } }, true);
-    const [sub, reference, ...extra] = parsed.positionals;
-    if (sub !== 'check') throw new UsageError(sub === undefined ? 'missing subcommand: check' : `unknown subcommand "${sub}": expected check`);
+  subcommands: ['check'],
+  options: { platforms: { type: 'string' }, ...registryOptionSpecs },
+  exitCodes: [
+    exitCodes.ok,
+    exitCodes.changes,
+    exitCodes.usage,
+    exitCodes.notFound,
+    exitCodes.network,
+    exitCodes.internal,
+  ],
+  report,
+  async run({ args, env, progress }) {
+    const [sub, reference, ...extra] = args.positionals;
+    if (sub !== 'check')
+      throw new UsageError(
+        sub === undefined ? 'missing subcommand: check' : `unknown subcommand "${sub}": expected check`,
+      );
     if (!reference) throw new UsageError('missing IMAGE, e.g. ghcr.io/owner/app:v1.2.3');
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     let wanted: Platform[];
     try {
-      wanted = (parsed.values.platforms ?? 'linux/amd64,linux/arm64').split(',').map((p) => parsePlatform(p.trim()));
+      parseImageReference(reference);
+      wanted = ((args.values.platforms as string | undefined) ?? 'linux/amd64,linux/arm64')
+        .split(',')
+        .map((p) => parsePlatform(p.trim()));
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    const result = await checkImagePlatforms(reference, wanted, registryOptions(reference, parsed.values));
-    context.stdout.write(`${reference} (${result.kind === 'index' ? 'image index' : 'single-platform image'} ${result.digest}): ${describePlatforms(result.available)}\n`);
-    if (result.missing.length > 0) {
-      context.stderr.write(`sugarkube image: ${reference} is missing platform ${result.missing.map(formatPlatform).join(', ')} (it has ${describePlatforms(result.available)})\n`);
-      return 1;
-    }
-    context.stdout.write(`ok: ${wanted.map(formatPlatform).join(', ')}\n`);
-    return 0;
+    const found = await new Registry(registryFlags(args), { env, progress }).platforms(reference);
+    const missing = missingPlatforms(wanted, found.platforms);
+    return {
+      exitCode: missing.length > 0 ? exitCodes.changes : exitCodes.ok,
+      report: {
+        reference,
+        digest: found.digest,
+        kind: found.kind,
+        available: found.platforms.map(formatPlatform),
+        missing: missing.map(formatPlatform),
+      },
+      problems:
+        missing.length > 0
+          ? [
+              {
+                message: `${reference} is missing platform ${missing.map(formatPlatform).join(', ')} (it has ${describePlatforms(found.platforms)})`,
+              },
+            ]
+          : [],
+    };
   },
-};
+  print(r, { out, style }) {
+    out(
+      `${r.reference} (${r.kind === 'index' ? 'image index' : 'single-platform image'} ${r.digest}): ${r.available.join(', ') || 'none'}\n`,
+    );
+    if (r.missing.length === 0) out(`${style('green', 'ok')}: every platform asked for is there\n`);
+  },
+});

@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { runtimeNames, type RuntimeName } from '@sugarkube/core';
 import { loadAppYaml } from '@sugarkube/manifests';
-import { UsageError, type Command, type CommandContext } from '../context.js';
-import { parseCommandArgs } from '../parse-command-args.js';
+import { z } from 'zod';
+import { inputError, UsageError } from '../cli-error.js';
+import { defineCommand, type ParsedArgs, type RunInput } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+import { readPackageJson, writeNewFile, writeTextFile } from '../io/init-files.js';
+import { shownPath } from '../io/load-cluster.js';
 import { clusterPackageFields, renderInitClusterModule } from '../render/init-cluster.js';
 import { renderInitDescriptor } from '../render/init-descriptor.js';
 
@@ -15,7 +17,7 @@ init app (or plain init) writes a starter sugarkube.yaml in the current director
 descriptor its projen entry point generates everything from.
 init cluster makes the current directory a cluster repo: cluster.ts (the definition),
 sugarkube.pins.json (what runs where) and the "sugarkube" and script fields of package.json.
-Nothing is overwritten without --force.
+Nothing is overwritten without --force (a file in the way: exit 2).
 
 Options (app):
   --image IMAGE      the image repository, e.g. ghcr.io/acme/shop (required)
@@ -32,100 +34,140 @@ Options (cluster):
 Common:
   --force            overwrite files that exist`;
 
+const report = z
+  .object({
+    kind: z.enum(['app', 'cluster']),
+    written: z.array(z.string()).describe('Files created (absolute).'),
+    updated: z.array(z.string()).describe('Files changed (package.json).'),
+  })
+  .strict();
+type InitReport = z.output<typeof report>;
+
 function slugOf(dir: string): string {
-  return basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/^[^a-z]+/, '').slice(0, 63) || 'app';
+  return (
+    basename(dir)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .replace(/^[^a-z]+/, '')
+      .slice(0, 63) || 'app'
+  );
 }
 
-async function writeNew(context: CommandContext, path: string, text: string, force: boolean | undefined): Promise<boolean> {
-  try {
-    await writeFile(path, text, { flag: force ? 'w' : 'wx' });
-    context.stdout.write(`wrote ${path}\n`);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      context.stderr.write(`sugarkube init: ${path} exists; pass --force to overwrite it\n`);
-      return false;
-    }
-    throw error;
+async function writeAll(cwd: string, files: readonly [string, string][], force: boolean): Promise<string[]> {
+  for (const [path, text] of files) {
+    if (!(await writeNewFile(path, text, force)))
+      throw inputError([{ message: `${shownPath(cwd, path)} exists; pass --force to overwrite it`, file: path }]);
   }
+  return files.map(([path]) => path);
 }
 
-async function initApp(args: readonly string[], context: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs(args, {
-    image: { type: 'string' },
-    name: { type: 'string' },
-    runtime: { type: 'string' },
-    port: { type: 'string' },
-    domain: { type: 'string' },
-    force: { type: 'boolean' },
-  });
-  if (!values.image) throw new UsageError('--image is required (for example --image ghcr.io/acme/shop)');
-  const runtime = values.runtime ?? 'node';
-  if (!(runtimeNames as readonly string[]).includes(runtime)) {
+async function initApp(args: ParsedArgs, cwd: string): Promise<InitReport> {
+  const values = args.values as Record<string, string | boolean | undefined>;
+  const image = values.image as string | undefined;
+  if (!image)
+    throw new UsageError('--image: expected the image repository, e.g. --image ghcr.io/acme/shop, received nothing');
+  const runtime = (values.runtime as string | undefined) ?? 'node';
+  if (!(runtimeNames as readonly string[]).includes(runtime))
     throw new UsageError(`--runtime: expected one of ${runtimeNames.join(', ')}, received "${runtime}"`);
-  }
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
-    throw new UsageError(`--port: expected an integer 1-65535, received "${values.port}"`);
-  }
+  if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535))
+    throw new UsageError(`--port: expected an integer 1-65535, received "${String(values.port)}"`);
   const text = renderInitDescriptor({
-    name: values.name ?? slugOf(context.cwd),
+    name: (values.name as string | undefined) ?? slugOf(cwd),
     runtime: runtime as RuntimeName,
-    image: values.image,
+    image,
     port,
-    domain: values.domain,
+    domain: values.domain as string | undefined,
   });
   // The starter must itself be valid: check it with the same loader `validate` uses.
   const result = loadAppYaml(text);
-  if (result.errors.length > 0) {
-    throw new UsageError(`the options give an invalid descriptor:\n${result.errors.map((e) => `  ${e.message}`).join('\n')}`);
-  }
-  return (await writeNew(context, join(resolve(context.cwd), 'sugarkube.yaml'), text, values.force)) ? 0 : 1;
+  if (result.errors.length > 0)
+    throw inputError(result.errors.map((e) => ({ message: `the options give an invalid descriptor: ${e.message}` })));
+  return {
+    kind: 'app',
+    written: await writeAll(cwd, [[join(resolve(cwd), 'sugarkube.yaml'), text]], values.force === true),
+    updated: [],
+  };
 }
 
-async function initCluster(args: readonly string[], context: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs(args, {
+async function initCluster(args: ParsedArgs, cwd: string): Promise<InitReport> {
+  const values = args.values as Record<string, string | string[] | boolean | undefined>;
+  const missing = (['repo', 'owner', 'email'] as const).filter((k) => !values[k]).map((k) => `--${k}`);
+  if (!(values.zone as string[] | undefined)?.length) missing.push('--zone');
+  if (missing.length > 0) throw new UsageError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required`);
+  const dir = resolve(cwd);
+  const packagePath = join(dir, 'package.json');
+  const existing = (await readPackageJson(packagePath, shownPath(cwd, packagePath))) ?? {
+    name: slugOf(dir),
+    private: true,
+  };
+  const force = values.force === true;
+  if (existing.sugarkube !== undefined && !force)
+    throw inputError([
+      {
+        message: `${shownPath(cwd, packagePath)} already has a "sugarkube" field; pass --force to replace it`,
+        file: packagePath,
+      },
+    ]);
+  const module = renderInitClusterModule({
+    name: (values.name as string | undefined) ?? slugOf(dir),
+    repository: values.repo as string,
+    owner: values.owner as string,
+    email: values.email as string,
+    zones: values.zone as string[],
+  });
+  const written = await writeAll(
+    cwd,
+    [
+      [join(dir, 'cluster.ts'), module],
+      [join(dir, 'sugarkube.pins.json'), '{}\n'],
+    ],
+    force,
+  );
+  await writeTextFile(packagePath, `${JSON.stringify(clusterPackageFields(existing), null, 2)}\n`);
+  return { kind: 'cluster', written, updated: [packagePath] };
+}
+
+export const initCommand = defineCommand({
+  name: 'init',
+  summary: 'start an app repo (sugarkube.yaml) or a cluster repo',
+  usage,
+  subcommands: ['app', 'cluster'],
+  options: {
+    image: { type: 'string' },
+    name: { type: 'string' },
+    runtime: { type: 'string', values: runtimeNames },
+    port: { type: 'string' },
+    domain: { type: 'string' },
     repo: { type: 'string' },
     owner: { type: 'string' },
     email: { type: 'string' },
     zone: { type: 'string', multiple: true },
-    name: { type: 'string' },
     force: { type: 'boolean' },
-  });
-  const missing = (['repo', 'owner', 'email'] as const).filter((k) => !values[k]).map((k) => `--${k}`);
-  if (!values.zone?.length) missing.push('--zone');
-  if (missing.length > 0) throw new UsageError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required`);
-  const dir = resolve(context.cwd);
-  const packagePath = join(dir, 'package.json');
-  const existing = existsSync(packagePath) ? (JSON.parse(await readFile(packagePath, 'utf8')) as Record<string, unknown>) : { name: slugOf(dir), private: true };
-  if (existing.sugarkube !== undefined && !values.force) {
-    context.stderr.write(`sugarkube init: ${packagePath} already has a "sugarkube" field; pass --force to replace it\n`);
-    return 1;
-  }
-  const module = renderInitClusterModule({
-    name: values.name ?? slugOf(dir),
-    repository: values.repo!,
-    owner: values.owner!,
-    email: values.email!,
-    zones: values.zone ?? [],
-  });
-  const ok =
-    (await writeNew(context, join(dir, 'cluster.ts'), module, values.force)) &&
-    (await writeNew(context, join(dir, 'sugarkube.pins.json'), '{}\n', values.force));
-  if (!ok) return 1;
-  await writeFile(packagePath, `${JSON.stringify(clusterPackageFields(existing), null, 2)}\n`);
-  context.stdout.write(`updated ${packagePath} ("type": "module", "sugarkube", scripts)\nnext: add an app to cluster.ts, pin it in sugarkube.pins.json, then \`npx sugarkube synth\`\n`);
-  return 0;
-}
-
-export const initCommand: Command = {
-  name: 'init',
-  summary: 'start an app repo (sugarkube.yaml) or a cluster repo',
-  usage,
-  async run(args, context) {
-    const [kind, ...rest] = args;
-    if (kind === 'cluster') return initCluster(rest, context);
-    if (kind === 'app') return initApp(rest, context);
-    return initApp(args, context);
   },
-};
+  exitCodes: [exitCodes.ok, exitCodes.usage, exitCodes.internal],
+  report,
+  async run({ args, context }: RunInput) {
+    const [kind, ...extra] = args.positionals;
+    if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+    if (kind !== undefined && kind !== 'app' && kind !== 'cluster')
+      throw new UsageError(`unknown subcommand "${kind}": expected app or cluster`);
+    const appOnly = ['image', 'runtime', 'port', 'domain'].filter((k) => args.values[k] !== undefined);
+    const clusterOnly = ['repo', 'owner', 'email', 'zone'].filter((k) => args.values[k] !== undefined);
+    if (kind === 'cluster' && appOnly.length > 0)
+      throw new UsageError(`${appOnly.map((k) => `--${k}`).join(', ')}: options of init app, not init cluster`);
+    if (kind !== 'cluster' && clusterOnly.length > 0)
+      throw new UsageError(
+        `${clusterOnly.map((k) => `--${k}`).join(', ')}: options of init cluster (sugarkube init cluster …)`,
+      );
+    const result = kind === 'cluster' ? await initCluster(args, context.cwd) : await initApp(args, context.cwd);
+    return { exitCode: exitCodes.ok, report: result };
+  },
+  print(r, { out }) {
+    for (const path of r.written) out(`wrote ${path}\n`);
+    for (const path of r.updated) out(`updated ${path} ("type": "module", "sugarkube", scripts)\n`);
+    if (r.kind === 'cluster')
+      out('next: add an app to cluster.ts, pin it in sugarkube.pins.json, then `npx sugarkube synth`\n');
+  },
+});

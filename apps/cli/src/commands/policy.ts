@@ -1,130 +1,102 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import {
-  applySetters,
-  isSelectTagError,
-  parseImageReference,
-  RegistryClient,
-  selectTag,
-  type PolicyRef,
-  type SelectTagSpec,
-} from '@sugarkube/image-policy';
-import { parseAllDocuments } from 'yaml';
-import { UsageError, type Command } from '../context.js';
-import { parseCommandArgs } from '../parse-command-args.js';
-import { registryOptions } from '../io/registry-options.js';
-import { unifiedDiff } from '../render/unified-diff.js';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { inputError, UsageError } from '../cli-error.js';
+import { defineCommand } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+import { shownPath } from '../io/load-cluster.js';
+import { readYamlTree } from '../io/read-input-file.js';
+import { Registry } from '../io/registry.js';
+import { previewPolicies } from '../pipeline/policy-preview.js';
+import { registryFlags, registryFlagsHelp, registryOptionSpecs } from '../reports/registry-flags.js';
 
-const usage = `Usage: sugarkube policy preview [--dir DIR] [--diff] [--username USER] [--insecure]
+const usage = `Usage: sugarkube policy preview [--dir DIR] [--diff] [--username USER] [--insecure] [--timeout SECONDS]
 
 Reads the Flux ImageRepository and ImagePolicy objects in DIR (default: ./out), lists each
 repository's tags from its registry now, and prints the tag Flux would select for every policy,
-with Flux's exact rules. With --diff, also prints, as a unified diff, how each
-ImageUpdateAutomation in DIR (Setters strategy, its update path) would rewrite the YAML in DIR.
-Exits 1 when a policy selects nothing.
+with Flux's exact rules (the ImageRepository's exclusionList first, then the policy). With
+--diff, also prints, as a unified diff, how each ImageUpdateAutomation in DIR (Setters
+strategy, its update path) would rewrite the YAML in DIR.
+Exits 1 when a policy selects nothing, 4 when an image is not in its registry, 6 when a
+registry cannot be reached (host and cause named).
 
 Options:
   --dir DIR          the GitOps tree (the Git repository root Flux checks out)
   --diff             show the setter rewrite as a unified diff
-  --username USER    registry user; password from SUGARKUBE_REGISTRY_PASSWORD (ghcr.io: GITHUB_TOKEN)
-  --insecure         plain HTTP to the registries`;
+${registryFlagsHelp}`;
 
-type KubeObject = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string }; spec?: Record<string, unknown> };
+const report = z
+  .object({
+    dir: z.string(),
+    policies: z.array(
+      z
+        .object({
+          policy: z.string().describe('namespace/name of the ImagePolicy.'),
+          image: z.string().optional().describe('The image of its ImageRepository (absent when that is missing).'),
+          tag: z.string().optional().describe('The tag Flux would select now.'),
+          digest: z.string().optional().describe('With digestReflectionPolicy: the digest of that tag.'),
+          error: z.string().optional().describe('Why nothing was selected.'),
+        })
+        .strict(),
+    ),
+    changes: z
+      .array(z.object({ path: z.string(), diff: z.string() }).strict())
+      .describe('--diff: the files image automation would rewrite.'),
+  })
+  .strict();
 
-async function walk(dir: string, root = dir): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== '.git' && entry.name !== 'node_modules') out.push(...(await walk(path, root)));
-    } else if (entry.isFile()) out.push(relative(root, path));
-  }
-  return out.sort();
-}
-
-export const policyCommand: Command = {
+export const policyCommand = defineCommand({
   name: 'policy',
   summary: 'preview which image tag each Flux ImagePolicy would pick now (policy preview [--diff])',
   usage,
-  async run(args, context) {
-    const parsed = parseCommandArgs(args, { dir: { type: 'string' }, diff: { type: 'boolean' }, username: { type: 'string' }, insecure: { type: 'boolean' } }, true);
-    const [sub, ...extra] = parsed.positionals;
-    if (sub !== 'preview') throw new UsageError(sub === undefined ? 'missing subcommand: preview' : `unknown subcommand "${sub}": expected preview`);
+  subcommands: ['preview'],
+  options: { dir: { type: 'string', values: 'dir' }, diff: { type: 'boolean' }, ...registryOptionSpecs },
+  exitCodes: [
+    exitCodes.ok,
+    exitCodes.changes,
+    exitCodes.usage,
+    exitCodes.notFound,
+    exitCodes.network,
+    exitCodes.internal,
+  ],
+  report,
+  async run({ args, context, env, progress }) {
+    const [sub, ...extra] = args.positionals;
+    if (sub !== 'preview')
+      throw new UsageError(
+        sub === undefined ? 'missing subcommand: preview' : `unknown subcommand "${sub}": expected preview`,
+      );
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
-    const dir = resolve(context.cwd, parsed.values.dir ?? 'out');
-    const files = new Map<string, string>();
-    for (const path of await walk(dir).catch(() => {
-      throw new Error(`cannot read ${dir}: synthesize the tree first (sugarkube synth) or pass --dir`);
-    })) {
-      if (/\.ya?ml$|(^|\/)Kustomization$/.test(path)) files.set(path, await readFile(join(dir, path), 'utf8'));
-    }
-    const objects: KubeObject[] = [];
-    for (const [path, text] of files) {
-      for (const doc of parseAllDocuments(text) as unknown as { errors: unknown[]; toJS(): unknown }[]) {
-        if (doc.errors.length > 0) continue;
-        const js = doc.toJS() as KubeObject | null;
-        if (!js || typeof js !== 'object' || !js.apiVersion?.startsWith('image.toolkit.fluxcd.io/')) continue;
-        if (js.apiVersion !== 'image.toolkit.fluxcd.io/v1') {
-          context.stderr.write(`warning: ${path}: ${js.kind} ${js.metadata?.name} uses ${js.apiVersion}, which Flux 2.9 no longer serves; regenerate it\n`);
-          continue;
-        }
-        objects.push(js);
-      }
-    }
-    const key = (o: KubeObject, fallbackNs = 'flux-system') => `${o.metadata?.namespace ?? fallbackNs}/${o.metadata?.name ?? ''}`;
-    const repositories = new Map(objects.filter((o) => o.kind === 'ImageRepository').map((o) => [key(o), o]));
-    const policies = objects.filter((o) => o.kind === 'ImagePolicy').sort((a, b) => key(a).localeCompare(key(b)));
-    if (policies.length === 0) {
-      context.stderr.write(`no image.toolkit.fluxcd.io/v1 ImagePolicy objects found under ${dir}\n`);
-      return 1;
-    }
-    const tagCache = new Map<string, Promise<string[]>>();
-    const refs: PolicyRef[] = [];
-    let failed = 0;
-    const rows: string[][] = [];
-    for (const policy of policies) {
-      const ns = policy.metadata?.namespace ?? 'flux-system';
-      const spec = (policy.spec ?? {}) as unknown as { imageRepositoryRef?: { name?: string; namespace?: string }; digestReflectionPolicy?: string } & SelectTagSpec;
-      const repoKey = `${spec.imageRepositoryRef?.namespace ?? ns}/${spec.imageRepositoryRef?.name ?? ''}`;
-      const repo = repositories.get(repoKey);
-      const image = (repo?.spec as { image?: string } | undefined)?.image;
-      if (!image) {
-        rows.push([key(policy), '?', `error: ImageRepository ${repoKey} not found in ${dir}`]);
-        failed++;
-        continue;
-      }
-      try {
-        const { registry, repository } = parseImageReference(image);
-        const options = registryOptions(image, parsed.values);
-        if (!tagCache.has(image)) tagCache.set(image, new RegistryClient(registry, options).listTags(repository, { pageSize: 1000 }));
-        const tag = selectTag(spec, await tagCache.get(image)!);
-        let digest: string | undefined;
-        if (spec.digestReflectionPolicy === 'IfNotPresent' || spec.digestReflectionPolicy === 'Always') digest = await new RegistryClient(registry, options).headDigest(repository, tag);
-        refs.push({ namespace: ns, name: policy.metadata?.name ?? '', latestRef: { name: image, tag, ...(digest ? { digest } : {}) } });
-        rows.push([key(policy), image, digest ? `${tag}@${digest}` : tag]);
-      } catch (error) {
-        failed++;
-        rows.push([key(policy), image, `error: ${isSelectTagError(error) ? `${error.reason}: ` : ''}${(error as Error).message}`]);
-      }
-    }
-    const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length), i === 0 ? 'POLICY'.length : 'IMAGE'.length));
-    context.stdout.write(`${'POLICY'.padEnd(widths[0]!)}  ${'IMAGE'.padEnd(widths[1]!)}  SELECTED\n`);
-    for (const r of rows) context.stdout.write(`${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]}\n`);
-
-    if (parsed.values.diff) {
-      const automations = objects.filter((o) => o.kind === 'ImageUpdateAutomation');
-      const runs = automations.length > 0
-        ? automations.map((a) => ({ namespace: a.metadata?.namespace ?? 'flux-system', path: ((a.spec?.update ?? {}) as { path?: string }).path }))
-        : [{ namespace: 'flux-system', path: undefined }];
-      const after = new Map<string, string>();
-      for (const run of runs) {
-        const result = applySetters(new Map([...files].map(([p, t]) => [p, after.get(p) ?? t])), refs, { namespace: run.namespace, ...(run.path === undefined ? {} : { path: run.path }) });
-        for (const f of result.files) after.set(f.path, f.content);
-        for (const p of result.problemFiles) context.stderr.write(`warning: ${p} contains a setter marker but does not parse; Flux skips it\n`);
-      }
-      for (const [path, content] of [...after].sort(([a], [b]) => a.localeCompare(b))) context.stdout.write(unifiedDiff(path, files.get(path), content));
-      context.stderr.write(after.size === 0 ? 'image automation would change nothing\n' : `image automation would change ${after.size} file(s)\n`);
-    }
-    return failed === 0 ? 0 : 1;
+    const flags = registryFlags(args);
+    const dir = resolve(context.cwd, (args.values.dir as string | undefined) ?? 'out');
+    const files = await readYamlTree(context.cwd, dir, (p) => /\.ya?ml$|(^|\/)Kustomization$/.test(p));
+    const preview = await previewPolicies(files, new Registry(flags, { env, progress }), args.values.diff === true);
+    if (preview.policies.length === 0)
+      throw inputError([
+        {
+          message: `${shownPath(context.cwd, dir)}: no image.toolkit.fluxcd.io/v1 ImagePolicy objects found`,
+          file: dir,
+        },
+      ]);
+    const failed = preview.policies.filter((p) => p.error);
+    return {
+      exitCode: preview.exitCode,
+      report: { dir, policies: [...preview.policies], changes: [...preview.changes] },
+      warnings: preview.warnings,
+      problems: failed.map((p) => ({ message: `${p.policy}: ${p.error}` })),
+    };
   },
-};
+  print(r, { out, err, style }) {
+    const rows = r.policies.map((p) => [
+      p.policy,
+      p.image ?? '?',
+      p.error ? style('red', 'error (see below)') : p.digest ? `${p.tag}@${p.digest}` : p.tag!,
+    ]);
+    const widths = [0, 1].map((i) =>
+      Math.max(...rows.map((row) => row[i]!.length), i === 0 ? 'POLICY'.length : 'IMAGE'.length),
+    );
+    out(`${'POLICY'.padEnd(widths[0]!)}  ${'IMAGE'.padEnd(widths[1]!)}  SELECTED\n`);
+    for (const row of rows) out(`${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}\n`);
+    for (const c of r.changes) out(c.diff);
+    if (r.changes.length > 0) err(`image automation would change ${r.changes.length} file(s)\n`);
+  },
+});

@@ -1,8 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { renderYaml } from '@sugarkube/core';
-import { UsageError, type Command, type CommandContext } from '../context.js';
-import { parseCommandArgs } from '../parse-command-args.js';
+import { z } from 'zod';
+import { inputError, UsageError } from '../cli-error.js';
+import { defineCommand } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+import { shownPath } from '../io/load-cluster.js';
+import { readInputFile } from '../io/read-input-file.js';
+import { readStdin } from '../io/read-stdin.js';
 import { parseSealingCertificate } from '../secret/parse-sealing-certificate.js';
 import { checkSealTarget, sealedSecretObject, sealSecretValue } from '../secret/seal-secret-value.js';
 import { sealingScopes, type SealingScope } from '../secret/sealing-scope.js';
@@ -28,40 +32,33 @@ Options:
                      namespace-wide: any name in the namespace; cluster-wide: anywhere
   --format FORMAT    raw (default): the encryptedData value, as kubeseal --raw prints it;
                      yaml: a SealedSecret holding it under --key
-  --key KEY          the key in the Secret's data (required with --format yaml)
+  --key KEY          the key in the Secret's data (required with --format yaml)`;
 
-Exit codes: 0 sealed; 2 usage error, no value on stdin, or an unreadable, non-RSA or
-expired certificate.`;
+const report = z
+  .object({
+    format: z.enum(['raw', 'yaml']),
+    scope: z.enum(sealingScopes),
+    sealed: z.string().describe('raw: the encryptedData value (base64); yaml: the SealedSecret document.'),
+  })
+  .strict();
 
-async function readStdin(context: CommandContext): Promise<Buffer> {
-  if (!context.stdin && process.stdin.isTTY)
-    context.stderr.write('reading the value from stdin (end it with Ctrl-D)…\n');
-  const chunks: Buffer[] = [];
-  for await (const chunk of context.stdin ?? process.stdin)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-  const value = Buffer.concat(chunks);
-  for (const chunk of chunks) chunk.fill(0);
-  return value;
-}
-
-export const secretCommand: Command = {
+export const secretCommand = defineCommand({
   name: 'secret',
   summary: 'seal a value from stdin for the sealed-secrets controller (secret seal --cert FILE …)',
   usage,
-  async run(args, context) {
-    const parsed = parseCommandArgs(
-      args,
-      {
-        cert: { type: 'string' },
-        name: { type: 'string' },
-        namespace: { type: 'string' },
-        scope: { type: 'string' },
-        format: { type: 'string' },
-        key: { type: 'string' },
-      },
-      true,
-    );
-    const [sub, ...extra] = parsed.positionals;
+  subcommands: ['seal'],
+  options: {
+    cert: { type: 'string', values: 'file' },
+    name: { type: 'string' },
+    namespace: { type: 'string' },
+    scope: { type: 'string', values: sealingScopes },
+    format: { type: 'string', values: ['raw', 'yaml'] },
+    key: { type: 'string' },
+  },
+  exitCodes: [exitCodes.ok, exitCodes.usage, exitCodes.internal],
+  report,
+  async run({ args, context }) {
+    const [sub, ...extra] = args.positionals;
     if (sub !== 'seal')
       throw new UsageError(
         sub === undefined ? 'missing subcommand: seal' : `unknown subcommand "${sub}": expected seal`,
@@ -70,9 +67,9 @@ export const secretCommand: Command = {
       throw new UsageError(
         `unexpected arguments: ${extra.join(' ')} (the value is read from stdin, never from the command line)`,
       );
-    const { cert, name, namespace, key } = parsed.values;
-    const scope = (parsed.values.scope ?? 'strict') as SealingScope;
-    const format = parsed.values.format ?? 'raw';
+    const { cert, name, namespace, key } = args.values as Record<string, string | undefined>;
+    const scope = ((args.values.scope as string | undefined) ?? 'strict') as SealingScope;
+    const format = (args.values.format as string | undefined) ?? 'raw';
     const errors = [
       ...(cert
         ? []
@@ -90,37 +87,32 @@ export const secretCommand: Command = {
     ];
     if (errors.length > 0) throw new UsageError([...new Set(errors)].join('\n'));
     const certPath = resolve(context.cwd, cert!);
+    const pem = await readInputFile(context.cwd, certPath, 'the certificate');
     let publicKey;
     try {
-      publicKey = parseSealingCertificate(await readFile(certPath, 'utf8'), certPath);
+      publicKey = parseSealingCertificate(pem, shownPath(context.cwd, certPath));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      context.stderr.write(
-        `sugarkube secret: ${code ? `${certPath}: cannot read the certificate (${code})` : (error as Error).message}\n`,
-      );
-      return 2;
+      throw inputError([{ message: (error as Error).message, file: certPath }]);
     }
     const value = await readStdin(context);
     try {
-      if (value.length === 0) {
-        context.stderr.write(
-          'sugarkube secret: no value on stdin: pipe the secret in, e.g. printf \'%s\' "$TOKEN" | sugarkube secret seal …\n',
+      if (value.length === 0)
+        throw inputError(
+          'no value on stdin: pipe the secret in, e.g. printf \'%s\' "$TOKEN" | sugarkube secret seal …',
         );
-        return 2;
-      }
-      if (value[value.length - 1] === 0x0a)
-        context.stderr.write(
-          "warning: the value ends with a newline, which is sealed with it (printf '%s' leaves it out)\n",
-        );
+      const warnings =
+        value[value.length - 1] === 0x0a
+          ? [{ message: "the value ends with a newline, which is sealed with it (printf '%s' leaves it out)" }]
+          : [];
       const sealed = sealSecretValue(publicKey, value, { scope, name, namespace });
-      context.stdout.write(
-        format === 'raw'
-          ? `${sealed}\n`
-          : renderYaml([sealedSecretObject({ scope, name: name!, namespace }, key!, sealed)]),
-      );
-      return 0;
+      const text =
+        format === 'raw' ? sealed : renderYaml([sealedSecretObject({ scope, name: name!, namespace }, key!, sealed)]);
+      return { exitCode: exitCodes.ok, report: { format: format as 'raw' | 'yaml', scope, sealed: text }, warnings };
     } finally {
       value.fill(0);
     }
   },
-};
+  print(r, { out }) {
+    out(r.format === 'raw' ? `${r.sealed}\n` : r.sealed);
+  },
+});

@@ -1,16 +1,19 @@
 import { resolve } from 'node:path';
-import { UsageError, type Command } from '../context.js';
-import { parseCommandArgs } from '../parse-command-args.js';
+import { formatClusterSummary } from '@sugarkube/cluster';
+import { z } from 'zod';
+import { UsageError } from '../cli-error.js';
+import { defineCommand } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
 import { plannedTree } from '../io/planned-tree.js';
+import { checkTree, describeRecovery, OWNED_FILES_MANIFEST, recoverTree, writeTree } from '../io/write-tree.js';
+import { clusterSummary, synthesizeCluster } from '../pipeline/synthesize-cluster.js';
+import { treeWriteFailure } from '../pipeline/tree-errors.js';
 import {
-  checkTree,
-  describeRecovery,
-  OWNED_FILES_MANIFEST,
-  recoverTree,
-  TreeConflictError,
-  writeTree,
-} from '../io/write-tree.js';
-import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
+  clusterSummarySchema,
+  fluxOrderSchema,
+  treeChangeSchema,
+  treeConflictSchema,
+} from '../reports/tree-reports.js';
 
 const usage = `Usage: sugarkube synth [--out DIR] [--cluster MODULE] [--check] [--force]
 
@@ -36,67 +39,107 @@ Options:
                      nearest package.json)
   --check            write nothing; exit 1 when synth would change DIR, 0 when it would not
   --force            replace files and directories sugarkube did not write where the tree
-                     needs their paths (files elsewhere are never touched)
+                     needs their paths (files elsewhere are never touched)`;
 
-Exit codes: 0 written (--check: up to date); 1 invalid definition or tree, a directory
-that cannot be written, an I/O error, or (--check) DIR would change; 2 usage error,
-files in the way, or (--check) an invalid definition or tree.`;
+const report = z
+  .object({
+    out: z.string().describe('The output directory, absolute.'),
+    check: z.boolean().describe('True for --check: nothing was written.'),
+    files: z.number().int().describe('Files in the synthesized tree.'),
+    written: z.number().int(),
+    unchanged: z.number().int(),
+    removed: z.number().int(),
+    changes: z.array(treeChangeSchema).describe('What changed (with --check: what would change).'),
+    conflicts: z
+      .array(treeConflictSchema)
+      .describe('--check only: files in the way, which synth refuses without --force.'),
+    interrupted: z
+      .boolean()
+      .describe('--check only: DIR holds an interrupted write the next synth finishes or undoes.'),
+    recovered: z.string().optional().describe('What was done first about an interrupted write.'),
+    order: fluxOrderSchema,
+    summary: clusterSummarySchema,
+  })
+  .strict();
 
-export const synthCommand: Command = {
+export const synthCommand = defineCommand({
   name: 'synth',
   summary: 'synthesize and validate the cluster GitOps tree',
   usage,
-  async run(args, context) {
-    const { values } = parseCommandArgs(args, {
-      out: { type: 'string' },
-      cluster: { type: 'string' },
-      check: { type: 'boolean' },
-      force: { type: 'boolean' },
-    });
+  options: {
+    out: { type: 'string', values: 'dir' },
+    cluster: { type: 'string', values: 'file' },
+    check: { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
+  exitCodes: [exitCodes.ok, exitCodes.changes, exitCodes.usage, exitCodes.io, exitCodes.internal],
+  report,
+  async run({ args, context, progress }) {
+    const values = args.values as { out?: string; cluster?: string; check?: boolean; force?: boolean };
     if (values.out === '') throw new UsageError('--out: expected a directory, received ""');
-    const outcome = await synthesizeAndValidate(context, values.cluster);
-    const { files, cluster } = outcome;
-    const out = values.out === undefined ? outcome.out : resolve(context.cwd, values.out);
-    if (!files) {
-      context.stderr.write(`nothing written: ${out} is unchanged\n`);
-      return values.check ? 2 : 1;
-    }
+    const synthesized = await synthesizeCluster({ context, progress }, values.cluster);
+    const { files, order, warnings } = synthesized;
+    const out = values.out === undefined ? synthesized.loaded.out : resolve(context.cwd, values.out);
+    const force = values.force ?? false;
+    const base = { out, files: files.length, order, summary: clusterSummary(synthesized) };
     if (values.check) {
       // Reads only: the setter values are taken from the tree as it is on disk.
-      const check = await checkTree(out, await plannedTree(out, files), { force: values.force ?? false });
-      if (check.interrupted) {
-        context.stderr.write(
-          `${out} holds an interrupted write: the next synth, diff or validate --dir finishes or undoes it\n`,
-        );
-        return 1;
-      }
-      for (const c of check.changes)
-        context.stdout.write(`${c.change === 'added' ? 'A' : c.change === 'removed' ? 'D' : 'M'} ${c.path}\n`);
-      for (const c of check.conflicts) context.stderr.write(`conflict: ${c.path}: ${c.reason}\n`);
-      const changed = check.changes.length + check.conflicts.length;
-      context.stderr.write(
-        changed === 0
-          ? `${out} is up to date\n`
-          : `${check.changes.length} file(s) would change in ${out}${check.conflicts.length ? `, ${check.conflicts.length} in the way (synth refuses them without --force)` : ''}\n`,
-      );
-      return changed === 0 ? 0 : 1;
+      const check = await checkTree(out, await plannedTree(out, files), { force }).catch(treeWriteFailure);
+      const changed = check.interrupted || check.changes.length + check.conflicts.length > 0;
+      return {
+        exitCode: changed ? exitCodes.changes : exitCodes.ok,
+        report: {
+          ...base,
+          check: true,
+          written: 0,
+          unchanged: 0,
+          removed: 0,
+          changes: [...check.changes],
+          conflicts: [...check.conflicts],
+          interrupted: check.interrupted,
+        },
+        warnings,
+      };
     }
     // An interrupted write is finished or undone first: the setter values below are read from a whole tree.
-    const recovered = describeRecovery(out, await recoverTree(out));
-    if (recovered) context.stderr.write(`${recovered}\n`);
+    const recovered = describeRecovery(out, await recoverTree(out).catch(treeWriteFailure));
     const planned = await plannedTree(out, files);
-    let result;
-    try {
-      result = await step(context, `writing ${out}`, () => writeTree(out, planned, { force: values.force ?? false }));
-    } catch (error) {
-      if (!(error instanceof TreeConflictError)) throw error;
-      context.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    context.stdout.write(
-      `synthesized ${files.length} files into ${out} (${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed)\n`,
-    );
-    printSummary(context, cluster, files);
-    return 0;
+    const result = await progress(`writing ${out}`, () => writeTree(out, planned, { force })).catch(treeWriteFailure);
+    return {
+      exitCode: exitCodes.ok,
+      report: {
+        ...base,
+        check: false,
+        written: result.written,
+        unchanged: result.unchanged,
+        removed: result.removed,
+        changes: [...result.changes],
+        conflicts: [],
+        interrupted: false,
+        ...(recovered ? { recovered } : {}),
+      },
+      warnings,
+    };
   },
-};
+  print(r, { out, err, style }) {
+    if (r.recovered) err(`${r.recovered}\n`);
+    for (const [env, names] of Object.entries(r.order)) out(`${env}: Flux order ${names.join(' → ')}\n`);
+    if (r.check) {
+      const letter = { added: style('green', 'A'), modified: style('yellow', 'M'), removed: style('red', 'D') };
+      for (const c of r.changes) out(`${letter[c.change]} ${c.path}\n`);
+      for (const c of r.conflicts) err(`conflict: ${c.path}: ${c.reason}\n`);
+      if (r.interrupted)
+        err(`${r.out} holds an interrupted write: the next synth, diff or validate --dir finishes or undoes it\n`);
+      else if (r.changes.length + r.conflicts.length === 0) err(`${r.out} is up to date\n`);
+      else
+        err(
+          `${r.changes.length} file(s) would change in ${r.out}${r.conflicts.length ? `, ${r.conflicts.length} in the way (synth refuses them without --force)` : ''}\n`,
+        );
+      return;
+    }
+    out(
+      `synthesized ${r.files} files into ${r.out} (${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed)\n`,
+    );
+    out(formatClusterSummary(r.summary));
+  },
+});

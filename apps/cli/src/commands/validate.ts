@@ -1,14 +1,16 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
-import { validateClusterTree } from '@sugarkube/cluster';
-import type { GeneratedFile } from '@sugarkube/core';
-import { existsSync } from 'node:fs';
-import { loadAppYaml } from '@sugarkube/manifests';
-import { UsageError, type Command, type CommandContext } from '../context.js';
-import { findRepoConfig } from '../io/load-cluster.js';
-import { parseCommandArgs } from '../parse-command-args.js';
+import { join, resolve } from 'node:path';
+import { formatClusterSummary, validateClusterTree } from '@sugarkube/cluster';
+import { z } from 'zod';
+import { inputError } from '../cli-error.js';
+import { defineCommand } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+import { findRepoConfig, shownPath } from '../io/load-cluster.js';
+import { fileExists, readYamlTree } from '../io/read-input-file.js';
 import { describeRecovery, recoverTree } from '../io/write-tree.js';
-import { printSummary, step, synthesizeAndValidate } from './cluster-pipeline.js';
+import { clusterSummary, synthesizeCluster } from '../pipeline/synthesize-cluster.js';
+import { treeWriteFailure } from '../pipeline/tree-errors.js';
+import { validateAppFile } from '../pipeline/validate-app-file.js';
+import { clusterSummarySchema, fluxOrderSchema } from '../reports/tree-reports.js';
 
 const usage = `Usage: sugarkube validate [--cluster MODULE] [--dir DIR] [--app FILE]
 
@@ -20,67 +22,105 @@ In an app repo (a sugarkube.yaml and no cluster module): validates the app descr
 each error with its file, line and path.
 With --dir, if a killed synth left DIR mid-write, it first finishes or undoes that write
 (the only change it ever makes), so it never validates a half-written tree.
-Exits 1 on any error.
+Every error is bad input: exit 2.
 
 Options:
   --cluster MODULE   the cluster definition module (as for synth)
   --dir DIR          validate the YAML tree in DIR instead of synthesizing
   --app FILE         validate this app descriptor (default in an app repo: ./sugarkube.yaml)`;
 
-/** Validates an app descriptor file; prints every problem with its line. */
-async function validateAppFile(context: CommandContext, file: string): Promise<number> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`--app: cannot read ${file} (${error.code === 'ENOENT' ? 'no such file' : error.message})`);
-  });
-  const result = loadAppYaml(text, file);
-  for (const warning of result.warnings) context.stderr.write(`warning: ${warning.message}\n`);
-  for (const error of result.errors) context.stderr.write(`${error.message}\n`);
-  if (!result.value) {
-    context.stderr.write(`${result.errors.length} error(s) in ${file}\n`);
-    return 1;
-  }
-  context.stdout.write(`${file} is a valid app descriptor (${result.value.descriptor.services.length} service(s))\n`);
-  return 0;
-}
+const report = z
+  .object({
+    target: z
+      .enum(['cluster', 'tree', 'app'])
+      .describe('What was validated: a cluster definition, a tree on disk, an app descriptor.'),
+    source: z.string().describe('The cluster module, the directory or the descriptor file, absolute.'),
+    files: z.number().int().optional().describe('cluster, tree: the files checked.'),
+    services: z.number().int().optional().describe('app: the services of the descriptor.'),
+    order: fluxOrderSchema.optional(),
+    summary: clusterSummarySchema.optional(),
+    recovered: z.string().optional(),
+  })
+  .strict();
 
-async function readYamlTree(root: string): Promise<GeneratedFile[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files: GeneratedFile[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || !/\.ya?ml$/.test(entry.name)) continue;
-    const full = join(entry.parentPath, entry.name);
-    files.push({ path: relative(root, full).split(sep).join('/'), content: await readFile(full, 'utf8') });
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
-}
-
-export const validateCommand: Command = {
+export const validateCommand = defineCommand({
   name: 'validate',
-  summary: 'validate the cluster definition and its tree, without writing',
+  summary: 'validate the cluster definition and its tree, or an app descriptor, without writing',
   usage,
-  async run(args, context) {
-    const { values } = parseCommandArgs(args, { cluster: { type: 'string' }, dir: { type: 'string' }, app: { type: 'string' } });
-    if (values.app !== undefined) return validateAppFile(context, resolve(context.cwd, values.app));
-    const appFile = join(resolve(context.cwd), 'sugarkube.yaml');
-    if (values.cluster === undefined && values.dir === undefined && !findRepoConfig(context.cwd)?.cluster && existsSync(appFile)) {
-      return validateAppFile(context, appFile);
+  options: {
+    cluster: { type: 'string', values: 'file' },
+    dir: { type: 'string', values: 'dir' },
+    app: { type: 'string', values: 'file' },
+  },
+  exitCodes: [exitCodes.ok, exitCodes.usage, exitCodes.io, exitCodes.internal],
+  report,
+  async run({ args, context, progress }) {
+    const values = args.values as { cluster?: string; dir?: string; app?: string };
+    const appFile =
+      values.app !== undefined ? resolve(context.cwd, values.app) : join(resolve(context.cwd), 'sugarkube.yaml');
+    const inAppRepo =
+      values.cluster === undefined &&
+      values.dir === undefined &&
+      !findRepoConfig(context.cwd)?.cluster &&
+      (await fileExists(appFile));
+    if (values.app !== undefined || inAppRepo) {
+      const app = await progress(`validating ${shownPath(context.cwd, appFile)}`, () =>
+        validateAppFile(context.cwd, appFile),
+      );
+      return {
+        exitCode: exitCodes.ok,
+        report: { target: 'app' as const, source: appFile, services: app.services },
+        warnings: app.warnings,
+      };
     }
     if (values.dir !== undefined) {
       const dir = resolve(context.cwd, values.dir);
       // A write a killed synth left half done is finished or undone first: never validate a mixed tree.
-      const recovered = describeRecovery(dir, await recoverTree(dir));
-      if (recovered) context.stderr.write(`${recovered}\n`);
-      const files = await step(context, `reading ${dir}`, () => readYamlTree(dir));
+      const recovered = describeRecovery(dir, await recoverTree(dir).catch(treeWriteFailure));
+      const files = await progress(`reading ${dir}`, () => readYamlTree(context.cwd, dir));
       const { problems, order } = validateClusterTree(files);
-      for (const [env, names] of Object.entries(order)) context.stdout.write(`${env}: Flux order ${names.map((n) => n.replace(/^flux-system\//, '')).join(' → ')}\n`);
-      for (const problem of problems) context.stderr.write(`${problem.file}: ${problem.message}\n`);
-      context.stdout.write(problems.length === 0 ? `${files.length} files valid\n` : '');
-      return problems.length === 0 ? 0 : 1;
+      if (problems.length > 0)
+        throw inputError(
+          problems.map((p) => ({
+            message: `${shownPath(context.cwd, join(dir, p.file))}: ${p.message}`,
+            file: join(dir, p.file),
+          })),
+        );
+      const names = Object.fromEntries(
+        Object.entries(order).map(([env, list]) => [env, list.map((n) => n.replace(/^flux-system\//, ''))]),
+      );
+      return {
+        exitCode: exitCodes.ok,
+        report: {
+          target: 'tree' as const,
+          source: dir,
+          files: files.length,
+          order: names,
+          ...(recovered ? { recovered } : {}),
+        },
+      };
     }
-    const { files, cluster } = await synthesizeAndValidate(context, values.cluster);
-    if (!files) return 1;
-    context.stdout.write(`cluster definition and ${files.length} synthesized files valid\n`);
-    printSummary(context, cluster, files);
-    return 0;
+    const synthesized = await synthesizeCluster({ context, progress }, values.cluster);
+    return {
+      exitCode: exitCodes.ok,
+      report: {
+        target: 'cluster' as const,
+        source: synthesized.loaded.source,
+        files: synthesized.files.length,
+        order: synthesized.order,
+        summary: clusterSummary(synthesized),
+      },
+      warnings: synthesized.warnings,
+    };
   },
-};
+  print(r, { out, err }) {
+    if (r.recovered) err(`${r.recovered}\n`);
+    for (const [env, names] of Object.entries(r.order ?? {})) out(`${env}: Flux order ${names.join(' → ')}\n`);
+    if (r.target === 'app') out(`${r.source} is a valid app descriptor (${r.services} service(s))\n`);
+    else if (r.target === 'tree') out(`${r.files} files valid\n`);
+    else {
+      out(`cluster definition and ${r.files} synthesized files valid\n`);
+      if (r.summary) out(formatClusterSummary(r.summary));
+    }
+  },
+});

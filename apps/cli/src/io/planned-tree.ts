@@ -14,5 +14,10 @@ export function readExisting(out: string, path: string): Promise<string | undefi
  * `diff` compares against exactly this, so it never reports automation's tags as drift.
  */
 export async function plannedTree(out: string, files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
-  return Promise.all(files.map(async (f) => ({ path: f.path, content: preserveSetterValues(f.content, await readExisting(out, f.path)) })));
+  return Promise.all(
+    files.map(async (f) => ({
+      path: f.path,
+      content: preserveSetterValues(f.content, await readExisting(out, f.path)),
+    })),
+  );
 }

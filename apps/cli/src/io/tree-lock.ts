@@ -1,3 +1,4 @@
+import { TreeWriteError } from './tree-write-error.js';
 import { hostname } from 'node:os';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -57,9 +58,9 @@ export async function acquireTreeLock(root: string): Promise<TreeLock> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST' || attempt > 0) {
-        throw new Error(
-          `cannot lock ${root} for writing (${code ?? (error as Error).message}): the output directory must be writable`,
-        );
+        throw new TreeWriteError('input', [
+          `${root}: cannot lock it for writing (${code ?? (error as Error).message}): the output directory must be writable`,
+        ]);
       }
     }
     const holder = await readHolder(file);

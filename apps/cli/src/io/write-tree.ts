@@ -10,6 +10,7 @@ import {
   type TreeConflict,
 } from './plan-tree-commit.js';
 import { readTreeSnapshot } from './read-tree-snapshot.js';
+import { TreeWriteError } from './tree-write-error.js';
 import { acquireTreeLock, LOCK_FILE } from './tree-lock.js';
 import {
   commitUnits,
@@ -64,6 +65,8 @@ export interface WriteTreeOptions {
 }
 
 export interface WriteTreeResult {
+  /** What changed (the writer's own manifest left out). */
+  readonly changes: readonly TreeChange[];
   readonly written: number;
   readonly unchanged: number;
   readonly removed: number;
@@ -154,9 +157,16 @@ async function planAgainstDisk(root: string, tree: ReadonlyMap<string, string>, 
 /** Whether the root exists; refuses a root that is not a directory. */
 async function rootExists(root: string): Promise<boolean> {
   const info = await stat(root).catch((error: NodeJS.ErrnoException) =>
-    error.code === 'ENOENT' ? undefined : Promise.reject(error),
+    error.code === 'ENOENT'
+      ? undefined
+      : Promise.reject(
+          new TreeWriteError('input', [
+            `${root}: cannot create the output directory (${error.code === 'ENOTDIR' ? 'ENOTDIR: a parent is a file' : (error.code ?? error.message)})`,
+          ]),
+        ),
   );
-  if (info && !info.isDirectory()) throw new Error(`output directory ${root} is not a directory`);
+  if (info && !info.isDirectory())
+    throw new TreeWriteError('input', [`${root}: expected a directory to write the tree into, found a file`]);
   return info !== undefined;
 }
 
@@ -173,7 +183,13 @@ export async function writeTree(
 ): Promise<WriteTreeResult> {
   const absRoot = resolve(root);
   const tree = checkGeneratedPaths(absRoot, files);
-  if (!(await rootExists(absRoot))) await mkdir(absRoot, { recursive: true });
+  if (!(await rootExists(absRoot))) {
+    await mkdir(absRoot, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new TreeWriteError('input', [
+        `${absRoot}: cannot create the output directory (${error.code ?? error.message})`,
+      ]);
+    });
+  }
   const lock = await acquireTreeLock(absRoot);
   try {
     await recoverLocked(absRoot);
@@ -181,9 +197,13 @@ export async function writeTree(
     if (plan.conflicts.length > 0) throw new TreeConflictError(absRoot, plan.conflicts);
     const problems = await checkTreeWritable(absRoot, plan.units, disk);
     if (problems.length > 0)
-      throw new Error(`cannot write ${absRoot}; nothing was changed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+      throw new TreeWriteError(
+        'input',
+        problems.map((p) => `cannot write ${absRoot}, nothing was changed: ${p}`),
+      );
     if (plan.units.length > 0) await commitUnits(absRoot, plan.units, full);
     return {
+      changes: plan.changes.filter((c) => c.path !== OWNED_FILES_MANIFEST),
       written: plan.changes.filter((c) => c.change !== 'removed' && c.path !== OWNED_FILES_MANIFEST).length,
       unchanged: plan.unchanged.filter((p) => p !== OWNED_FILES_MANIFEST).length,
       removed: plan.changes.filter((c) => c.change === 'removed' && previous.has(c.path)).length,

@@ -20,7 +20,7 @@ const quote = (text: string) => JSON.stringify(text).replace(/^"|"$/g, "'").repl
  */
 export function renderInitClusterModule(options: InitClusterOptions): string {
   return `// The cluster definition \`sugarkube synth\` turns into the GitOps tree Flux reconciles.
-// Reference: https://www.npmjs.com/package/@sugarkube/cluster (docs/cluster-definition.md).
+// Reference: https://www.npmjs.com/package/@sugarkube/cluster
 import { clusterModule, type ClusterDefinition } from '@sugarkube/cluster';
 // import { readAppYaml } from '@sugarkube/manifests';
 // import { fileURLToPath } from 'node:url';
@@ -55,7 +55,10 @@ export function clusterPackageFields(existing: Record<string, unknown>): Record<
   const scripts = (existing.scripts as Record<string, string> | undefined) ?? {};
   const { test: defaultTest, ...kept } = scripts;
   // npm init's placeholder test script fails on purpose; replace only that one.
-  const test = defaultTest === undefined || /no test specified/.test(defaultTest) ? 'sugarkube validate && sugarkube diff --stat' : defaultTest;
+  const test =
+    defaultTest === undefined || /no test specified/.test(defaultTest)
+      ? 'sugarkube validate && sugarkube diff --stat'
+      : defaultTest;
   return {
     ...existing,
     type: 'module',

@@ -14,6 +14,17 @@ export interface InitOptions {
   readonly domain?: string;
 }
 
+/**
+ * The build fields a runtime requires, as placeholders the team edits: the command a node image
+ * runs, the WSGI/ASGI server of a python one, the server script of a node-served static site.
+ */
+function starterBuild(runtime: RuntimeName): Record<string, unknown> | undefined {
+  if (runtime === 'node') return { command: ['node', 'server.js'] };
+  if (runtime === 'python') return { server: { kind: 'gunicorn', app: 'app:app' } };
+  if (runtime === 'static-node') return { serverScript: 'server.js' };
+  return undefined;
+}
+
 /** A starter `sugarkube.yaml`: the smallest descriptor that runs, with the schema line editors read. */
 export function renderInitDescriptor(options: InitOptions): string {
   const descriptor = {
@@ -24,6 +35,7 @@ export function renderInitDescriptor(options: InitOptions): string {
         runtime: options.runtime,
         image: { repository: options.image },
         port: options.port ?? runtimeOf(options.runtime).port,
+        ...(starterBuild(options.runtime) ? { build: starterBuild(options.runtime) } : {}),
         probes: { ...runtimeOf(options.runtime).probes },
       },
     ],
@@ -33,7 +45,7 @@ export function renderInitDescriptor(options: InitOptions): string {
   return [
     `# yaml-language-server: $schema=${schemaUrl}`,
     '# The Sugarkube app descriptor: `npx projen` generates the Dockerfile, workflows and deploy/ from it.',
-    '# Validate with `npx sugarkube validate`; reference: docs/descriptor.md (@sugarkube/manifests README).',
+    '# Validate with `npx sugarkube validate`; reference: https://www.npmjs.com/package/@sugarkube/manifests',
     renderYaml([descriptor], { keyOrder: 'given' }),
   ].join('\n');
 }

@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sugarkubeCluster } from '@sugarkube/cluster';
-import { parseClusterDefinition, synthesizeClusterTree } from '@sugarkube/manifests';
+import { sugarkubeCluster } from '@sugarkube/sugarkube-cluster';
 import { main } from '../../src/cli.js';
 
 /** Where the kill trials keep their fixtures: inside apps/cli, so Node resolves @sugarkube/* from it. */
@@ -11,22 +10,39 @@ export const trialCache = fileURLToPath(new URL('../../.cache/kill-trials/', imp
 
 /**
  * Two different real trees: the Sugarkube cluster with its first three apps (A) and with its
- * last three (B). From one to the other, files are added, removed and changed. Each is a cluster
- * module that returns the synthesized files, so a trial's child spends its time validating and
- * writing, not synthesizing.
+ * last three (B). From one to the other, files are added, removed and changed. Each is a real
+ * cluster module (`clusterModule({ definition, pinsFile })`) over the embedded definition, with
+ * the embedded pins of its apps.
  */
 export async function trialModules(): Promise<{ A: string; B: string }> {
-  const modules = { A: sugarkubeCluster.apps.slice(0, 3), B: sugarkubeCluster.apps.slice(1) };
+  const apps = { A: [0, 3], B: [1, sugarkubeCluster.apps.length] } as const;
+  const pins = JSON.parse(
+    await readFile(
+      fileURLToPath(import.meta.resolve('@sugarkube/sugarkube-cluster/package.json')).replace(
+        /package\.json$/,
+        'sugarkube.pins.json',
+      ),
+      'utf8',
+    ),
+  ) as Record<string, Record<string, unknown>>;
   const paths = { A: '', B: '' };
   await mkdir(trialCache, { recursive: true });
   for (const name of ['A', 'B'] as const) {
-    const parsed = parseClusterDefinition({ ...sugarkubeCluster, apps: modules[name] });
-    if (!parsed.value) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-    await writeFile(join(trialCache, `tree-${name}.json`), JSON.stringify(synthesizeClusterTree(parsed.value)));
+    const [from, to] = apps[name];
+    const names = new Set(
+      sugarkubeCluster.apps.slice(from, to).map((a) => (a.app as { descriptor: { name: string } }).descriptor.name),
+    );
+    const own = Object.fromEntries(
+      Object.entries(pins).map(([env, byApp]) => [
+        env,
+        Object.fromEntries(Object.entries(byApp).filter(([app]) => names.has(app))),
+      ]),
+    );
+    await writeFile(join(trialCache, `pins-${name}.json`), `${JSON.stringify(own, null, 2)}\n`);
     paths[name] = join(trialCache, `cluster-${name}.mjs`);
     await writeFile(
       paths[name],
-      `import { readFileSync } from 'node:fs';\nexport function synthesizeCluster() { return JSON.parse(readFileSync(new URL('./tree-${name}.json', import.meta.url), 'utf8')); }\n`,
+      `import { clusterModule } from '@sugarkube/cluster';\nimport { sugarkubeCluster } from '@sugarkube/sugarkube-cluster';\nexport default clusterModule({ definition: { ...sugarkubeCluster, apps: sugarkubeCluster.apps.slice(${from}, ${to}) }, pinsFile: new URL('./pins-${name}.json', import.meta.url) });\n`,
     );
   }
   return paths;

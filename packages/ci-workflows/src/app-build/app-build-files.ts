@@ -20,7 +20,7 @@ import { generateAppDockerfile, type AppDockerfileOptions } from '../dockerfile/
 import { staticNginxRunIssues } from '../dockerfile/static-nginx-dockerfile.js';
 import { nginxHealthSchema, nginxPort } from '../nginx/nginx-serving-options.js';
 import { envMapSchema, headerSchema, userSchema } from '../options/option-fields.js';
-import { optionIssues, parseOptions } from '../options/parse-options.js';
+import { optionIssues, parseOptions } from '@sugarkube/core';
 import { buildAndPushFiles, smokeFiles } from '../workflows/workflow-files.js';
 import { ghcrImage } from '../workflows/workflow-options.js';
 import { appBuildSchema } from './app-build-schema.js';

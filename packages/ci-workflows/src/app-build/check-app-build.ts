@@ -1,7 +1,7 @@
 import { expectedPhrase, issue, runtimeNames, strictObject, type Issue, type RuntimeName } from '@sugarkube/core';
 import { checkWorkspace } from '../dockerfile/node-build-options.js';
 import { staticNginxBuildIssues } from '../dockerfile/static-nginx-dockerfile.js';
-import { optionIssues } from '../options/parse-options.js';
+import { optionIssues } from '@sugarkube/core';
 import { appBuildSchema, buildShapes, runtimesWithField } from './app-build-schema.js';
 
 const isRuntime = (value: unknown): value is RuntimeName =>

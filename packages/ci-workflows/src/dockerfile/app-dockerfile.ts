@@ -1,6 +1,6 @@
 import { repoPath, type GeneratedFile } from '@sugarkube/core';
 import { z } from 'zod';
-import { parseOptions } from '../options/parse-options.js';
+import { parseOptions } from '@sugarkube/core';
 import { checkWorkspace } from './node-build-options.js';
 import { nodeDockerfile, nodeDockerfileOptionsSchema } from './node-dockerfile.js';
 import { pythonDockerfile, pythonDockerfileOptionsSchema } from './python-dockerfile.js';

@@ -9,7 +9,7 @@ import {
 } from '@sugarkube/core';
 import { z } from 'zod';
 import { commandSchema, repoPathList } from '../options/option-fields.js';
-import { parseOptions } from '../options/parse-options.js';
+import { parseOptions } from '@sugarkube/core';
 import {
   commonBuildShape,
   commonDockerfileShape,

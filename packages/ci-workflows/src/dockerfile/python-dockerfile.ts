@@ -11,7 +11,7 @@ import {
 } from '@sugarkube/core';
 import { z } from 'zod';
 import { commandSchema } from '../options/option-fields.js';
-import { parseOptions } from '../options/parse-options.js';
+import { parseOptions } from '@sugarkube/core';
 import {
   commonBuildShape,
   commonDockerfileShape,

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { nginxHealthSchema, nginxPort, nginxServingSchema, nginxWritableDirs } from '../nginx/nginx-serving-options.js';
 import { nginxLocationIssues, renderNginxConfig } from '../nginx/render-nginx-config.js';
 import { singleLine } from '../options/option-fields.js';
-import { parseOptions } from '../options/parse-options.js';
+import { parseOptions } from '@sugarkube/core';
 import {
   commonBuildShape,
   commonDockerfileShape,

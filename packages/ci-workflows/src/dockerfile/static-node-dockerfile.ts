@@ -1,7 +1,7 @@
 import { envName, repoPath, strictObject, type GeneratedFile } from '@sugarkube/core';
 import type { z } from 'zod';
 import { repoPathList } from '../options/option-fields.js';
-import { parseOptions } from '../options/parse-options.js';
+import { parseOptions } from '@sugarkube/core';
 import { commonBuildShape, commonDockerfileShape } from './dockerfile-common.js';
 import { nodeBuildShape } from './node-build-options.js';
 import { renderNodeDockerfile } from './node-dockerfile.js';

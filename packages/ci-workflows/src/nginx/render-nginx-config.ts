@@ -1,6 +1,6 @@
 import { commentLines, issue, runtimes, valueAt, type Issue } from '@sugarkube/core';
 import { defaultHeader } from '../dockerfile/dockerfile-common.js';
-import { optionIssues, parseOptions } from '../options/parse-options.js';
+import { optionIssues, parseOptions } from '@sugarkube/core';
 import {
   defaultContentSecurityPolicy,
   nginxConfigOptionsSchema,

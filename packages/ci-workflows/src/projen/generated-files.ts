@@ -1,7 +1,7 @@
 import { repoPath, sortFiles, strictObject, type GeneratedFile } from '@sugarkube/core';
 import { Component, TextFile, type Project } from 'projen';
 import { z } from 'zod';
-import { parseOptions } from '../options/parse-options.js';
+import { parseOptions } from '@sugarkube/core';
 
 /** Files as the pure generators return them. */
 export const generatedFilesSchema = z.array(

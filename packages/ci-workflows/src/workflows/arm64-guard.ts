@@ -1,4 +1,4 @@
-import { parseOptions } from '../options/parse-options.js';
+import { parseOptions } from '@sugarkube/core';
 import { loginGhcrStep } from './common-steps.js';
 import { platformGuardScript } from './platform-guard-script.js';
 import type { Workflow } from './workflow-model.js';

@@ -1,5 +1,5 @@
 import { actionPins } from '../pins/action-pins.js';
-import { parseOptions } from '../options/parse-options.js';
+import { parseOptions } from '@sugarkube/core';
 import { imageTagRules } from './image-tag-rules.js';
 import { platformGuardScript } from './platform-guard-script.js';
 import { checkoutStep, loginGhcrStep, readPermission, writePermission } from './common-steps.js';

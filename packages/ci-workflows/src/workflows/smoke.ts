@@ -1,6 +1,6 @@
 import { runtimes } from '@sugarkube/core';
 import { actionPins } from '../pins/action-pins.js';
-import { parseOptions } from '../options/parse-options.js';
+import { parseOptions } from '@sugarkube/core';
 import { loginGhcrStep } from './common-steps.js';
 import type { Workflow, WorkflowInput } from './workflow-model.js';
 import { smokeOptionsSchema, type SmokeOptions } from './workflow-options.js';

@@ -1,6 +1,6 @@
 import { ValidationError, type GeneratedFile } from '@sugarkube/core';
 import { defaultHeader } from '../dockerfile/dockerfile-common.js';
-import { optionIssues } from '../options/parse-options.js';
+import { optionIssues } from '@sugarkube/core';
 import { planArm64Guard } from './arm64-guard.js';
 import { planBuildAndPush } from './build-and-push.js';
 import { renderWorkflow } from './render-workflow.js';

@@ -1,39 +1,30 @@
 /**
- * Damaged options, fed to every public function and projen component: wrong types, typos in
- * keys and values (`runtime: 'pyhton'`, `server.kind: 'uvicron'`), unknown keys, nulls, arrays
- * for objects, objects for arrays, missing fields, a broken root. Each call either succeeds (the
+ * Damaged options, fed to every public function and projen component (the damage and the
+ * judgement come from @sugarkube/verify's `checkDamagedOptions`): each call either succeeds (the
  * damage was harmless) or throws a ValidationError whose issues name the damaged path. Never a
  * TypeError, never any other error. Functions that return issues never throw.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatPath, prefixIssues, ValidationError } from '@sugarkube/core';
-import fc from 'fast-check';
+import { prefixIssues } from '@sugarkube/core';
+import {
+  checkDamagedOptions,
+  damagedOptionRuns,
+  damageTally,
+  recordDamageTally,
+  type DamageSubject,
+} from '@sugarkube/verify';
 import { Project } from 'projen';
 import { describe, expect, it } from 'vitest';
 import * as main from '../../src/index.js';
 import * as components from '../../src/projen/index.js';
 import { exampleBuilds } from '../support/example-builds.js';
 
-type Key = string | number;
-type Path = readonly Key[];
-
-interface Subject {
-  readonly name: string;
-  readonly valid: unknown;
-  readonly call: (input: unknown) => unknown;
-  /** Returns issues instead of throwing. */
-  readonly returnsIssues?: boolean;
-  /** Where the damaged argument sits in the reported paths (a second argument's issues say `file.`). */
-  readonly reportedUnder?: Path;
-}
-
 const image = 'ghcr.io/futuroptimist/token.place';
 const project = () => new Project({ name: 'damaged', outdir: '/tmp/sugarkube-never-synthesized' });
 const any = (f: (x: never) => unknown) => (x: unknown) => f(x as never);
 
 /** Every public function of the main entry and every projen component, with a valid input. */
-const subjects: Subject[] = [
+const subjects: DamageSubject[] = [
   ...Object.entries(exampleBuilds).map(([name, valid]) => ({
     name: `appBuildFiles (${name})`,
     valid,
@@ -173,133 +164,9 @@ const subjects: Subject[] = [
   },
 ];
 
-/** Every path into a value (the root included). */
-function pathsOf(value: unknown, prefix: Path = []): Path[] {
-  const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
-  return out;
-}
-
-const clone = <T>(value: T): T => structuredClone(value);
-
-/** A typo: two neighbouring characters swapped, one dropped or one doubled. */
-function typo(word: string, at: number, how: number): string {
-  if (word.length < 2) return `${word}x`;
-  const i = at % (word.length - 1);
-  if (how % 3 === 0) return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-  if (how % 3 === 1) return word.slice(0, i) + word.slice(i + 1);
-  return word.slice(0, i) + word[i] + word.slice(i);
-}
-
-interface Damage {
-  readonly kind: string;
-  /** Paths a good report names (or a parent or child of them). */
-  readonly paths: readonly Path[];
-  /** A string changed in place: a cross-field check may name a sibling instead. */
-  readonly loose?: boolean;
-}
-
-const junk = fc.oneof(
-  fc.integer(),
-  fc.double({ noNaN: false }),
-  fc.string(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.constant(undefined),
-  fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string(), fc.integer()), { maxKeys: 3 }),
-);
-
-const kinds = [
-  'replace',
-  'typo-key',
-  'typo-value',
-  'unknown-key',
-  'delete',
-  'null',
-  'array-for-object',
-  'object-for-array',
-] as const;
-
-/** Applies one damage at `path` of a copy of `valid`; returns the damaged input and what it broke. */
-function damage(
-  valid: unknown,
-  path: Path,
-  kind: (typeof kinds)[number],
-  replacement: unknown,
-  at: number,
-  how: number,
-): { input: unknown; damage: Damage } | undefined {
-  if (path.length === 0)
-    return kind === 'replace' || kind === 'null'
-      ? { input: kind === 'null' ? null : replacement, damage: { kind: `root ${kind}`, paths: [[]] } }
-      : undefined;
-  const input = clone(valid);
-  const parent = path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<Key, unknown>)[k], input) as Record<
-    Key,
-    unknown
-  >;
-  const key = path[path.length - 1]!;
-  const current = parent[key];
-  switch (kind) {
-    case 'replace':
-      parent[key] = replacement;
-      return { input, damage: { kind, paths: [path] } };
-    case 'null':
-      parent[key] = null;
-      return { input, damage: { kind, paths: [path] } };
-    case 'delete':
-      if (Array.isArray(parent)) return undefined;
-      delete parent[key];
-      return { input, damage: { kind, paths: [path] } };
-    case 'typo-key': {
-      if (Array.isArray(parent) || typeof key !== 'string') return undefined;
-      const wrong = typo(key, at, how);
-      if (wrong in parent) return undefined;
-      delete parent[key];
-      parent[wrong] = current;
-      return { input, damage: { kind: `typo-key ${key}→${wrong}`, paths: [path, [...path.slice(0, -1), wrong]] } };
-    }
-    case 'typo-value':
-      if (typeof current !== 'string') return undefined;
-      parent[key] = typo(current, at, how);
-      return { input, damage: { kind: `typo-value ${current}→${String(parent[key])}`, paths: [path], loose: true } };
-    case 'unknown-key':
-      if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
-      (current as Record<string, unknown>)[`zz${typo('extra', at, how)}`] = replacement;
-      return { input, damage: { kind, paths: [path] } };
-    case 'array-for-object':
-      if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
-      parent[key] = Object.values(current);
-      return { input, damage: { kind, paths: [path] } };
-    case 'object-for-array':
-      if (!Array.isArray(current)) return undefined;
-      parent[key] = Object.fromEntries(current.map((v, i) => [String(i), v]));
-      return { input, damage: { kind, paths: [path] } };
-  }
-}
-
-/** The issue path names the damage: the same path, a parent (not the root) or a child of it. */
-function names(issuePath: string, d: Damage): boolean {
-  return d.paths.some((p) => {
-    const target = formatPath(p);
-    if (target === '') return true;
-    if (issuePath === target || issuePath.startsWith(`${target}.`) || issuePath.startsWith(`${target}[`)) return true;
-    if (issuePath !== '' && (target.startsWith(`${issuePath}.`) || target.startsWith(`${issuePath}[`))) return true;
-    // A cross-field check may name a sibling (workspace.app changed: workspace.packages lacks it).
-    const parent = formatPath(p.slice(0, -1));
-    if (parent !== '' && (issuePath.startsWith(`${parent}.`) || issuePath.startsWith(`${parent}[`))) return true;
-    // A changed string can trip a cross-field check elsewhere in the same top-level field.
-    return d.loose === true && formatPath(p.slice(0, 1)) === issuePath.split(/[.[]/)[0];
-  });
-}
-
 /** Runs per subject (raise it for a deeper search: DAMAGED_OPTIONS_RUNS=5000). */
-const numRuns = Number(process.env['DAMAGED_OPTIONS_RUNS'] ?? 300);
-
-const tally = { runs: 0, harmless: 0, validationErrors: 0, issueLists: 0, issues: 0, otherErrors: 0 };
+const numRuns = damagedOptionRuns(300);
+const tally = damageTally();
 
 describe('damaged options', () => {
   it('every public function and projen component accepts its valid sample', () => {
@@ -310,82 +177,13 @@ describe('damaged options', () => {
   });
 
   for (const subject of subjects) {
-    it(`${subject.name}: a ValidationError naming the damaged path, never a TypeError`, () => {
-      const candidates = pathsOf(subject.valid);
-      fc.assert(
-        fc.property(
-          fc.nat(),
-          fc.constantFrom(...kinds),
-          junk,
-          fc.nat(),
-          fc.nat(),
-          (pathIndex, kind, replacement, at, how) => {
-            const applied = damage(
-              subject.valid,
-              candidates[pathIndex % candidates.length]!,
-              kind,
-              replacement,
-              at,
-              how,
-            );
-            fc.pre(applied !== undefined);
-            const { input } = applied!;
-            const d = {
-              ...applied!.damage,
-              paths: applied!.damage.paths.map((p) => [...(subject.reportedUnder ?? []), ...p]),
-            };
-            tally.runs++;
-            let result: unknown;
-            try {
-              result = subject.call(input);
-            } catch (error) {
-              if (!ValidationError.is(error)) {
-                tally.otherErrors++;
-                throw new Error(
-                  `${subject.name}, ${d.kind} at ${d.paths.map((p) => formatPath(p) || '(root)').join(' / ')}: ${String((error as Error).stack ?? error)}`,
-                );
-              }
-              tally.validationErrors++;
-              tally.issues += error.issues.length;
-              expect(subject.returnsIssues, `${subject.name} returns issues, it must not throw`).not.toBe(true);
-              expect(error.issues.length).toBeGreaterThan(0);
-              for (const i of error.issues) {
-                expect(typeof i.expected === 'string' && typeof i.received === 'string').toBe(true);
-                if (i.path) expect(i.message.startsWith(`${i.path}: `), i.message).toBe(true);
-              }
-              const named = error.issues.some((i) => names(i.path, d));
-              expect(
-                named,
-                `${subject.name}, ${d.kind} at ${d.paths.map((p) => formatPath(p)).join(' / ')}:\n${error.message}`,
-              ).toBe(true);
-              return;
-            }
-            if (subject.returnsIssues) {
-              const issues = result as readonly { path: string; message: string }[];
-              expect(Array.isArray(issues)).toBe(true);
-              if (issues.length > 0) {
-                tally.issueLists++;
-                expect(
-                  issues.some((i) => names(i.path, d)),
-                  `${subject.name}, ${d.kind}:\n${issues.map((i) => i.message).join('\n')}`,
-                ).toBe(true);
-              } else tally.harmless++;
-            } else tally.harmless++;
-          },
-        ),
-        { numRuns },
-      );
+    it(`${subject.name}: a ValidationError naming the damaged path, never a TypeError`, async () => {
+      await checkDamagedOptions(subject, { numRuns, tally });
     }, 120_000);
   }
 
   it('reports the tally', () => {
-    const dir = join(import.meta.dirname, '../../.vitest');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'damaged-options.json'),
-      `${JSON.stringify({ subjects: subjects.length, ...tally }, null, 2)}\n`,
-    );
-    console.log('damaged options:', JSON.stringify({ subjects: subjects.length, ...tally }));
+    recordDamageTally(join(import.meta.dirname, '../..'), subjects.length, tally);
     expect(tally.otherErrors).toBe(0);
     expect(tally.validationErrors + tally.issueLists).toBeGreaterThan(tally.runs / 2);
   });

@@ -48,7 +48,7 @@ describe('entry points', () => {
     const { packages } = runtimeGraph('src/tags/index.ts');
     // moment itself comes through moment-timezone, as in metadata-action.
     expect(metadataLibraries.filter((p) => p !== 'moment' && !packages.has(p))).toEqual([]);
-    expect(manifest.exports['./tags']).toBe('./dist/tags/index.js');
+    expect(manifest.exports['./tags']).toEqual({ types: './dist/tags/index.d.ts', import: './dist/tags/index.js' });
   });
 });
 

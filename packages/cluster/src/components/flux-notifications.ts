@@ -34,7 +34,7 @@ export function planFluxNotifications(cluster: ResolvedCluster, helmReleaseNames
           eventSources: [
             { kind: 'Kustomization', name: '*' },
             { kind: 'GitRepository', name: '*' },
-            ...[...new Set(helmReleaseNamespaces)].sort().map((namespace) => ({ kind: 'HelmRelease', name: '*', namespace })),
+            ...[...new Set(helmReleaseNamespaces)].sort().map((namespace) => ({ kind: 'HelmRelease' as const, name: '*', namespace })),
           ],
         },
       }),

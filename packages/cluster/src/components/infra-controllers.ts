@@ -1,87 +1,43 @@
-import { renderYaml } from '@sugarkube/core';
-import { chartEntry, type ChartContext, type ChartEntry } from './chart-table.js';
-import { helmRelease, helmRepository, ociChartRepository } from '../plan/flux-sources.js';
-import { kubeObject, managedByLabel, namespaceObject, type KubeObject } from '../plan/kube-object.js';
+import { helmRepository } from '../plan/flux-sources.js';
+import { namespaceObject, type KubeObject } from '../plan/kube-object.js';
 import type { ResolvedCluster, ResolvedEnvironment } from '../definition/resolve-cluster.js';
+import type { InfraComponent } from './infra-component.js';
+import { enabledComponents } from './enabled-components.js';
+import { releaseObjects, type ReleaseDependency } from './release-objects.js';
 
-/** The chart ids installed in one environment, in install order. */
-export function controllerCharts(cluster: ResolvedCluster, env: ResolvedEnvironment): string[] {
-  return [
-    ...(cluster.storage.longhorn !== false ? ['longhorn'] : []),
-    'kube-prometheus-stack',
-    'cert-manager',
-    ...(cluster.secrets.kind === 'sealed-secrets' ? ['sealed-secrets'] : []),
-    ...(cluster.externalDns ? ['external-dns'] : []),
-    ...(env.exposure.kind === 'metallb' ? ['metallb'] : []),
-  ];
+/** The HelmReleases a component waits for: those of its dependencies that run here. */
+function dependsOnOf(
+  component: InfraComponent,
+  cluster: ResolvedCluster,
+  env: ResolvedEnvironment,
+): ReleaseDependency[] {
+  return (component.dependsOn ?? [])
+    .filter((dep) => dep.enabled(cluster, env))
+    .map((dep) => ({ name: dep.id, namespace: dep.namespace.name }));
 }
 
-/** Namespaces infrastructure runs in, with the Pod Security level their pods need. */
-export function infraNamespaces(cluster: ResolvedCluster, env: ResolvedEnvironment): KubeObject[] {
-  return [
-    namespaceObject('cert-manager'),
-    // node-exporter needs the host's network and PID namespaces.
-    namespaceObject('monitoring', 'privileged'),
-    ...(cluster.storage.longhorn !== false ? [namespaceObject('longhorn-system', 'privileged')] : []),
-    ...(cluster.externalDns ? [namespaceObject('external-dns')] : []),
-    ...(env.exposure.kind === 'metallb' ? [namespaceObject('metallb-system', 'privileged')] : []),
-    ...(env.exposure.kind === 'cloudflare-tunnel' ? [namespaceObject('cloudflared')] : []),
-  ];
-}
-
-/** What each chart waits for: CRDs (ServiceMonitor) and storage (Prometheus' volume). */
-function dependsOnOf(id: string, charts: readonly string[]): { name: string; namespace: string }[] {
-  const needs: Record<string, string[]> = {
-    'kube-prometheus-stack': ['longhorn'],
-    'cert-manager': ['kube-prometheus-stack'],
-    'sealed-secrets': ['kube-prometheus-stack'],
-    'external-dns': ['kube-prometheus-stack'],
-  };
-  return (needs[id] ?? []).filter((dep) => charts.includes(dep)).map((dep) => {
-    const entry = chartEntry(dep);
-    return { name: entry.releaseName, namespace: entry.namespace };
-  });
-}
-
-function chartObjects(entry: ChartEntry, ctx: ChartContext, charts: readonly string[]): KubeObject[] {
-  const dependsOn = dependsOnOf(entry.id, charts);
-  if (entry.source.kind === 'oci') {
-    return [
-      ociChartRepository(entry.id, entry.source.url, entry.version, entry.namespace),
-      helmRelease({ name: entry.releaseName, namespace: entry.namespace, chart: { kind: 'OCIRepository', source: entry.id }, values: entry.values(ctx), dependsOn }),
-    ];
-  }
-  return [
-    helmRelease({
-      name: entry.releaseName,
-      namespace: entry.namespace,
-      chart: { kind: 'HelmRepository', chart: entry.chart, version: entry.version, source: entry.id, sourceNamespace: 'flux-system' },
-      values: entry.values(ctx),
-      dependsOn,
-      // Prometheus on a fresh Longhorn volume takes a while on a Pi.
-      timeout: entry.id === 'kube-prometheus-stack' ? '20m' : '10m',
-    }),
-  ];
-}
-
-/** k3s installs Traefik; a HelmChartConfig overrides its values. @see https://docs.k3s.io/helm#customizing-packaged-components-with-helmchartconfig */
-export function traefikConfig(ctx: ChartContext): KubeObject {
-  const entry = chartEntry('traefik');
-  return kubeObject('helm.cattle.io/v1', 'HelmChartConfig', { name: 'traefik', namespace: 'kube-system', labels: { ...managedByLabel } }, {
-    spec: { valuesContent: renderYaml([entry.values(ctx)]) },
-  });
-}
-
-/** The objects of `infrastructure/controllers/<env>`, grouped by file name. */
+/**
+ * The objects of `infrastructure/controllers/<env>`, grouped by file name: the namespaces synth
+ * creates (with their Pod Security level), the Helm repositories, and per component `<id>.yaml`
+ * (HelmRelease, OCIRepository or HelmChartConfig). Flux itself is in `clusters/<env>/flux-system`.
+ */
 export function planControllers(cluster: ResolvedCluster, env: ResolvedEnvironment): Record<string, KubeObject[]> {
-  const ctx: ChartContext = { cluster, env };
-  const charts = controllerCharts(cluster, env);
-  const entries = charts.map(chartEntry);
+  const enabled = enabledComponents(cluster, env);
+  const installed = enabled.filter((component) => !component.bootstrap);
+  const namespaces = new Map<string, KubeObject>();
+  for (const { namespace } of enabled) {
+    if (namespace.podSecurity !== 'existing' && !namespaces.has(namespace.name))
+      namespaces.set(namespace.name, namespaceObject(namespace.name, namespace.podSecurity));
+  }
   const files: Record<string, KubeObject[]> = {
-    'namespaces.yaml': infraNamespaces(cluster, env),
-    'helm-repositories.yaml': entries.filter((e) => e.source.kind === 'helm').map((e) => helmRepository(e.id, e.source.url)),
+    'namespaces.yaml': [...namespaces.values()],
+    'helm-repositories.yaml': installed
+      .filter((c) => c.chart.source.kind === 'helm')
+      .map((c) => helmRepository(c.id, c.chart.source.url)),
   };
-  for (const entry of entries) files[`${entry.id}.yaml`] = chartObjects(entry, ctx, charts);
-  files['traefik.yaml'] = [traefikConfig(ctx)];
+  for (const component of installed) {
+    const objects = releaseObjects(component, { cluster, env }, dependsOnOf(component, cluster, env));
+    if (objects.length > 0) files[`${component.id}.yaml`] = objects;
+  }
   return files;
 }

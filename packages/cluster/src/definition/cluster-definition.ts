@@ -8,6 +8,7 @@ import {
   duration,
   hostname,
   intIn,
+  ipv4Range,
   labelValue,
   memoryQuantity,
   objectName,
@@ -16,12 +17,6 @@ import {
   strictObject,
 } from '@sugarkube/core';
 import { sealedSecretSchema, sopsSecretsSchema } from '@sugarkube/manifests';
-
-const ipRange = z
-  .string({ error: 'an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28"' })
-  .regex(/^(\d{1,3}(\.\d{1,3}){3})(-\d{1,3}(\.\d{1,3}){3}|\/\d{1,2})$/, {
-    error: 'an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28"',
-  });
 
 /**
  * How public traffic reaches Traefik. Exactly one per environment: the plan's
@@ -39,7 +34,7 @@ export const exposureSchema = strictObject({
   /** @see https://metallb.io/configuration/ */
   metallb: strictObject({
     addresses: z
-      .array(ipRange)
+      .array(ipv4Range)
       .min(1, { error: 'at least one address range' })
       .describe('The LAN address pool, e.g. ["192.168.1.240-192.168.1.250"].'),
   })
@@ -198,7 +193,7 @@ export const clusterDefinitionSchema = strictObject({
       .describe(
         'This cluster repo\'s Git URL, which Flux reconciles (ssh:// makes synth reference the secret "flux-system").',
       ),
-    branch: z.string().min(1).describe('The branch Flux follows. Default "main".').optional(),
+    branch: branchName.describe('The branch Flux follows. Default "main".').optional(),
   }).describe('The GitOps repository Flux reconciles: this repo, where `sugarkube synth` writes the tree.'),
   owner: z
     .string()

@@ -1,3 +1,5 @@
+import { checkArguments, strictObject } from '@sugarkube/core';
+import { z } from 'zod';
 import type { ClusterDefinition } from './cluster-definition.js';
 
 const brand = Symbol.for('@sugarkube/cluster.ClusterModule');
@@ -20,6 +22,18 @@ export interface ClusterModule {
  * @example export default clusterModule({ definition: cluster, pinsFile: new URL('./sugarkube.pins.json', import.meta.url) });
  */
 export function clusterModule(options: { readonly definition: ClusterDefinition; readonly pinsFile: string | URL }): ClusterModule {
+  checkArguments('clusterModule options', [
+    [
+      [],
+      strictObject({
+        definition: z.custom<ClusterDefinition>((d) => typeof d === 'object' && d !== null && !Array.isArray(d), {
+          error: 'a cluster definition (checked when the CLI loads it)',
+        }),
+        pinsFile: z.union([z.string().min(1), z.instanceof(URL)], { error: 'the pins file: a path or a file: URL' }),
+      }),
+      options,
+    ],
+  ]);
   return Object.freeze({ [brand]: true as const, definition: options.definition, pinsFile: options.pinsFile });
 }
 

@@ -1,8 +1,28 @@
-import { checkWithSchema, dedupeIssues, isImmutableTag, issue, prefixIssues, type Issue } from '@sugarkube/core';
-import { environmentsOf, findPlaintextSecrets, isApp, resolveEnvironment, validateApp, type App } from '@sugarkube/manifests';
+import {
+  checkWithSchema,
+  dedupeIssues,
+  prefixIssues,
+  salvage,
+  unexplainedIssues,
+  type Issue,
+  type Salvaged,
+} from '@sugarkube/core';
+import { environmentsOf, findPlaintextSecrets, isApp, validateApp, type App } from '@sugarkube/manifests';
 import { checkClusterSecrets } from '../components/cluster-secrets.js';
-import { clusterDefinitionSchema, type ClusterDefinition } from './cluster-definition.js';
-import { pinOf, pinsSchema, type Pins, type PinsInput } from './pins.js';
+import {
+  checkApps,
+  checkClashes,
+  checkPins,
+  viewOf,
+  type CheckedApp,
+  type ClusterCheckView,
+} from './cluster-checks.js';
+import {
+  clusterDefinitionSchema,
+  type ClusterDefinition,
+  type ValidatedClusterDefinition,
+} from './cluster-definition.js';
+import { pinsSchema, type Pins, type PinsInput } from './pins.js';
 import { resolveCluster, type ResolvedCluster } from './resolve-cluster.js';
 
 export interface ParsedCluster {
@@ -29,121 +49,68 @@ function validateApps(input: unknown): { apps: (App | undefined)[]; errors: Issu
   return { apps, errors, warnings };
 }
 
-/** Two apps may not claim the same namespace or the same host in one environment. */
-function checkClashes(cluster: ResolvedCluster): Issue[] {
-  const out: Issue[] = [];
-  const names = new Map<string, number>();
-  const namespaces = new Map<string, number>();
-  cluster.apps.forEach((entry, index) => {
-    const { name } = entry.app.descriptor;
-    const namespace = entry.app.descriptor.namespace ?? name;
-    const firstName = names.get(name);
-    if (firstName !== undefined) out.push(issue(['apps', index, 'app', 'name'], `a name not used by apps[${firstName}]`, name));
-    else names.set(name, index);
-    const firstNamespace = namespaces.get(namespace);
-    if (firstNamespace !== undefined && firstNamespace !== firstName) {
-      out.push(issue(['apps', index, 'app', 'namespace'], `a namespace not used by apps[${firstNamespace}]`, namespace));
-    } else namespaces.set(namespace, index);
-  });
-  for (const env of cluster.environments) {
-    const hosts = new Map<string, number>();
-    cluster.apps.forEach((entry, index) => {
-      if (!entry.environments.includes(env.name)) return;
-      for (const route of resolveEnvironment(entry.app.descriptor, env.name).routes) {
-        const first = hosts.get(route.host);
-        if (first !== undefined && first !== index) {
-          out.push(issue(['apps', index, 'app', 'routes'], `a ${env.name} host not served by apps[${first}]`, route.host));
-        } else hosts.set(route.host, index);
-        const zone = cluster.dnsZones.find((z) => route.host === z || route.host.endsWith(`.${z}`));
-        if (route.host && !zone) {
-          out.push(issue(['apps', index, 'app', 'routes'], `a ${env.name} host inside the cluster's dnsZones (${cluster.dnsZones.join(', ')})`, route.host));
-        }
-      }
-    });
-  }
-  return out;
-}
-
-/** Per app: one source, known environments, chart versions per environment. */
-function checkApps(cluster: ResolvedCluster, input: ClusterDefinition): Issue[] {
-  const out: Issue[] = [];
-  const clusterEnvs = cluster.environments.map((e) => e.name);
-  cluster.apps.forEach((entry, index) => {
-    if ((entry.repository === undefined) === (entry.helm === undefined)) {
-      out.push(issue(['apps', index], 'exactly one of repository (the app repo Flux takes the tree from) or helm', entry.repository ? 'both' : 'neither'));
-    }
-    const own = Object.keys(environmentsOf(entry.app.descriptor));
-    (input.apps[index]?.environments ?? []).forEach((env, i) => {
-      if (!clusterEnvs.includes(env)) out.push(issue(['apps', index, 'environments', i], `one of the cluster's environments (${clusterEnvs.join(', ')})`, env));
-      else if (!own.includes(env)) out.push(issue(['apps', index, 'environments', i], `one of the app's environments (${own.join(', ')})`, env));
-    });
-    const version = entry.helm?.version;
-    if (version !== undefined && typeof version !== 'string') {
-      for (const env of entry.environments) {
-        if (!(env in version)) out.push(issue(['apps', index, 'helm', 'version', env], `the chart version for environment "${env}"`, undefined));
-      }
-    }
-  });
-  if (cluster.environments.length === 0) out.push(issue(['environments'], 'at least one environment, e.g. { staging: {…}, prod: {…} }', {}));
-  return out;
-}
+/** The `environments` each app entry names itself, by index (`undefined` when it names none). */
+const namedEnvironments = (input: unknown): (string[] | undefined)[] =>
+  ((input as { apps?: unknown } | null)?.apps as { environments?: string[] }[] | undefined)?.map?.(
+    (a) => a?.environments,
+  ) ?? [];
 
 /**
- * Every image of every app in every environment has a pin: a tag that names one build. An
- * environment that follows builds (image automation) starts from its pin; the others move only
- * when a promotion changes the pin. Pins for unknown apps, services or environments are errors.
+ * The checks' view of a definition that failed its schema: what survived of it (see `salvage`
+ * in `@sugarkube/core`), the apps that validated, and the pins if they parsed.
  */
-function checkPins(cluster: ResolvedCluster): { errors: Issue[]; warnings: Issue[] } {
-  const errors: Issue[] = [];
-  const warnings: Issue[] = [];
-  const { pins } = cluster;
-  for (const entry of cluster.apps) {
-    const { descriptor } = entry.app;
-    for (const env of entry.environments) {
-      for (const service of resolveEnvironment(descriptor, env).services) {
-        const at = ['pins', env, descriptor.name, service.name];
-        const pin = pinOf(pins, env, descriptor.name, service.name);
-        if (service.image.tag !== undefined || service.image.digest !== undefined) continue;
-        if (!pin) {
-          const how = service.image.policy
-            ? `the first build's tag; Flux image automation moves it from there`
-            : `a tag and digest: \`sugarkube promote ${descriptor.name} --to ${env}\``;
-          errors.push(issue(at, `a pin for ${service.image.repository} in ${env} (${how})`, undefined));
-        } else if (!isImmutableTag(pin.tag)) {
-          errors.push(issue([...at, 'tag'], 'an immutable tag (vX.Y.Z or <branch>-<unix-ts>-<sha7>), never a moving one', pin.tag));
-        } else if (!service.image.policy && pin.digest === undefined) {
-          warnings.push(issue([...at, 'digest'], `the digest of ${pin.tag} (a promotion pins tag and digest)`, undefined));
-        }
-      }
-    }
-  }
-  for (const [env, apps] of Object.entries(pins)) {
-    if (!cluster.environments.some((e) => e.name === env)) {
-      errors.push(issue(['pins', env], `one of the cluster's environments (${cluster.environments.map((e) => e.name).join(', ')})`, env));
-      continue;
-    }
-    for (const [app, services] of Object.entries(apps)) {
-      const entry = cluster.apps.find((a) => a.app.descriptor.name === app);
-      if (!entry || !entry.environments.includes(env)) {
-        errors.push(issue(['pins', env, app], `an app that runs in ${env} (${cluster.apps.filter((a) => a.environments.includes(env)).map((a) => a.app.descriptor.name).join(', ')})`, app));
-        continue;
-      }
-      for (const service of Object.keys(services)) {
-        if (!entry.app.descriptor.services.some((s) => s.name === service)) {
-          errors.push(issue(['pins', env, app, service], `a service of ${app} (${entry.app.descriptor.services.map((s) => s.name).join(', ')})`, service));
-        }
-      }
-    }
-  }
-  return { errors, warnings };
+function partialView(input: unknown, apps: readonly (App | undefined)[], pins: Pins | undefined): ClusterCheckView {
+  const partial: Salvaged<ValidatedClusterDefinition> = salvage(clusterDefinitionSchema, input) ?? {};
+  const rawEnvironments = (input as { environments?: unknown } | null)?.environments;
+  const kept = Object.keys(partial.environments ?? {});
+  const environments =
+    rawEnvironments !== null &&
+    typeof rawEnvironments === 'object' &&
+    kept.length === Object.keys(rawEnvironments).length
+      ? kept
+      : undefined;
+  const zones = clusterDefinitionSchema.shape.dnsZones.safeParse((input as { dnsZones?: unknown } | null)?.dnsZones);
+  const dnsZones = zones.success ? zones.data : undefined;
+  const entries = (input as { apps?: unknown } | null)?.apps;
+  const checked: CheckedApp[] = [];
+  (Array.isArray(entries) ? entries : []).forEach((_, index) => {
+    const app = apps[index];
+    const entry = partial.apps?.[index];
+    if (app === undefined || entry === undefined) return;
+    const named = entry.environments?.every((e) => e !== undefined) ? (entry.environments as string[]) : undefined;
+    if (entry.environments !== undefined && named === undefined) return;
+    const own = Object.keys(environmentsOf(app.descriptor));
+    const wanted = named ?? (environments ?? []).filter((env) => own.includes(env));
+    const raw = (entries as { repository?: unknown; helm?: unknown }[])[index];
+    checked.push({
+      index,
+      app,
+      repository: raw?.repository,
+      helm: entry.helm as CheckedApp['helm'],
+      named,
+      environments: (environments ?? []).filter((env) => wanted.includes(env)),
+    });
+  });
+  return {
+    environments,
+    dnsZones,
+    apps: checked,
+    allApps: checked.length === (Array.isArray(entries) ? entries.length : 0),
+    pins,
+  };
 }
 
 /**
  * Validates a cluster definition and its pins: every error at once, each with its path
  * (`environments.prod.exposure.metallb: expected no metallb when …`, `pins.prod.dspace.web: …`).
- * Plaintext secret values are refused wherever they appear.
+ * The cross-field checks (unique names and hosts, hosts inside `dnsZones`, known environments,
+ * pins) run on what is well-formed even when other fields fail their schema. Plaintext secret
+ * values are refused wherever they appear.
  */
-export function parseClusterDefinition(input: ClusterDefinition | unknown, pinsInput: PinsInput | unknown = {}): ParsedCluster {
+export function parseClusterDefinition(
+  input: ClusterDefinition | unknown,
+  pinsInput: PinsInput | unknown = {},
+): ParsedCluster {
   const environments = (input as { environments?: unknown } | null)?.environments;
   const errors: Issue[] = [...findPlaintextSecrets({ name: 'cluster', environments })];
   const apps = validateApps(input);
@@ -152,11 +119,22 @@ export function parseClusterDefinition(input: ClusterDefinition | unknown, pinsI
   if (!parsed.ok) errors.push(...parsed.issues);
   const pins = checkWithSchema(pinsSchema, pinsInput, ['pins']);
   if (!pins.ok) errors.push(...pins.issues);
-  if (!parsed.ok || !pins.ok || apps.errors.length > 0) return { value: undefined, errors: dedupeIssues(errors), warnings: apps.warnings };
+  if (!parsed.ok || !pins.ok || apps.errors.length > 0) {
+    const view = partialView(input, apps.apps, pins.ok ? (pins.value as Pins) : undefined);
+    const cross = [...checkApps(view), ...checkClashes(view), ...checkPins(view).errors];
+    return {
+      value: undefined,
+      errors: dedupeIssues([...errors, ...unexplainedIssues(cross, errors)]),
+      warnings: apps.warnings,
+    };
+  }
   const cluster = resolveCluster(parsed.value, apps.apps as App[], pins.value as Pins);
+  const view = viewOf(cluster, namedEnvironments(input));
   const secrets = checkClusterSecrets(cluster);
-  const pinned = checkPins(cluster);
-  errors.push(...checkApps(cluster, input as ClusterDefinition), ...checkClashes(cluster), ...secrets.errors, ...pinned.errors);
+  const appErrors = checkApps(view);
+  // Which pins are expected follows from the apps and their environments: checked once those are right.
+  const pinned = appErrors.length === 0 ? checkPins(view) : { errors: [], warnings: [] };
+  errors.push(...appErrors, ...checkClashes(view), ...secrets.errors, ...pinned.errors);
   const warnings = [...apps.warnings, ...secrets.warnings, ...pinned.warnings];
   return { value: errors.length === 0 ? cluster : undefined, errors: dedupeIssues(errors), warnings };
 }

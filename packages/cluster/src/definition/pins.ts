@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dnsLabel, imageDigest, imageTag, strictObject } from '@sugarkube/core';
+import { checkArguments, dnsLabel, imageDigest, imageTag, strictObject } from '@sugarkube/core';
 
 /** One service's image in one environment: the tag, and for a promotion also its digest. */
 export const pinSchema = strictObject({
@@ -31,11 +31,29 @@ export type PinsInput = z.input<typeof pinsSchema>;
 
 /** The pin of one service in one environment, if any. */
 export function pinOf(pins: Pins, environment: string, app: string, service: string): Pin | undefined {
+  checkArguments('pinOf arguments', [
+    [['pins'], pinsSchema, pins],
+    [['environment'], z.string({ error: 'an environment name' }), environment],
+    [['app'], z.string({ error: 'an app name' }), app],
+    [['service'], z.string({ error: 'a service name' }), service],
+  ]);
+  return lookup(pins, environment, app, service);
+}
+
+/** {@link pinOf} on pins already checked. */
+export function lookup(pins: Pins, environment: string, app: string, service: string): Pin | undefined {
   return pins[environment]?.[app]?.[service];
 }
 
 /** A copy of `pins` with one pin set (keys kept sorted, so the file diffs cleanly). */
 export function withPin(pins: Pins, environment: string, app: string, service: string, pin: Pin): Pins {
+  checkArguments('withPin arguments', [
+    [['pins'], pinsSchema, pins],
+    [['environment'], dnsLabel, environment],
+    [['app'], dnsLabel, app],
+    [['service'], dnsLabel, service],
+    [['pin'], pinSchema, pin],
+  ]);
   const next: Pins = structuredClone(pins);
   next[environment] = { ...next[environment], [app]: { ...next[environment]?.[app], [service]: pin } };
   return sortPins(next);
@@ -57,5 +75,6 @@ export function sortPins(pins: Pins): Pins {
 
 /** The pins file's bytes: two-space JSON, sorted, one trailing newline. */
 export function renderPins(pins: Pins): string {
+  checkArguments('renderPins argument', [[[], pinsSchema, pins]]);
   return `${JSON.stringify(sortPins(pins), null, 2)}\n`;
 }

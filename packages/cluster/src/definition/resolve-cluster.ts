@@ -1,4 +1,9 @@
-import { environmentsOf, type App } from '@sugarkube/manifests';
+import { checkArguments, issue, ValidationError } from '@sugarkube/core';
+import { environmentsOf, isApp, type App } from '@sugarkube/manifests';
+import { z } from 'zod';
+import { brandResolved } from './arguments.js';
+import { clusterDefinitionSchema } from './cluster-definition.js';
+import { pinsSchema } from './pins.js';
 import type { ClusterEnvironment, HelmDeploy, ValidatedClusterDefinition } from './cluster-definition.js';
 import type { Pins } from './pins.js';
 import { parseCpu, parseMemory } from './quantities.js';
@@ -72,7 +77,7 @@ export interface ResolvedCluster {
     readonly sloTarget: number;
   };
   readonly externalDns: boolean;
-  readonly notifications: { readonly githubCommitStatus: boolean; readonly chat: { readonly type: string; readonly channel?: string | undefined } | undefined };
+  readonly notifications: { readonly githubCommitStatus: boolean; readonly chat: NonNullable<NonNullable<ValidatedClusterDefinition['notifications']>['chat']> | undefined };
   readonly apps: readonly ResolvedClusterApp[];
   /** What runs where (`sugarkube.pins.json`). */
   readonly pins: Pins;
@@ -102,6 +107,17 @@ function resolveEnvironment(cluster: ValidatedClusterDefinition, name: string, e
 /** Applies the defaults documented on the schema. Environments keep the order they were given in. */
 /** `apps` are the validated apps of `cluster.apps`, in the same order. */
 export function resolveCluster(cluster: ValidatedClusterDefinition, apps: readonly App[], pins: Pins = {}): ResolvedCluster {
+  checkArguments('resolveCluster arguments', [
+    [['cluster'], clusterDefinitionSchema, cluster],
+    [['apps'], z.array(z.custom<App>(isApp, { error: 'an app from defineApp' }), { error: 'the validated apps of cluster.apps' }), apps],
+    [['pins'], pinsSchema, pins],
+  ]);
+  if (apps.length !== cluster.apps.length)
+    throw new ValidationError('resolveCluster arguments', [issue(['apps'], `one validated app per entry of cluster.apps (${cluster.apps.length})`, apps)]);
+  return brandResolved(resolved(cluster, apps, pins));
+}
+
+function resolved(cluster: ValidatedClusterDefinition, apps: readonly App[], pins: Pins): ResolvedCluster {
   const clusterEnvs = Object.keys(cluster.environments);
   const longhorn = cluster.storage?.longhorn;
   const secrets = cluster.secrets ?? { kind: 'sealed-secrets' as const };

@@ -1,12 +1,14 @@
-import { withSetterMarker, type Commented, type GeneratedFile } from '@sugarkube/core';
+import { withSetterMarker, type Commented, type GeneratedFile, type KindBody } from '@sugarkube/core';
+
+type KustomizationImage = NonNullable<NonNullable<KindBody<'kustomize.toolkit.fluxcd.io/v1', 'Kustomization'>['spec']>['images']>[number];
 import { planNamespace, resolveEnvironment, type App, type ResolvedService } from '@sugarkube/manifests';
 import type { HelmDeploy } from '../definition/cluster-definition.js';
-import { pinOf } from '../definition/pins.js';
+import { lookup as pinOf } from '../definition/pins.js';
 import type { ResolvedCluster, ResolvedClusterApp, ResolvedEnvironment } from '../definition/resolve-cluster.js';
 import { fluxApi } from './flux-api.js';
 import { helmRelease, ociChartRepository } from './flux-sources.js';
 import { kubeObject, managedByLabel, type KubeObject } from './kube-object.js';
-import { renderObjects } from '../render/render-objects.js';
+import { renderObjectsFile } from '../render/render-objects.js';
 
 /** Sets a dotted path (`image.tag`) in a values object, creating maps on the way. */
 function setPath(values: Record<string, unknown>, dotted: string, value: unknown): void {
@@ -30,11 +32,17 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
   return out;
 }
 
-/** The tag an environment runs: the descriptor's own pin, else the cluster's; with the setter marker where builds are followed. */
-function tagOf(cluster: ResolvedCluster, app: App, envName: string, service: ResolvedService): string | Commented {
+/** The tag an environment runs: the descriptor's own pin, else the cluster's. */
+function pinnedTag(cluster: ResolvedCluster, app: App, envName: string, service: ResolvedService): string {
   const tag = service.image.tag ?? pinOf(cluster.pins, envName, app.descriptor.name, service.name)?.tag;
   // parseClusterDefinition refuses a missing pin; this is a programming error.
   if (tag === undefined) throw new Error(`no pin for ${app.descriptor.name}/${service.name} in ${envName}`);
+  return tag;
+}
+
+/** The tag, with the setter marker where builds are followed (Flux's image automation moves it). */
+function tagOf(cluster: ResolvedCluster, app: App, envName: string, service: ResolvedService): string | Commented {
+  const tag = pinnedTag(cluster, app, envName, service);
   return service.image.policy ? withSetterMarker(tag, service.image.policy) : tag;
 }
 
@@ -69,7 +77,7 @@ export function planHelmApp(cluster: ResolvedCluster, app: App, helm: HelmDeploy
 const meta = (name: string) => ({ name, namespace: 'flux-system', labels: { ...managedByLabel } });
 
 /** A Flux Kustomization of a path in an app's repository. */
-function appKustomization(name: string, source: string, path: string, options: { images?: unknown[]; targetNamespace?: string; wait: boolean }): KubeObject {
+function appKustomization(name: string, source: string, path: string, options: { images?: KustomizationImage[]; targetNamespace?: string; wait: boolean }) {
   return kubeObject(fluxApi.kustomize, 'Kustomization', meta(name), {
     spec: {
       dependsOn: [{ name: 'infra-configs' }],
@@ -100,11 +108,17 @@ export function planRepositoryApp(cluster: ResolvedCluster, entry: ResolvedClust
   const env = resolveEnvironment(descriptor, envName);
   const name = `app-${descriptor.name}`;
   const path = `./${repository.path}`;
-  const images = env.services.map((service) => {
+  const images = env.services.map((service): KustomizationImage => {
     const pin = pinOf(cluster.pins, envName, descriptor.name, service.name);
     const digest = service.image.policy ? undefined : (service.image.digest ?? pin?.digest);
-    return { name: service.image.repository, newTag: tagOf(cluster, entry.app, envName, service), ...(digest ? { digest } : {}) };
+    return { name: service.image.repository, newTag: pinnedTag(cluster, entry.app, envName, service), ...(digest ? { digest } : {}) };
   });
+  const overlay = appKustomization(name, name, `${path}/overlays/${envName}`, { images, wait: true });
+  // The setter markers go on the planned object's tags (a YAML comment, not a field).
+  const marked: KubeObject = {
+    ...overlay,
+    spec: { ...overlay.spec, images: images.map((image, i) => ({ ...image, newTag: tagOf(cluster, entry.app, envName, env.services[i]!) })) },
+  };
   const followed = env.services.some((s) => s.image.policy);
   return [
     kubeObject(fluxApi.source, 'GitRepository', meta(name), {
@@ -117,15 +131,13 @@ export function planRepositoryApp(cluster: ResolvedCluster, entry: ResolvedClust
         ...(repository.secretRef ? { secretRef: { name: repository.secretRef } } : {}),
       },
     }),
-    appKustomization(name, name, `${path}/overlays/${envName}`, { images, wait: true }),
+    marked,
     ...(followed ? [appKustomization(`${name}-images`, name, `${path}/image-automation`, { targetNamespace: 'flux-system', wait: false })] : []),
   ];
 }
 
-const kustomizationFile = (path: string, resources: readonly string[]): GeneratedFile => ({
-  path,
-  content: renderObjects([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] }]),
-});
+const kustomizationFile = (path: string, resources: readonly string[]): GeneratedFile =>
+  renderObjectsFile(path, [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] }]);
 
 /** What one environment's apps add to the tree: `clusters/<env>/apps/<app>.yaml` (Flux objects) and, for chart apps, `apps/<env>/<app>/`. */
 export interface EnvironmentApps {
@@ -149,7 +161,7 @@ export function planEnvironmentApps(cluster: ResolvedCluster, env: ResolvedEnvir
     if (entry.helm) {
       const dir = `apps/${env.name}/${descriptor.name}`;
       files.push(kustomizationFile(`${dir}/kustomization.yaml`, ['helm-release.yaml']));
-      files.push({ path: `${dir}/helm-release.yaml`, content: renderObjects(planHelmApp(cluster, entry.app, entry.helm, env.name)) });
+      files.push(renderObjectsFile(`${dir}/helm-release.yaml`, planHelmApp(cluster, entry.app, entry.helm, env.name)));
       fluxFiles[`apps/${descriptor.name}.yaml`] = [
         appKustomization(`app-${descriptor.name}`, 'flux-system', `./${dir}`, { wait: true }),
       ];

@@ -1,3 +1,6 @@
+import { checkArguments } from '@sugarkube/core';
+import { z } from 'zod';
+
 /**
  * The Flux API versions synth emits: only the GA ones of Flux 2.9.
  * @see https://fluxcd.io/flux/components/
@@ -24,6 +27,7 @@ const removedVersions: Readonly<Record<string, readonly string[]>> = {
 
 /** The removed Flux API version `apiVersion` names, or undefined when it is current. */
 export function removedFluxApi(apiVersion: string): string | undefined {
+  checkArguments('removedFluxApi argument', [[[], z.string({ error: 'an apiVersion such as "helm.toolkit.fluxcd.io/v2"' }), apiVersion]]);
   const [group, version] = apiVersion.split('/');
   if (group === undefined || version === undefined) return undefined;
   return removedVersions[group]?.includes(version) ? apiVersion : undefined;

@@ -42,12 +42,12 @@ export function helmRelease(options: HelmReleaseOptions): KubeObject {
           spec: {
             chart: options.chart.chart,
             version: options.chart.version,
-            sourceRef: { kind: 'HelmRepository', name: options.chart.source, namespace: options.chart.sourceNamespace },
+            sourceRef: { kind: 'HelmRepository' as const, name: options.chart.source, namespace: options.chart.sourceNamespace },
             interval: '12h',
           },
         },
       }
-    : { chartRef: { kind: 'OCIRepository', name: options.chart.source, namespace: options.namespace } };
+    : { chartRef: { kind: 'OCIRepository' as const, name: options.chart.source, namespace: options.namespace } };
   return kubeObject(fluxApi.helm, 'HelmRelease', { name: options.name, namespace: options.namespace, labels: { ...managedByLabel } }, {
     spec: {
       interval: '30m',

@@ -1,16 +1,11 @@
-import { chartEntry } from '../components/chart-table.js';
+import { flux, fluxControllers } from '../components/flux.js';
+import { fluxOperator } from '../components/flux-operator.js';
+import { releaseObjects } from '../components/release-objects.js';
 import { fluxApi } from './flux-api.js';
-import { helmRelease, ociChartRepository } from './flux-sources.js';
 import { kubeObject, managedByLabel, type KubeObject } from './kube-object.js';
 import type { ResolvedCluster, ResolvedEnvironment } from '../definition/resolve-cluster.js';
 
 const meta = (name: string) => ({ name, namespace: 'flux-system', labels: { ...managedByLabel } });
-
-/** Flux components the FluxInstance installs: the defaults plus image automation (staging follows builds). */
-export const fluxComponents = [
-  'source-controller', 'kustomize-controller', 'helm-controller', 'notification-controller',
-  'image-reflector-controller', 'image-automation-controller',
-] as const;
 
 /**
  * Flux itself, through the Flux Operator: the FluxInstance pins the Flux
@@ -19,22 +14,22 @@ export const fluxComponents = [
  * @see https://fluxcd.control-plane.io/operator/fluxinstance/
  */
 export function planFluxSystem(cluster: ResolvedCluster, env: ResolvedEnvironment): Record<string, KubeObject[]> {
-  const operator = chartEntry('flux-operator');
-  const flux = chartEntry('flux');
   const ssh = cluster.repository.url.startsWith('ssh://');
   return {
-    'flux-operator.yaml': [
-      ociChartRepository('flux-operator', operator.source.url, operator.version, 'flux-system'),
-      helmRelease({ name: 'flux-operator', namespace: 'flux-system', chart: { kind: 'OCIRepository', source: 'flux-operator' }, values: operator.values({ cluster, env }) }),
-    ],
+    'flux-operator.yaml': releaseObjects(fluxOperator, { cluster, env }),
     'flux-instance.yaml': [
-      kubeObject(fluxApi.fluxInstance, 'FluxInstance', { ...meta('flux'), annotations: { 'fluxcd.controlplane.io/reconcileEvery': '1h' } }, {
-        spec: {
-          distribution: { version: flux.version, registry: 'ghcr.io/fluxcd' },
-          components: [...fluxComponents],
-          cluster: { type: 'kubernetes', multitenant: false, networkPolicy: true, domain: 'cluster.local' },
+      kubeObject(
+        fluxApi.fluxInstance,
+        'FluxInstance',
+        { ...meta(flux.id), annotations: { 'fluxcd.controlplane.io/reconcileEvery': '1h' } },
+        {
+          spec: {
+            distribution: { version: flux.chart.version, registry: flux.chart.source.url },
+            components: [...fluxControllers],
+            cluster: { type: 'kubernetes', multitenant: false, networkPolicy: true, domain: 'cluster.local' },
+          },
         },
-      }),
+      ),
     ],
     'flux-sync.yaml': [
       kubeObject(fluxApi.source, 'GitRepository', meta('flux-system'), {
@@ -61,7 +56,12 @@ export function planFluxSystem(cluster: ResolvedCluster, env: ResolvedEnvironmen
 }
 
 /** A Flux Kustomization of this environment's tree. */
-function kustomization(cluster: ResolvedCluster, name: string, path: string, options: { dependsOn?: string[]; timeout: string; decrypt: boolean }): KubeObject {
+function kustomization(
+  cluster: ResolvedCluster,
+  name: string,
+  path: string,
+  options: { dependsOn?: string[]; timeout: string; decrypt: boolean },
+): KubeObject {
   return kubeObject(fluxApi.kustomize, 'Kustomization', meta(name), {
     spec: {
       ...(options.dependsOn?.length ? { dependsOn: options.dependsOn.map((d) => ({ name: d })) } : {}),
@@ -84,8 +84,15 @@ export function planLayers(cluster: ResolvedCluster, env: ResolvedEnvironment): 
   return {
     'infrastructure.yaml': [
       // CRDs and controllers first; a chart on a cold Pi cluster can take minutes.
-      kustomization(cluster, 'infra-controllers', `./infrastructure/controllers/${env.name}`, { timeout: '30m', decrypt: false }),
-      kustomization(cluster, 'infra-configs', `./infrastructure/configs/${env.name}`, { dependsOn: ['infra-controllers'], timeout: '10m', decrypt: true }),
+      kustomization(cluster, 'infra-controllers', `./infrastructure/controllers/${env.name}`, {
+        timeout: '30m',
+        decrypt: false,
+      }),
+      kustomization(cluster, 'infra-configs', `./infrastructure/configs/${env.name}`, {
+        dependsOn: ['infra-controllers'],
+        timeout: '10m',
+        decrypt: true,
+      }),
     ],
   };
 }

@@ -36,7 +36,7 @@ export function gatewayHosts(apps: readonly ValidatedAppDescriptor[], envName: s
  * @see https://doc.traefik.io/traefik/routing/providers/kubernetes-gateway/
  */
 export function planGateway(hosts: readonly GatewayHost[]): KubeObject {
-  const allowAll = { namespaces: { from: 'All' } };
+  const allowAll = { namespaces: { from: 'All' as const } };
   return kubeObject('gateway.networking.k8s.io/v1', 'Gateway', { ...defaultGateway, labels: { ...managedByLabel } }, {
     spec: {
       gatewayClassName: 'traefik',
@@ -47,7 +47,7 @@ export function planGateway(hosts: readonly GatewayHost[]): KubeObject {
           hostname: h.host,
           port: 8443,
           protocol: 'HTTPS',
-          tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: h.secretName, namespace: h.namespace }] },
+          tls: { mode: 'Terminate' as const, certificateRefs: [{ kind: 'Secret', name: h.secretName, namespace: h.namespace }] },
           allowedRoutes: allowAll,
         })),
       ],

@@ -1,10 +1,10 @@
-import { chartEntry } from '../components/chart-table.js';
+import { fluxOperator } from '../components/flux-operator.js';
 import { clusterHeader } from './render-objects.js';
 import type { ResolvedCluster } from '../definition/resolve-cluster.js';
 
 /** The tree's README: layout, environments and the one-time bootstrap per cluster. */
 export function renderClusterReadme(cluster: ResolvedCluster): string {
-  const operator = chartEntry('flux-operator');
+  const operator = fluxOperator.chart;
   const lines = [
     `<!-- ${clusterHeader} -->`,
     `# Sugarkube clusters: ${cluster.name}`,
@@ -14,7 +14,10 @@ export function renderClusterReadme(cluster: ResolvedCluster): string {
     '| environment | kube context | nodes | node labels | exposure | Flux path |',
     '| --- | --- | --- | --- | --- | --- |',
     ...cluster.environments.map((env) => {
-      const labels = Object.entries(env.nodeLabels).map(([k, v]) => `\`${k}=${v}\``).join(', ') || '-';
+      const labels =
+        Object.entries(env.nodeLabels)
+          .map(([k, v]) => `\`${k}=${v}\``)
+          .join(', ') || '-';
       return `| ${env.name} | ${env.kubeContext} | ${env.nodes.count} × ${env.nodes.model} (${env.nodes.cpu} CPU, ${env.nodes.memory}) | ${labels} | ${env.exposure.kind} | \`clusters/${env.name}\` |`;
     }),
     '',

@@ -1,5 +1,7 @@
-import { generatedHeader, renderYaml } from '@sugarkube/core';
+import { generatedHeader, renderYaml, type GeneratedFile } from '@sugarkube/core';
+import { withScannerAllowances } from '@sugarkube/manifests';
 import type { KubeObject } from '../plan/kube-object.js';
+import { withRenderedDocuments } from './tree-documents.js';
 
 /** The header of every file synth writes for the cluster tree. */
 export const clusterHeader = generatedHeader({
@@ -10,5 +12,11 @@ export const clusterHeader = generatedHeader({
 
 /** Objects as one multi-document YAML file with the cluster header (setter markers as trailing comments). */
 export function renderObjects(objects: readonly (KubeObject | Record<string, unknown>)[]): string {
-  return renderYaml(objects, { header: clusterHeader });
+  const marked = objects.map((o) => (typeof o.kind === 'string' && typeof o.metadata === 'object' ? withScannerAllowances(o as KubeObject) : o));
+  return renderYaml(marked, { header: clusterHeader });
+}
+
+/** A file of the tree: the objects rendered, and remembered so checking the tree needs no parse. */
+export function renderObjectsFile(path: string, objects: readonly (KubeObject | Record<string, unknown>)[]): GeneratedFile {
+  return withRenderedDocuments({ path, content: renderObjects(objects) }, objects);
 }

@@ -1,3 +1,5 @@
+import { checkArguments } from '@sugarkube/core';
+import { resolvedClusterArgument } from '../definition/arguments.js';
 import { sortFiles, type GeneratedFile } from '@sugarkube/core';
 import { planEnvironmentApps } from '../plan/cluster-apps.js';
 import { planFluxSystem, planLayers } from '../plan/flux-sync.js';
@@ -5,7 +7,7 @@ import { planImageAutomation } from '../plan/image-automation.js';
 import { planConfigs } from '../components/infra-configs.js';
 import { planControllers } from '../components/infra-controllers.js';
 import type { KubeObject } from '../plan/kube-object.js';
-import { renderObjects } from './render-objects.js';
+import { renderObjectsFile } from './render-objects.js';
 import type { ResolvedCluster } from '../definition/resolve-cluster.js';
 import { renderClusterReadme } from './cluster-readme.js';
 
@@ -13,11 +15,8 @@ import { renderClusterReadme } from './cluster-readme.js';
 function directory(dir: string, files: Record<string, KubeObject[]>, subdirectories: readonly string[] = []): GeneratedFile[] {
   const names = Object.keys(files).sort();
   return [
-    {
-      path: `${dir}/kustomization.yaml`,
-      content: renderObjects([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...subdirectories, ...names] }]),
-    },
-    ...names.map((name) => ({ path: `${dir}/${name}`, content: renderObjects(files[name]!) })),
+    renderObjectsFile(`${dir}/kustomization.yaml`, [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...subdirectories, ...names] }]),
+    ...names.map((name) => renderObjectsFile(`${dir}/${name}`, files[name]!)),
   ];
 }
 
@@ -33,6 +32,7 @@ function withImageAutomation(files: Record<string, KubeObject[]>, automation: Ku
  * for apps deployed from their chart. Pure and deterministic: the same cluster gives the same bytes.
  */
 export function synthesizeClusterTree(cluster: ResolvedCluster): GeneratedFile[] {
+  checkArguments('synthesizeClusterTree argument', [[[], resolvedClusterArgument, cluster]]);
   const out: GeneratedFile[] = [{ path: 'clusters/README.md', content: renderClusterReadme(cluster) }];
   for (const env of cluster.environments) {
     const apps = planEnvironmentApps(cluster, env);

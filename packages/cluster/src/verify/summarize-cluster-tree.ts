@@ -1,7 +1,10 @@
 import { parse } from 'yaml';
 import { planApp } from '@sugarkube/manifests';
-import type { GeneratedFile } from '@sugarkube/core';
-import { chartTable, type ChartEntry } from '../components/chart-table.js';
+import { checkArguments, type GeneratedFile } from '@sugarkube/core';
+import { z } from 'zod';
+import { generatedFilesArgument, resolvedClusterArgument } from '../definition/arguments.js';
+import type { InfraComponent } from '../components/infra-component.js';
+import { infraComponents } from '../components/infra-components.js';
 import { formatCpu, formatMemory, parseCpu, parseMemory } from '../definition/quantities.js';
 import type { ResolvedCluster } from '../definition/resolve-cluster.js';
 import { environmentOf, get, readTreeDocuments } from '../render/tree-documents.js';
@@ -19,29 +22,45 @@ export interface EnvironmentSummary {
   readonly objectsByKind: Readonly<Record<string, number>>;
   readonly infra: readonly RequestLine[];
   readonly apps: readonly RequestLine[];
-  readonly capacity: { readonly cpuMillis: number; readonly memoryBytes: number; readonly nodes: number; readonly description: string };
+  readonly capacity: {
+    readonly cpuMillis: number;
+    readonly memoryBytes: number;
+    readonly nodes: number;
+    readonly description: string;
+  };
 }
 
 export interface ClusterSummary {
   readonly environments: readonly EnvironmentSummary[];
 }
 
-const sum = (lines: readonly RequestLine[], key: 'cpuMillis' | 'memoryBytes') => lines.reduce((total, line) => total + line[key], 0);
+const sum = (lines: readonly RequestLine[], key: 'cpuMillis' | 'memoryBytes') =>
+  lines.reduce((total, line) => total + line[key], 0);
 
 function at(values: unknown, dotted: string | undefined): unknown {
   return dotted === undefined ? undefined : get(values, ...dotted.split('.'));
 }
 
-/** Requests of a chart's workloads, read from the values synth wrote (so the figure follows the values). */
-function chartRequests(entry: ChartEntry, values: unknown, nodes: number, nodeCpuMillis: number): RequestLine[] {
-  return entry.workloads.map((w) => {
+/** Requests of a component's workloads, read from the values synth wrote (so the figure follows the values). */
+function chartRequests(
+  component: InfraComponent,
+  values: unknown,
+  nodes: number,
+  nodeCpuMillis: number,
+): RequestLine[] {
+  return (component.chart.workloads ?? []).map((w) => {
     const replicasValue = at(values, w.replicasPath);
     const pods = w.replicas === 'per-node' ? nodes : typeof replicasValue === 'number' ? replicasValue : w.replicas;
     const requests = (at(values, w.requestsPath) ?? w.fixed ?? {}) as { cpu?: string; memory?: string };
     const times = pods * (w.times ?? 1);
-    const cpu = w.nodeCpuShare !== undefined ? Math.round(w.nodeCpuShare * nodeCpuMillis) : requests.cpu ? parseCpu(requests.cpu) : 0;
+    const cpu =
+      w.nodeCpuShare !== undefined
+        ? Math.round(w.nodeCpuShare * nodeCpuMillis)
+        : requests.cpu
+          ? parseCpu(requests.cpu)
+          : 0;
     return {
-      name: `${entry.id}/${w.name}`,
+      name: `${component.id}/${w.name}`,
       cpuMillis: cpu * times,
       memoryBytes: requests.memory && requests.memory !== '0' ? parseMemory(requests.memory) * times : 0,
     };
@@ -60,18 +79,41 @@ function workloadRequests(value: Record<string, unknown>, nodes: number): Reques
     memory += requests?.memory ? parseMemory(requests.memory) : 0;
   }
   const namespace = get(value, 'metadata', 'namespace') as string | undefined;
-  return { name: `${namespace ? `${namespace}/` : ''}${String(get(value, 'metadata', 'name'))}`, cpuMillis: cpu * pods, memoryBytes: memory * pods };
+  return {
+    name: `${namespace ? `${namespace}/` : ''}${String(get(value, 'metadata', 'name'))}`,
+    cpuMillis: cpu * pods,
+    memoryBytes: memory * pods,
+  };
 }
 
 const workloadKinds = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+/** The kinds that install a component (see `releaseObjects` and the FluxInstance). */
+const installKinds = new Set(['HelmRelease', 'HelmChartConfig', 'FluxInstance']);
+
+/** The component an install object belongs to: named after the component, in its namespace. */
+function componentOf(value: Record<string, unknown>): InfraComponent | undefined {
+  const name = get(value, 'metadata', 'name');
+  const namespace = get(value, 'metadata', 'namespace');
+  return infraComponents.find((c) => c.id === name && c.namespace.name === namespace);
+}
+
+/** The chart values an install object carries (a FluxInstance has none: Flux's requests are fixed). */
+function valuesOf(value: Record<string, unknown>): unknown {
+  if (value.kind === 'HelmChartConfig') return parse(String(get(value, 'spec', 'valuesContent') ?? '{}'));
+  return get(value, 'spec', 'values') ?? {};
+}
 
 /**
  * Objects per kind and CPU / memory requests per environment, split into
- * infrastructure and apps, against the nodes' capacity. Infrastructure charts
- * count the requests their values set (chart table); apps taken from their repos count what
- * their overlays build (planned from the descriptor the cluster has).
+ * infrastructure and apps, against the nodes' capacity. Infrastructure components
+ * count the requests their values set (each names its workloads); apps taken from their
+ * repos count what their overlays build (planned from the descriptor the cluster has).
  */
 export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly GeneratedFile[]): ClusterSummary {
+  checkArguments('summarizeClusterTree arguments', [
+    [['cluster'], resolvedClusterArgument, cluster],
+    [['files'], generatedFilesArgument, files],
+  ]);
   const { documents } = readTreeDocuments(files);
   return {
     environments: cluster.environments.map((env) => {
@@ -88,29 +130,27 @@ export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly G
         count(kind);
         const target = appDir !== undefined ? apps : infra;
         if (workloadKinds.has(kind)) target.push(workloadRequests(value, nodes));
-        if (kind === 'HelmRelease') {
-          const chartName = (get(value, 'spec', 'chart', 'spec', 'chart') as string | undefined) ?? String(get(value, 'metadata', 'name'));
-          const entry = chartTable.find((e) => e.chart === chartName || e.releaseName === chartName);
-          if (appDir === undefined && entry) infra.push(...chartRequests(entry, get(value, 'spec', 'values'), nodes, nodeCpu));
-          if (appDir !== undefined) {
-            const values = get(value, 'spec', 'values');
-            const requests = (get(values, 'resources', 'requests') ?? {}) as { cpu?: string; memory?: string };
-            const replicas = (get(values, 'replicaCount') as number | undefined) ?? 1;
-            apps.push({ name: `${appDir} (chart)`, cpuMillis: requests.cpu ? parseCpu(requests.cpu) * replicas : 0, memoryBytes: requests.memory ? parseMemory(requests.memory) * replicas : 0 });
-          }
+        // The objects that install a component carry its name and namespace, and its values.
+        const component = appDir === undefined && installKinds.has(kind) ? componentOf(value) : undefined;
+        if (component) infra.push(...chartRequests(component, valuesOf(value), nodes, nodeCpu));
+        if (kind === 'HelmRelease' && appDir !== undefined) {
+          const values = get(value, 'spec', 'values');
+          const requests = (get(values, 'resources', 'requests') ?? {}) as { cpu?: string; memory?: string };
+          const replicas = (get(values, 'replicaCount') as number | undefined) ?? 1;
+          apps.push({
+            name: `${appDir} (chart)`,
+            cpuMillis: requests.cpu ? parseCpu(requests.cpu) * replicas : 0,
+            memoryBytes: requests.memory ? parseMemory(requests.memory) * replicas : 0,
+          });
         }
-        if (kind === 'HelmChartConfig') {
-          const entry = chartTable.find((e) => e.id === get(value, 'metadata', 'name'));
-          if (entry) infra.push(...chartRequests(entry, parse(String(get(value, 'spec', 'valuesContent') ?? '{}')), nodes, nodeCpu));
-        }
-        if (kind === 'FluxInstance') infra.push(...chartRequests(chartTable.find((e) => e.id === 'flux')!, {}, nodes, nodeCpu));
       }
       // Apps taken from their repos: what their overlay builds, planned from the same descriptor.
       for (const entry of cluster.apps) {
         if (entry.helm || !entry.environments.includes(env.name)) continue;
         for (const object of planApp(entry.app, env.name)) {
           count(object.kind);
-          if (workloadKinds.has(object.kind)) apps.push(workloadRequests(object as unknown as Record<string, unknown>, nodes));
+          if (workloadKinds.has(object.kind))
+            apps.push(workloadRequests(object as unknown as Record<string, unknown>, nodes));
         }
       }
       const objectsByKind = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -120,7 +160,9 @@ export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly G
         infra,
         apps,
         capacity: {
-          cpuMillis: env.nodes.cpuMillis, memoryBytes: env.nodes.memoryBytes, nodes,
+          cpuMillis: env.nodes.cpuMillis,
+          memoryBytes: env.nodes.memoryBytes,
+          nodes,
           description: `${nodes} × ${env.nodes.model} (${env.nodes.cpu} CPU, ${env.nodes.memory} each)`,
         },
       };
@@ -128,20 +170,47 @@ export function summarizeClusterTree(cluster: ResolvedCluster, files: readonly G
   };
 }
 
+const count = z.number({ error: 'a number' }).nonnegative({ error: 'a number of at least 0' });
+const requestLine = z.looseObject({ name: z.string({ error: 'a name' }), cpuMillis: count, memoryBytes: count });
+/** What `formatClusterSummary` reads of a summary. */
+const summarySchema = z.looseObject({
+  environments: z.array(
+    z.looseObject({
+      name: z.string({ error: 'an environment name' }),
+      objectsByKind: z.record(z.string(), count),
+      infra: z.array(requestLine),
+      apps: z.array(requestLine),
+      capacity: z.looseObject({ cpuMillis: count, memoryBytes: count, nodes: count, description: z.string() }),
+    }),
+    { error: 'a list of environment summaries' },
+  ),
+});
+
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
 
 /** The summary as printed by `sugarkube synth`. `infraMemoryGoalBytes` marks the line over budget. */
 export function formatClusterSummary(summary: ClusterSummary, infraMemoryGoalBytes = 2 * 1024 ** 3): string {
+  checkArguments('formatClusterSummary arguments', [
+    [['summary'], summarySchema, summary],
+    [['infraMemoryGoalBytes'], z.number({ error: 'a size in bytes' }).positive({ error: 'a positive size in bytes' }), infraMemoryGoalBytes],
+  ]);
   const lines: string[] = [];
   for (const env of summary.environments) {
     const total = Object.values(env.objectsByKind).reduce((a, b) => a + b, 0);
     lines.push(`${env.name}: ${total} objects on ${env.capacity.description}`);
-    lines.push(`  objects: ${Object.entries(env.objectsByKind).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
+    lines.push(
+      `  objects: ${Object.entries(env.objectsByKind)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(', ')}`,
+    );
     const infraCpu = sum(env.infra, 'cpuMillis');
     const infraMemory = sum(env.infra, 'memoryBytes');
     const appCpu = sum(env.apps, 'cpuMillis');
     const appMemory = sum(env.apps, 'memoryBytes');
-    const goal = infraMemory <= infraMemoryGoalBytes ? `within the ${formatMemory(infraMemoryGoalBytes)} goal` : `OVER the ${formatMemory(infraMemoryGoalBytes)} goal`;
+    const goal =
+      infraMemory <= infraMemoryGoalBytes
+        ? `within the ${formatMemory(infraMemoryGoalBytes)} goal`
+        : `OVER the ${formatMemory(infraMemoryGoalBytes)} goal`;
     lines.push(`  infrastructure requests: CPU ${formatCpu(infraCpu)}, memory ${formatMemory(infraMemory)} (${goal})`);
     lines.push(`  app requests:            CPU ${formatCpu(appCpu)}, memory ${formatMemory(appMemory)}`);
     lines.push(

@@ -1,3 +1,5 @@
+import { checkArguments } from '@sugarkube/core';
+import { generatedFilesArgument } from '../definition/arguments.js';
 import { posix } from 'node:path';
 import type { GeneratedFile } from '@sugarkube/core';
 import { removedFluxApi } from '../plan/flux-api.js';
@@ -19,28 +21,54 @@ export interface TreeValidation {
   readonly external: readonly { readonly kustomization: string; readonly source: string; readonly path: string }[];
 }
 
-interface Node { readonly name: string; readonly file: string; readonly dependsOn: readonly string[] }
+/** A Flux Kustomization or HelmRelease in the dependsOn graph. */
+export interface Node { readonly name: string; readonly file: string; readonly dependsOn: readonly string[] }
 
-/** Kahn's algorithm; the names left over sit on a cycle. Ties resolve by name, so the order is stable. */
-function topologicalOrder(nodes: readonly Node[]): { order: string[]; cyclic: string[] } {
-  const remaining = new Map(nodes.map((n) => [n.name, new Set(n.dependsOn.filter((d) => nodes.some((m) => m.name === d)))]));
-  const order: string[] = [];
-  for (;;) {
-    const ready = [...remaining].filter(([, deps]) => deps.size === 0).map(([name]) => name).sort();
-    if (ready.length === 0) break;
-    for (const name of ready) {
-      order.push(name);
-      remaining.delete(name);
-      for (const deps of remaining.values()) deps.delete(name);
+/**
+ * Kahn's algorithm in rounds: each round takes every node whose dependencies are all placed, in
+ * name order, so the order is stable; the names left over sit on a cycle. Linear in nodes and
+ * edges (a cluster of 10,000 apps has 20,000 Kustomizations): dependents are found through an
+ * index, not by scanning every node.
+ */
+export function topologicalOrder(nodes: readonly Node[]): { order: string[]; cyclic: string[] } {
+  const known = new Set(nodes.map((n) => n.name));
+  // Later nodes of the same name replace earlier ones, as a Map built from the list does.
+  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const waitingOn = new Map<string, number>();
+  const dependents = new Map<string, string[]>();
+  for (const [name, node] of byName) {
+    const deps = new Set(node.dependsOn.filter((d) => known.has(d)));
+    waitingOn.set(name, deps.size);
+    for (const dep of deps) {
+      const list = dependents.get(dep);
+      if (list) list.push(name);
+      else dependents.set(dep, [name]);
     }
   }
-  return { order, cyclic: [...remaining.keys()].sort() };
+  const order: string[] = [];
+  let ready = [...waitingOn].filter(([, count]) => count === 0).map(([name]) => name);
+  while (ready.length > 0) {
+    ready.sort();
+    const next: string[] = [];
+    for (const name of ready) {
+      order.push(name);
+      waitingOn.delete(name);
+      for (const dependent of dependents.get(name) ?? []) {
+        const left = waitingOn.get(dependent)! - 1;
+        waitingOn.set(dependent, left);
+        if (left === 0) next.push(dependent);
+      }
+    }
+    ready = next;
+  }
+  return { order, cyclic: [...waitingOn.keys()].sort() };
 }
 
 function checkGraph(kind: string, env: string, nodes: readonly Node[], problems: TreeProblem[]): string[] {
+  const known = new Set(nodes.map((n) => n.name));
   for (const node of nodes) {
     for (const dep of node.dependsOn) {
-      if (!nodes.some((n) => n.name === dep)) problems.push({ file: node.file, message: `${kind} ${node.name} depends on ${dep}, which environment ${env} does not define` });
+      if (!known.has(dep)) problems.push({ file: node.file, message: `${kind} ${node.name} depends on ${dep}, which environment ${env} does not define` });
     }
   }
   const { order, cyclic } = topologicalOrder(nodes);
@@ -58,6 +86,7 @@ const namesOf = (list: unknown, namespace?: string): string[] =>
  * kustomization.yaml, and the dependsOn graphs (Kustomizations, HelmReleases) are complete and acyclic.
  */
 export function validateClusterTree(files: readonly GeneratedFile[]): TreeValidation {
+  checkArguments('validateClusterTree argument', [[[], generatedFilesArgument, files]]);
   const paths = new Set(files.map((f) => f.path));
   const { documents, errors } = readTreeDocuments(files);
   const problems: TreeProblem[] = errors.map((e) => ({ file: e.file, message: `YAML does not parse: ${e.message}` }));

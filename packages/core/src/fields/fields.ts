@@ -58,6 +58,8 @@ export const cidr = pattern(
   'an IPv4 CIDR such as "10.0.0.0/8"',
 );
 export const duration = pattern(/^[1-9][0-9]*(s|m|h)$/, 'a duration such as "30s"');
+/** A Go duration as Flux's CRDs accept it (`interval`, `timeout`): `5m`, `1h30m`, `500ms`. */
+export const fluxDuration = pattern(/^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/, 'a Go duration such as "5m" or "1h30m"');
 export const labelValue = pattern(/^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/, 'a label value such as "traefik"');
 export const stringList = z.array(z.string({ error: 'a string' }), { error: 'a list of strings' });
 
@@ -70,3 +72,34 @@ export const repoPath = pattern(
 export const githubOwner = pattern(/^[a-z0-9][a-z0-9-]*$/, 'a GitHub owner such as "futuroptimist"');
 /** A Git branch name (no spaces, no "..", no leading "-"). */
 export const branchName = pattern(/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/, 'a branch name such as "main"');
+
+/** The value of a dotted-quad IPv4 address, or undefined when an octet is missing or over 255. */
+function ipv4Value(text: string): number | undefined {
+  const octets = text.split('.');
+  if (octets.length !== 4 || !octets.every((o) => /^(0|[1-9][0-9]{0,2})$/.test(o) && Number(o) <= 255)) return undefined;
+  return octets.reduce((sum, o) => sum * 256 + Number(o), 0);
+}
+
+const ipv4RangePhrase = 'an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28"';
+
+/**
+ * An IPv4 address range as MetalLB takes it: `start-end` (both addresses valid, start not after
+ * end) or a CIDR.
+ * @see https://metallb.io/configuration/#defining-the-ips-to-assign-to-the-load-balancer-services
+ */
+export const ipv4Range = z.string({ error: ipv4RangePhrase }).check((ctx) => {
+  const text = ctx.value;
+  const fail = (why: string) => ctx.issues.push({ code: 'custom', input: text, message: `${ipv4RangePhrase} (${why})` });
+  if (text.includes('/')) {
+    const [address = '', bits = ''] = text.split('/');
+    if (ipv4Value(address) === undefined) fail(`"${address}" is not an IPv4 address`);
+    else if (!/^([0-9]|[12][0-9]|3[0-2])$/.test(bits)) fail(`prefix length "${bits}" is not 0-32`);
+    return;
+  }
+  const parts = text.split('-');
+  if (parts.length !== 2) return void fail('one "-" between two addresses');
+  const [start, end] = parts.map(ipv4Value);
+  if (start === undefined) fail(`"${parts[0]}" is not an IPv4 address (four octets 0-255)`);
+  if (end === undefined) fail(`"${parts[1]}" is not an IPv4 address (four octets 0-255)`);
+  if (start !== undefined && end !== undefined && start > end) fail(`start ${parts[0]} is after end ${parts[1]}`);
+});

@@ -6,7 +6,8 @@ import { isCommented } from './commented.js';
  * (kubectl, Flux, GitHub Actions, the `yaml` package) could read them as
  * anything but that string ("on", "yes", "0755", "1e3", "2024-01-01", "12:30").
  * Multi-line strings become literal block scalars (`|`, `|-`, `|+`), which every
- * reader takes verbatim. Values made by `commented()` get a trailing `# comment`.
+ * reader takes verbatim, unless a reader would not (see `literalBlock`); then they are
+ * double-quoted with escapes. Values made by `commented()` get a trailing `# comment`.
  */
 
 const reserved = /^(?:~|null|true|false|y|yes|n|no|on|off|=|<<|\.inf|[-+]\.inf|\.nan)$/i;
@@ -15,17 +16,38 @@ const numberish = /^[-+.]?[0-9][-+0-9a-fA-FxXoObB._:tTzZ ]*$/;
 const indicator = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 /** Degenerate float forms some readers take for numbers (".", "e0", ".e1", "_"). */
 const exponent = /^[-+]?[0-9._]*([eE][-+]?[0-9_]+)?$/;
-/** Characters no plain or block scalar may carry (YAML 1.1 also breaks lines at NEL, LS, PS). */
-const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+/**
+ * Characters no plain or block scalar may carry: outside YAML's printable set (C0 and C1
+ * controls, DEL, U+FFFE, U+FFFF, lone surrogates), line breaks of YAML 1.1 (NEL, LS, PS), and BOM.
+ */
+const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs}/u;
+/**
+ * What a double-quoted scalar must escape beyond what `JSON.stringify` escapes: go-yaml (kubectl,
+ * kustomize, Flux) refuses raw DEL, C1 controls and U+FFFE/U+FFFF ("control characters are not
+ * allowed"), and folds a raw NEL, LS or PS inside quotes into a space or a line feed.
+ */
+const rawInJson = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+/** A double-quoted scalar: JSON's escapes (YAML's double-quoted style is a superset) plus `rawInJson`. */
+function doubleQuoted(text: string): string {
+  return JSON.stringify(text).replace(rawInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** True when the string can be written without quotes and reads back as the same string. */
 export function isPlainSafe(text: string): boolean {
-  if (text === '' || reserved.test(text) || numberish.test(text) || exponent.test(text) || indicator.test(text)) return false;
+  if (text === '' || reserved.test(text) || numberish.test(text) || exponent.test(text) || indicator.test(text))
+    return false;
   if (/[\s]$/.test(text) || /: |:$| #|[\t\n\r]/.test(text) || unprintable.test(text)) return false;
   return true;
 }
 
-/** A literal block scalar's header and lines, or undefined when the string needs quotes instead. */
+/**
+ * A literal block scalar's header and lines, or undefined when the string needs quotes instead:
+ * no line break inside (`\r` has no literal form), no character outside the printable set, no
+ * line ending in a space or tab (editors strip it, and the `yaml` package reads a block of
+ * whitespace-only lines as empty), and no tab opening the first line (go-yaml refuses it: "found
+ * a tab character where an indentation space is expected").
+ */
 function literalBlock(text: string, indentWidth: number): { header: string; lines: string[] } | undefined {
   if (!text.includes('\n') || text.includes('\r') || unprintable.test(text)) return undefined;
   const body = text.replace(/\n+$/, '');
@@ -33,10 +55,15 @@ function literalBlock(text: string, indentWidth: number): { header: string; line
   const trailing = text.length - body.length;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   const lines = body.split('\n');
+  if (lines.some((l) => /[ \t]$/.test(l))) return undefined;
   // The reader takes the indentation from the first non-empty line: say it when that line starts with a space.
   const firstContent = lines.find((l) => l !== '') ?? '';
+  if (firstContent.startsWith('\t')) return undefined;
   const explicit = /^ /.test(firstContent) ? String(indentWidth) : '';
-  return { header: `|${explicit}${chomp}`, lines: [...lines, ...Array.from({ length: Math.max(0, trailing - 1) }, () => '')] };
+  return {
+    header: `|${explicit}${chomp}`,
+    lines: [...lines, ...Array.from({ length: Math.max(0, trailing - 1) }, () => '')],
+  };
 }
 
 function scalar(value: unknown): string {
@@ -48,7 +75,7 @@ function scalar(value: unknown): string {
     return String(value);
   }
   const text = String(value);
-  return isPlainSafe(text) ? text : JSON.stringify(text);
+  return isPlainSafe(text) ? text : doubleQuoted(text);
 }
 
 const isContainer = (v: unknown): v is object => v !== null && typeof v === 'object' && !isCommented(v);
@@ -73,11 +100,15 @@ function entry(lead: string, value: unknown, indent: string, out: string[]): voi
     out.push(`${indent}${lead}${simple}`);
     return;
   }
+  // Appended one by one: spreading a nested block into push() passes each line as an argument,
+  // and a document of a few hundred thousand lines (a Gateway listing 10,000 hosts) overflows the stack.
+  const nested = lines(value, `${indent}  `);
   if (lead.startsWith('-')) {
-    const nested = lines(value, `${indent}  `);
-    out.push(`${indent}- ${nested[0]!.slice(indent.length + 2)}`, ...nested.slice(1));
+    out.push(`${indent}- ${nested[0]!.slice(indent.length + 2)}`);
+    for (let i = 1; i < nested.length; i++) out.push(nested[i]!);
   } else {
-    out.push(`${indent}${lead.trimEnd()}`, ...lines(value, `${indent}  `));
+    out.push(`${indent}${lead.trimEnd()}`);
+    for (const line of nested) out.push(line);
   }
 }
 

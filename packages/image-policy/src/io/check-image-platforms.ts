@@ -1,4 +1,7 @@
+import { checkArguments } from '@sugarkube/core';
 import { parseImageReference } from '../oci/image-reference.js';
+import { imageReferenceText } from '../options/policy-fields.js';
+import { platformListSchema, registryClientOptionsSchema } from '../options/registry-schemas.js';
 import { formatPlatform, missingPlatforms, type Platform } from '../oci/manifest.js';
 import { RegistryClient, type RegistryClientOptions } from './registry-client.js';
 
@@ -17,6 +20,11 @@ export interface PlatformCheck {
  * `wanted` it does not provide. A single-platform image provides only its config's platform.
  */
 export async function checkImagePlatforms(reference: string, wanted: readonly Platform[], options: RegistryClientOptions = {}): Promise<PlatformCheck> {
+  checkArguments('platform check', [
+    [['reference'], imageReferenceText, reference],
+    [['wanted'], platformListSchema, wanted],
+    [['options'], registryClientOptionsSchema, options],
+  ]);
   const ref = parseImageReference(reference);
   const client = new RegistryClient(ref.registry, options);
   const target = ref.digest ?? ref.tag ?? 'latest';
@@ -26,5 +34,6 @@ export async function checkImagePlatforms(reference: string, wanted: readonly Pl
 
 /** One line per platform, for messages. */
 export function describePlatforms(platforms: readonly Platform[]): string {
+  checkArguments('platforms', [[['platforms'], platformListSchema, platforms]]);
   return platforms.length === 0 ? 'none' : platforms.map(formatPlatform).join(', ');
 }

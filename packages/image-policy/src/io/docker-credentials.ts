@@ -11,7 +11,10 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { checkArguments, strictObject } from '@sugarkube/core';
+import { z } from 'zod';
 import { dockerConfigLookup } from '../oci/docker-config.js';
+import { registryHost } from '../options/registry-schemas.js';
 
 /** Credentials found for a host, and where they came from (for the 401/403 hint). */
 export interface ResolvedCredentials {
@@ -22,6 +25,10 @@ export interface ResolvedCredentials {
 
 /** The Docker config directory: `dir`, else `$DOCKER_CONFIG`, else `~/.docker`. */
 export function dockerConfigDir(dir?: string, env: NodeJS.ProcessEnv = process.env): string {
+  checkArguments('Docker config directory', [
+    [['dir'], z.string({ error: 'a directory' }).optional(), dir],
+    [['env'], z.custom<NodeJS.ProcessEnv>((e) => typeof e === 'object' && e !== null && !Array.isArray(e), { error: 'an environment map' }), env],
+  ]);
   return dir ?? (env.DOCKER_CONFIG || join(homedir(), '.docker'));
 }
 
@@ -75,6 +82,17 @@ export async function resolveDockerCredentials(
   host: string,
   options: { readonly configDir?: string; readonly timeoutMs?: number } = {},
 ): Promise<ResolvedCredentials> {
+  checkArguments('Docker credentials lookup', [
+    [['host'], registryHost, host],
+    [
+      ['options'],
+      strictObject({
+        configDir: z.string({ error: 'a directory' }).optional(),
+        timeoutMs: z.number().int().min(1, { error: 'at least 1 ms' }).optional(),
+      }),
+      options,
+    ],
+  ]);
   const path = join(dockerConfigDir(options.configDir), 'config.json');
   let text: string;
   try {

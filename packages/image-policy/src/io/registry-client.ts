@@ -10,6 +10,8 @@
  * @see https://distribution.github.io/distribution/spec/auth/token/
  */
 import { createHash } from 'node:crypto';
+import { checkArguments, strictObject } from '@sugarkube/core';
+import { z } from 'zod';
 import { authHint } from '../oci/auth-hint.js';
 import { nextLink } from '../oci/link-header.js';
 import {
@@ -21,6 +23,14 @@ import {
   type Platform,
 } from '../oci/manifest.js';
 import { RegistryError } from '../oci/registry-error.js';
+import {
+  blobDigest,
+  manifestReference,
+  pageOptionsSchema,
+  registryClientOptionsSchema,
+  registryHost,
+  repositoryName,
+} from '../options/registry-schemas.js';
 import { parseWwwAuthenticate } from '../oci/www-authenticate.js';
 import { resolveDockerCredentials, type ResolvedCredentials } from './docker-credentials.js';
 import { exchange, type RetryOptions } from './http-exchange.js';
@@ -121,10 +131,15 @@ export class RegistryClient {
   /** Every request made (method and URL, one per attempt), for diagnostics and tests. */
   readonly log: string[] = [];
 
+  /** @throws ValidationError (from `@sugarkube/core`) for a malformed host or options */
   constructor(
     readonly registry: string,
     private readonly options: RegistryClientOptions = {},
   ) {
+    checkArguments('registry client options', [
+      [['registry'], registryHost, registry],
+      [['options'], registryClientOptionsSchema, options],
+    ]);
     const insecure = options.insecure ?? LOOPBACK.test(registry);
     this.base = `${insecure ? 'http' : 'https'}://${registry}`;
     this.fetchImpl = options.fetch ?? globalThis.fetch;
@@ -204,6 +219,19 @@ export class RegistryClient {
     url: string,
     init: { method?: 'GET' | 'HEAD'; headers?: Record<string, string>; scope: string; what: string },
   ): Promise<Response> {
+    checkArguments('registry request', [
+      [['url'], z.url({ error: 'an absolute URL' }), url],
+      [
+        ['init'],
+        strictObject({
+          method: z.enum(['GET', 'HEAD']).optional(),
+          headers: z.record(z.string(), z.string({ error: 'a header value' })).optional(),
+          scope: z.string({ error: 'a token scope such as "repository:owner/app:pull"' }),
+          what: z.string({ error: 'what is fetched, for messages' }),
+        }),
+        init,
+      ],
+    ]);
     const method = init.method ?? 'GET';
     const what = `${init.what} from ${this.registry}`;
     const attempt = (authorization?: string) =>
@@ -272,12 +300,17 @@ export class RegistryClient {
    * (GHCR, distribution 3) answer with `Link` headers, older ones (distribution 2.8) with one page.
    */
   tagPages(repository: string, options: { readonly pageSize?: number } = {}): AsyncGenerator<string[]> {
+    checkArguments('tag listing', [
+      [['repository'], repositoryName, repository],
+      [['options'], pageOptionsSchema, options],
+    ]);
     const url = `${this.base}/v2/${repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ''}`;
     return this.pages(url, 'tags', `repository:${repository}:pull`, `tags of ${repository}`);
   }
 
   /** Pages of `/v2/_catalog` (the repositories of the registry), following `Link` headers. */
   catalogPages(options: { readonly pageSize?: number } = {}): AsyncGenerator<string[]> {
+    checkArguments('catalog listing', [[[], pageOptionsSchema, options]]);
     const url = `${this.base}/v2/_catalog${options.pageSize ? `?n=${options.pageSize}` : ''}`;
     return this.pages(url, 'repositories', 'registry:catalog:*', 'catalog');
   }
@@ -291,6 +324,10 @@ export class RegistryClient {
 
   /** A manifest (index or image) by tag or digest, with its digest (`Docker-Content-Digest`, else sha256 of the body). */
   async getManifest(repository: string, reference: string): Promise<FetchedManifest> {
+    checkArguments('manifest request', [
+      [['repository'], repositoryName, repository],
+      [['reference'], manifestReference, reference],
+    ]);
     const response = await this.request(`${this.base}/v2/${repository}/manifests/${reference}`, {
       headers: { accept: MANIFEST_ACCEPT },
       scope: `repository:${repository}:pull`,
@@ -305,6 +342,10 @@ export class RegistryClient {
 
   /** The digest a tag points at, from a HEAD request (what Flux's digest reflection does). */
   async headDigest(repository: string, reference: string): Promise<string> {
+    checkArguments('manifest request', [
+      [['repository'], repositoryName, repository],
+      [['reference'], manifestReference, reference],
+    ]);
     const response = await this.request(`${this.base}/v2/${repository}/manifests/${reference}`, {
       method: 'HEAD',
       headers: { accept: MANIFEST_ACCEPT },
@@ -318,6 +359,10 @@ export class RegistryClient {
 
   /** A blob's text (image configs are small JSON). */
   async getBlobText(repository: string, digest: string): Promise<string> {
+    checkArguments('blob request', [
+      [['repository'], repositoryName, repository],
+      [['digest'], blobDigest, digest],
+    ]);
     const response = await this.request(`${this.base}/v2/${repository}/blobs/${digest}`, {
       scope: `repository:${repository}:pull`,
       what: `blob ${digest}`,

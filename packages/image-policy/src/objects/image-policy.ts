@@ -1,7 +1,19 @@
-import { sortableTagPattern } from '@sugarkube/core';
+import {
+  branchName,
+  dnsLabel,
+  fluxDuration,
+  issue,
+  objectName,
+  parseOptions,
+  sortableTagPattern,
+  strictObject,
+  typedObject,
+  type Issue,
+} from '@sugarkube/core';
+import { z } from 'zod';
+import { goRegexp, semverRange } from '../options/policy-fields.js';
 import type { PolicyChoice, TagFilter } from '../select-tag.js';
-import { IMAGE_API_VERSION } from './api-version.js';
-import { Issues } from './validation.js';
+import { IMAGE_API_VERSION, type ImageObject } from './api-version.js';
 
 /** Options for {@link imagePolicy}. */
 export interface ImagePolicyOptions {
@@ -29,53 +41,67 @@ export interface ImagePolicyOptions {
   readonly interval?: string;
 }
 
-/** A Flux ImagePolicy (`image.toolkit.fluxcd.io/v1`): how to pick the latest tag. */
-export function imagePolicy(options: ImagePolicyOptions) {
-  const issues = new Issues();
-  issues.name('name', options.name);
-  issues.name('namespace', options.namespace);
-  issues.name('imageRepositoryRef.name', options.imageRepositoryRef.name);
-  const p = options.policy;
-  const members = (['semver', 'numerical', 'alphabetical'] as const).filter((k) => k in p);
-  if (members.length !== 1) issues.add('policy', 'exactly one of semver, numerical, alphabetical', Object.keys(p));
-  if ('semver' in p) issues.semverRange('policy.semver.range', p.semver.range);
-  for (const kind of ['numerical', 'alphabetical'] as const) {
-    if (kind in p) {
-      const order = (p as Record<string, { order?: string }>)[kind]!.order;
-      if (order !== undefined && order !== 'asc' && order !== 'desc') issues.add(`policy.${kind}.order`, 'asc or desc', order);
-    }
+const order = z.enum(['asc', 'desc']).optional();
+const policyMembers = ['semver', 'numerical', 'alphabetical'] as const;
+
+/** The schema {@link imagePolicy} checks its options with (exactly one policy member is a cross-field check). */
+export const imagePolicyOptionsSchema = strictObject({
+  name: objectName,
+  namespace: dnsLabel,
+  imageRepositoryRef: strictObject({ name: objectName, namespace: dnsLabel.optional() }),
+  policy: strictObject({
+    semver: strictObject({ range: semverRange }).optional(),
+    numerical: strictObject({ order }).optional(),
+    alphabetical: strictObject({ order }).optional(),
+  }),
+  filterTags: strictObject({ pattern: goRegexp.optional(), extract: z.string().optional() }).optional(),
+  digestReflectionPolicy: z.enum(['Never', 'IfNotPresent', 'Always']).optional(),
+  interval: fluxDuration.optional(),
+});
+
+/** Checks across fields, on the raw options (they run even when a field fails its schema). */
+function policyCrossChecks(input: unknown): Issue[] {
+  const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const out: Issue[] = [];
+  const policy = o['policy'];
+  if (typeof policy === 'object' && policy !== null && !Array.isArray(policy)) {
+    const set = policyMembers.filter((k) => (policy as Record<string, unknown>)[k] !== undefined);
+    if (set.length !== 1) out.push(issue(['policy'], `exactly one of ${policyMembers.join(', ')}`, set.length === 0 ? 'none' : set.join(' and ')));
   }
-  if (options.filterTags?.pattern !== undefined) issues.pattern('filterTags.pattern', options.filterTags.pattern);
-  if (options.interval !== undefined) issues.duration('interval', options.interval);
-  if (options.digestReflectionPolicy === 'Always' && options.interval === undefined) {
-    issues.add('interval', 'an interval when digestReflectionPolicy is Always (Flux stalls otherwise)', undefined);
-  }
-  issues.done();
-  const ref = options.imageRepositoryRef;
-  return {
-    apiVersion: IMAGE_API_VERSION,
-    kind: 'ImagePolicy' as const,
-    metadata: { name: options.name, namespace: options.namespace },
-    spec: {
-      imageRepositoryRef: { name: ref.name, ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }) },
-      ...(options.filterTags === undefined
-        ? {}
-        : { filterTags: { ...(options.filterTags.pattern === undefined ? {} : { pattern: options.filterTags.pattern }), ...(options.filterTags.extract ? { extract: options.filterTags.extract } : {}) } }),
-      policy: p,
-      ...(options.digestReflectionPolicy === undefined ? {} : { digestReflectionPolicy: options.digestReflectionPolicy }),
-      ...(options.interval === undefined ? {} : { interval: options.interval }),
-    },
-  };
+  if (o['digestReflectionPolicy'] === 'Always' && o['interval'] === undefined)
+    out.push(issue(['interval'], 'an interval when digestReflectionPolicy is Always (Flux stalls otherwise)', undefined));
+  return out;
 }
 
 /** The object {@link imagePolicy} returns. */
-export type ImagePolicyObject = ReturnType<typeof imagePolicy>;
+export type ImagePolicyObject = ImageObject<'ImagePolicy'>;
+
+/**
+ * A Flux ImagePolicy (`image.toolkit.fluxcd.io/v1`): how to pick the latest tag.
+ * @throws ValidationError (from `@sugarkube/core`) listing every problem of the options
+ */
+export function imagePolicy(options: ImagePolicyOptions): ImagePolicyObject {
+  const o = parseOptions('ImagePolicy options', imagePolicyOptionsSchema, options, [policyCrossChecks]);
+  const ref = o.imageRepositoryRef;
+  const filter = o.filterTags;
+  const spec: ImageObject<'ImagePolicy'>['spec'] = {
+    imageRepositoryRef: { name: ref.name, ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }) },
+    ...(filter === undefined
+      ? {}
+      : { filterTags: { ...(filter.pattern === undefined ? {} : { pattern: filter.pattern }), ...(filter.extract ? { extract: filter.extract } : {}) } }),
+    policy: o.policy,
+    ...(o.digestReflectionPolicy === undefined ? {} : { digestReflectionPolicy: o.digestReflectionPolicy }),
+    ...(o.interval === undefined ? {} : { interval: o.interval }),
+  };
+  return { ...typedObject(IMAGE_API_VERSION, 'ImagePolicy', { name: o.name, namespace: o.namespace }, { spec }), spec };
+}
 
 /**
  * The staging default: follow the newest default-branch build, whose tags are
  * `<branch>-<unix-ts>-<sha7>` (Flux cannot order `main-<sha>`), numerically on the timestamp.
  */
 export function followBranchBuilds(branch = 'main'): { readonly policy: PolicyChoice; readonly filterTags: TagFilter } {
+  parseOptions('followBranchBuilds branch', branchName, branch);
   // The one tag scheme: the workflow publishes these tags (branch made tag-safe as metadata-action does).
   return { policy: { numerical: { order: 'asc' } }, filterTags: { pattern: sortableTagPattern(branch), extract: '$ts' } };
 }
@@ -85,5 +111,6 @@ export function followBranchBuilds(branch = 'main'): { readonly policy: PolicyCh
  * the promotion pull request can pin `tag@digest`.
  */
 export function followReleases(range = '>=0.0.0'): { readonly policy: PolicyChoice; readonly filterTags: TagFilter; readonly digestReflectionPolicy: 'IfNotPresent' } {
+  parseOptions('followReleases range', semverRange, range);
   return { policy: { semver: { range } }, filterTags: { pattern: '^v[0-9]+\\.[0-9]+\\.[0-9]+$' }, digestReflectionPolicy: 'IfNotPresent' };
 }

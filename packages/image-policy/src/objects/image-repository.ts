@@ -1,6 +1,7 @@
-import { parseImageReference } from '../oci/image-reference.js';
-import { IMAGE_API_VERSION } from './api-version.js';
-import { Issues } from './validation.js';
+import { dnsLabel, fluxDuration, objectName, parseOptions, strictObject, typedObject } from '@sugarkube/core';
+import { z } from 'zod';
+import { goRegexp, imageWithoutTag } from '../options/policy-fields.js';
+import { IMAGE_API_VERSION, type ImageObject } from './api-version.js';
 
 /** Options for {@link imageRepository}. */
 export interface ImageRepositoryOptions {
@@ -30,35 +31,31 @@ export interface ImageRepositoryOptions {
 /** The default exclusion list: signatures, attestations, SBOMs and `sha256-…` referrer tags. */
 export const DEFAULT_EXCLUSION_LIST: readonly string[] = ['^.*\\.sig$', '^.*\\.att$', '^.*\\.sbom$', '^sha256-'];
 
-/** A Flux ImageRepository (`image.toolkit.fluxcd.io/v1`): which image's tags to scan. */
-export function imageRepository(options: ImageRepositoryOptions) {
-  const issues = new Issues();
-  issues.name('name', options.name);
-  issues.name('namespace', options.namespace);
-  try {
-    const ref = parseImageReference(options.image);
-    if (ref.tag !== undefined || ref.digest !== undefined) issues.add('image', 'an image without tag or digest (the policy picks the tag), e.g. ghcr.io/owner/app', options.image);
-  } catch {
-    issues.add('image', 'an image reference without tag or digest, e.g. ghcr.io/owner/app', options.image);
-  }
-  const interval = options.interval ?? '5m';
-  issues.duration('interval', interval);
-  if (options.secretRef !== undefined) issues.name('secretRef', options.secretRef);
-  const exclusionList = options.exclusionList ?? DEFAULT_EXCLUSION_LIST;
-  exclusionList.forEach((p, i) => issues.pattern(`exclusionList[${i}]`, p));
-  issues.done();
-  return {
-    apiVersion: IMAGE_API_VERSION,
-    kind: 'ImageRepository' as const,
-    metadata: { name: options.name, namespace: options.namespace },
-    spec: {
-      image: options.image,
-      interval,
-      ...(options.secretRef === undefined ? {} : { secretRef: { name: options.secretRef } }),
-      exclusionList: [...exclusionList],
-    },
-  };
-}
+/** The schema {@link imageRepository} checks its options with. */
+export const imageRepositoryOptionsSchema: z.ZodType<ImageRepositoryOptions> = strictObject({
+  name: objectName,
+  namespace: dnsLabel,
+  image: imageWithoutTag,
+  interval: fluxDuration.optional(),
+  secretRef: objectName.optional(),
+  exclusionList: z.array(goRegexp, { error: 'a list of Go regular expressions' }).optional(),
+});
 
 /** The object {@link imageRepository} returns. */
-export type ImageRepositoryObject = ReturnType<typeof imageRepository>;
+export type ImageRepositoryObject = ImageObject<'ImageRepository'>;
+
+/**
+ * A Flux ImageRepository (`image.toolkit.fluxcd.io/v1`): which image's tags to scan.
+ * @throws ValidationError (from `@sugarkube/core`) listing every problem of the options
+ */
+export function imageRepository(options: ImageRepositoryOptions): ImageRepositoryObject {
+  const o = parseOptions('ImageRepository options', imageRepositoryOptionsSchema, options);
+  const exclusionList = o.exclusionList ?? DEFAULT_EXCLUSION_LIST;
+  const spec: ImageObject<'ImageRepository'>['spec'] = {
+    image: o.image,
+    interval: o.interval ?? '5m',
+    ...(o.secretRef === undefined ? {} : { secretRef: { name: o.secretRef } }),
+    exclusionList: [...exclusionList],
+  };
+  return { ...typedObject(IMAGE_API_VERSION, 'ImageRepository', { name: o.name, namespace: o.namespace }, { spec }), spec };
+}

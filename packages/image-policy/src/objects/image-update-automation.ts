@@ -1,5 +1,14 @@
-import { IMAGE_API_VERSION } from './api-version.js';
-import { Issues } from './validation.js';
+import {
+  branchName,
+  dnsLabel,
+  fluxDuration,
+  objectName,
+  parseOptions,
+  strictObject,
+  typedObject,
+} from '@sugarkube/core';
+import { z } from 'zod';
+import { IMAGE_API_VERSION, type ImageObject } from './api-version.js';
 
 /**
  * The default commit message: lists changed files and objects through `.Changed` (the
@@ -62,40 +71,51 @@ export interface ImageUpdateAutomationOptions {
   readonly policySelector?: Readonly<Record<string, string>>;
 }
 
-/** A Flux ImageUpdateAutomation (`image.toolkit.fluxcd.io/v1`) with the Setters strategy. */
-export function imageUpdateAutomation(options: ImageUpdateAutomationOptions) {
-  const issues = new Issues();
-  issues.name('name', options.name);
-  issues.name('namespace', options.namespace);
-  issues.name('sourceRef.name', options.sourceRef.name);
-  const interval = options.interval ?? '10m';
-  issues.duration('interval', interval);
-  const template = options.messageTemplate ?? DEFAULT_MESSAGE_TEMPLATE;
-  if (/\.Updated\b/.test(template)) issues.add('messageTemplate', 'a template using .Changed (.Updated was removed in image.toolkit.fluxcd.io/v1)', template);
-  if (!/^\.?\/?[^\s]*$/.test(options.path) || options.path.split('/').includes('..')) issues.add('path', 'a repository-relative directory without ..', options.path);
-  const branch = options.checkoutBranch ?? 'main';
-  const push = options.pushBranch ?? branch;
-  for (const [p, b] of [['checkoutBranch', branch], ['pushBranch', push]] as const) {
-    if (!/^[A-Za-z0-9._/-]+$/.test(b) || b.startsWith('/') || b.includes('..')) issues.add(p, 'a git branch name', b);
-  }
-  issues.done();
-  return {
-    apiVersion: IMAGE_API_VERSION,
-    kind: 'ImageUpdateAutomation' as const,
-    metadata: { name: options.name, namespace: options.namespace },
-    spec: {
-      interval,
-      sourceRef: { kind: 'GitRepository' as const, name: options.sourceRef.name, ...(options.sourceRef.namespace === undefined ? {} : { namespace: options.sourceRef.namespace }) },
-      git: {
-        checkout: { ref: { branch } },
-        commit: { author: options.author ?? { name: 'fluxcdbot', email: 'fluxcdbot@users.noreply.github.com' }, messageTemplate: template },
-        push: { branch: push },
-      },
-      update: { path: options.path, strategy: 'Setters' as const },
-      ...(options.policySelector === undefined ? {} : { policySelector: { matchLabels: { ...options.policySelector } } }),
-    },
-  };
-}
+/** The schema {@link imageUpdateAutomation} checks its options with. */
+export const imageUpdateAutomationOptionsSchema: z.ZodType<ImageUpdateAutomationOptions> = strictObject({
+  name: objectName,
+  namespace: dnsLabel,
+  sourceRef: strictObject({ name: objectName, namespace: dnsLabel.optional() }),
+  checkoutBranch: branchName.optional(),
+  pushBranch: branchName.optional(),
+  path: z
+    .string({ error: 'a repository-relative directory without ..' })
+    .regex(/^\.?\/?[^\s]*$/, { error: 'a repository-relative directory without ..' })
+    .refine((p) => !p.split('/').includes('..'), { error: 'a repository-relative directory without ..' }),
+  author: strictObject({ name: z.string().min(1), email: z.email({ error: 'an e-mail address' }) }).optional(),
+  messageTemplate: z
+    .string()
+    .refine((t) => !/\.Updated\b/.test(t), {
+      error: 'a template using .Changed (.Updated was removed in image.toolkit.fluxcd.io/v1)',
+    })
+    .optional(),
+  interval: fluxDuration.optional(),
+  policySelector: z.record(z.string(), z.string({ error: 'a label value' })).optional(),
+});
 
 /** The object {@link imageUpdateAutomation} returns. */
-export type ImageUpdateAutomationObject = ReturnType<typeof imageUpdateAutomation>;
+export type ImageUpdateAutomationObject = ImageObject<'ImageUpdateAutomation'>;
+
+/**
+ * A Flux ImageUpdateAutomation (`image.toolkit.fluxcd.io/v1`) with the Setters strategy.
+ * @throws ValidationError (from `@sugarkube/core`) listing every problem of the options
+ */
+export function imageUpdateAutomation(options: ImageUpdateAutomationOptions): ImageUpdateAutomationObject {
+  const o = parseOptions('ImageUpdateAutomation options', imageUpdateAutomationOptionsSchema, options);
+  const branch = o.checkoutBranch ?? 'main';
+  const spec: ImageObject<'ImageUpdateAutomation'>['spec'] = {
+    interval: o.interval ?? '10m',
+    sourceRef: { kind: 'GitRepository', name: o.sourceRef.name, ...(o.sourceRef.namespace === undefined ? {} : { namespace: o.sourceRef.namespace }) },
+    git: {
+      checkout: { ref: { branch } },
+      commit: {
+        author: o.author ? { name: o.author.name, email: o.author.email } : { name: 'fluxcdbot', email: 'fluxcdbot@users.noreply.github.com' },
+        messageTemplate: o.messageTemplate ?? DEFAULT_MESSAGE_TEMPLATE,
+      },
+      push: { branch: o.pushBranch ?? branch },
+    },
+    update: { path: o.path, strategy: 'Setters' },
+    ...(o.policySelector === undefined ? {} : { policySelector: { matchLabels: { ...o.policySelector } } }),
+  };
+  return { ...typedObject(IMAGE_API_VERSION, 'ImageUpdateAutomation', { name: o.name, namespace: o.namespace }, { spec }), spec };
+}

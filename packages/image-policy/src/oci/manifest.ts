@@ -1,3 +1,6 @@
+import { checkArguments, issue, ValidationError } from '@sugarkube/core';
+import { platformListSchema, platformSchema } from '../options/registry-schemas.js';
+
 /** Manifest media types a registry may serve (OCI and Docker schema 2). */
 export const MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -68,13 +71,16 @@ export function parseManifest(body: string, contentType?: string | null): Manife
 
 /** `os/architecture[/variant]`. */
 export function formatPlatform(p: Platform): string {
+  checkArguments('platform', [[[], platformSchema, p]]);
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
 }
 
 /** Parses `linux/arm64[/v8]`. */
 export function parsePlatform(text: string): Platform {
+  const expected = 'a platform os/architecture[/variant] such as "linux/arm64"';
+  if (typeof text !== 'string') throw new ValidationError('platform', [issue([], expected, text)]);
   const [os, architecture, variant, extra] = text.split('/');
-  if (!os || !architecture || extra !== undefined) throw new Error(`invalid platform "${text}": expected os/architecture[/variant]`);
+  if (!os || !architecture || extra !== undefined) throw new ValidationError('platform', [issue([], expected, text)]);
   return { os, architecture, ...(variant ? { variant } : {}) };
 }
 
@@ -84,6 +90,14 @@ export function parsePlatform(text: string): Platform {
  * (`unknown/unknown`) never count.
  */
 export function platformMatches(wanted: Platform, available: Platform): boolean {
+  checkArguments('platforms', [
+    [['wanted'], platformSchema, wanted],
+    [['available'], platformSchema, available],
+  ]);
+  return matches(wanted, available);
+}
+
+function matches(wanted: Platform, available: Platform): boolean {
   return wanted.os === available.os && wanted.architecture === available.architecture && (wanted.variant === undefined || wanted.variant === available.variant);
 }
 
@@ -104,5 +118,9 @@ export function configPlatform(body: string): Platform {
 
 /** The wanted platforms that none of the available ones satisfies. */
 export function missingPlatforms(wanted: readonly Platform[], available: readonly Platform[]): Platform[] {
-  return wanted.filter((w) => !available.some((a) => platformMatches(w, a)));
+  checkArguments('platforms', [
+    [['wanted'], platformListSchema, wanted],
+    [['available'], platformListSchema, available],
+  ]);
+  return wanted.filter((w) => !available.some((a) => matches(w, a)));
 }

@@ -57,7 +57,7 @@ export function topTie(spec: SelectTagSpec, values: readonly string[]): { tied: 
   if ('semver' in policy) {
     let constraints;
     try {
-      constraints = parseConstraints(policy.semver.range);
+      constraints = parseConstraints(policy.semver!.range);
     } catch {
       return { tied: [], nan: false };
     }
@@ -78,7 +78,7 @@ export function topTie(spec: SelectTagSpec, values: readonly string[]): { tied: 
     const numbers = values.map((v) => goParseFloat(v));
     if (numbers.some((n) => n === undefined)) return { tied: [], nan: false };
     if (numbers.some((n) => Number.isNaN(n))) return { tied: [], nan: true };
-    const desc = (policy.numerical.order ?? '').toUpperCase() === 'DESC';
+    const desc = (policy.numerical!.order ?? '').toUpperCase() === 'DESC';
     const best = desc ? Math.min(...(numbers as number[])) : Math.max(...(numbers as number[]));
     return { tied: values.filter((_, i) => numbers[i] === best), nan: false };
   }

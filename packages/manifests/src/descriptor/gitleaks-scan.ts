@@ -40,19 +40,46 @@ const compileAllowlist = (list: GitleaksAllowlist): CompiledAllowlist => ({
   paths: (list.paths ?? []).map((r) => goRegexp(r)),
 });
 
-let compiled: { rules: readonly Compiled[]; global: CompiledAllowlist } | undefined;
+/**
+ * The keyword prefilter in one pass: a lookahead alternation of every keyword, longest first,
+ * finds at each position the longest keyword starting there; every shorter keyword starting at
+ * the same position is a prefix of it, so adding each found keyword's prefixes gives exactly the
+ * set of keywords the text contains (what `lower.includes(k)` per keyword per rule answered, for
+ * ~200 rules, on every string of a descriptor).
+ */
+interface KeywordIndex {
+  readonly find: RegExp;
+  readonly prefixes: ReadonlyMap<string, readonly string[]>;
+}
+
+function keywordIndex(keywords: readonly string[]): KeywordIndex {
+  const unique = [...new Set(keywords)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const escaped = unique.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return {
+    find: new RegExp(`(?=(${escaped.join('|') || '(?!)'}))`, 'g'),
+    prefixes: new Map(unique.map((k) => [k, unique.filter((p) => k.startsWith(p))])),
+  };
+}
+
+function keywordsIn(lower: string, index: KeywordIndex): Set<string> {
+  const present = new Set<string>();
+  for (const match of lower.matchAll(index.find)) for (const k of index.prefixes.get(match[1]!) ?? []) present.add(k);
+  return present;
+}
+
+let compiled: { rules: readonly Compiled[]; global: CompiledAllowlist; keywords: KeywordIndex } | undefined;
 /** Rules are compiled on first use: most descriptors are validated once per process. */
 function rules() {
-  compiled ??= {
-    rules: gitleaksRules.map((rule) => ({
+  if (!compiled) {
+    const list = gitleaksRules.map((rule) => ({
       rule,
       find: goRegexp(rule.regex, true),
       once: goRegexp(rule.regex),
       keywords: rule.keywords.map((k) => k.toLowerCase()),
       allowlists: (rule.allowlists ?? []).map(compileAllowlist),
-    })),
-    global: compileAllowlist(gitleaksGlobalAllowlist),
-  };
+    }));
+    compiled = { rules: list, global: compileAllowlist(gitleaksGlobalAllowlist), keywords: keywordIndex(list.flatMap((r) => r.keywords)) };
+  }
   return compiled;
 }
 
@@ -198,9 +225,9 @@ export function gitleaksScan(text: string, options: GitleaksScanOptions = {}): G
   let current = text;
   let segments: EncodedSegment[] = [];
   for (let depth = 0; ; depth++) {
-    const lower = current.toLowerCase();
+    const present = keywordsIn(current.toLowerCase(), rules().keywords);
     for (const compiledRule of rules().rules) {
-      if (compiledRule.keywords.length && !compiledRule.keywords.some((k) => lower.includes(k))) continue;
+      if (compiledRule.keywords.length && !compiledRule.keywords.some((k) => present.has(k))) continue;
       findings.push(...detectRule(text, current, compiledRule, segments, options.path));
     }
     if (depth + 1 > 5) break;

@@ -2,9 +2,10 @@
  * Go (RE2) regular expressions, as gitleaks writes its rules, translated to JavaScript with the
  * same meaning on ASCII text: `\s` is `[\t\n\f\r ]` (JavaScript's also matches Unicode spaces),
  * `.` does not match `\n` (JavaScript's also stops at `\r`), `\z` is the end of the text, POSIX
- * classes (`[[:alnum:]]`) are spelt out, `(?P<name>` is `(?<name>`, and a flag group `(?i)`
- * applies to the rest of its group (each alternative of it) through a JavaScript modifier group
- * `(?i:…)`. Other syntax is the same in both. Throws on the flags JavaScript cannot follow (`m`, `U`).
+ * classes (`[[:alnum:]]`) are spelt out, `(?P<name>` is `(?<name>`, and case-insensitive
+ * parts (`(?i)` for the rest of its group, `(?i:…)`) are case-folded letter by letter (`[aA]`,
+ * `[a-zA-Z]`): JavaScript's own modifier groups need V8 12.5 (Node 23+), and the packages run on
+ * Node 22. Other syntax is the same in both. Throws on the flags JavaScript cannot follow (`m`, `U`).
  * @see https://github.com/google/re2/wiki/Syntax
  */
 export function goRegexpSource(pattern: string): string {
@@ -19,8 +20,10 @@ export function goRegexpSource(pattern: string): string {
     xdigit: '0-9A-Fa-f',
     punct: '!-\\/:-@\\[-`{-~',
   };
-  // One frame per open group: whether `.` matches newlines in it, and the flag groups opened inside it.
-  const frames: { dotAll: boolean; flagGroups: string[] }[] = [{ dotAll: false, flagGroups: [] }];
+  // One frame per open group: whether `.` matches newlines in it and whether letters fold case.
+  const frames: { dotAll: boolean; fold: boolean }[] = [{ dotAll: false, fold: false }];
+  const isLetter = (ch: string | undefined) => ch !== undefined && /^[A-Za-z]$/.test(ch);
+  const swap = (ch: string) => (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase());
   let out = '';
   let inClass = false;
   let classStart = 0;
@@ -48,7 +51,13 @@ export function goRegexpSource(pattern: string): string {
         continue;
       }
       if (c === ']' && out.length > classStart) inClass = false; // a `]` first in a class is literal
-      out += c;
+      const to = pattern[i + 2];
+      if (frame.fold && isLetter(c) && pattern[i + 1] === '-' && isLetter(to) && (c === c.toLowerCase()) === (to === to!.toLowerCase())) {
+        out += `${c}-${to}${swap(c)}-${swap(to!)}`;
+        i += 2;
+        continue;
+      }
+      out += frame.fold && isLetter(c) ? `${c}${swap(c)}` : c;
       continue;
     }
     if (c === '[') {
@@ -68,43 +77,38 @@ export function goRegexpSource(pattern: string): string {
         const [whole, on = '', off = '', end] = flags;
         if (/[mU]/.test(on + off)) throw new Error(`unsupported Go regexp flags ${whole} in ${pattern}`);
         const dotAll = on.includes('s') ? true : off.includes('s') ? false : frame.dotAll;
-        const modifier = `(?${on.replace('s', '')}${off.replace('s', '') ? `-${off.replace('s', '')}` : ''}:`;
+        const fold = on.includes('i') ? true : off.includes('i') ? false : frame.fold;
         i += whole.length - 1;
         if (end === ')') {
-          // (?i) alone: the rest of the current group, closed before each `|` and at the group's end.
+          // (?i) alone: the rest of the current group, every alternative of it.
           frame.dotAll = dotAll;
-          if (modifier !== '(?:') {
-            frame.flagGroups.push(modifier);
-            out += modifier;
-          }
+          frame.fold = fold;
         } else {
-          frames.push({ dotAll, flagGroups: [] });
-          out += modifier;
+          frames.push({ dotAll, fold });
+          out += '(?:';
         }
         continue;
       }
-      if (pattern.startsWith('(?P<', i)) {
-        frames.push({ dotAll: frame.dotAll, flagGroups: [] });
-        out += '(?<';
-        i += 3;
+      const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(pattern.slice(i));
+      if (named) {
+        // The group's name is copied as is (never case-folded).
+        frames.push({ dotAll: frame.dotAll, fold: frame.fold });
+        out += `(?<${named[1]}>`;
+        i += named[0].length - 1;
         continue;
       }
-      frames.push({ dotAll: frame.dotAll, flagGroups: [] });
+      frames.push({ dotAll: frame.dotAll, fold: frame.fold });
       out += c;
       continue;
     }
-    if (c === '|') {
-      out += ')'.repeat(frame.flagGroups.length) + '|' + frame.flagGroups.join('');
-      continue;
-    }
     if (c === ')') {
-      out += ')'.repeat(frame.flagGroups.length) + ')';
+      out += ')';
       frames.pop();
       continue;
     }
-    out += c;
+    out += frame.fold && isLetter(c) ? `[${c}${swap(c)}]` : c;
   }
-  return out + ')'.repeat(frames[0]!.flagGroups.length);
+  return out;
 }
 
 /** A JavaScript RegExp with the meaning of a Go regexp (`global` for finding every match). */

@@ -1,19 +1,22 @@
+import { issueWithMessage, ValidationError } from '@sugarkube/core';
 import type { PatchDescriptor } from '../descriptor/app-schema.js';
-import { applyJson6902 } from './json-patch.js';
+import { applyOperations } from './json-patch.js';
 import type { KubeObject } from './kube-object.js';
-import { strategicMerge } from './strategic-merge.js';
+import { mergeStrategic } from './strategic-merge.js';
 
 export { applyJson6902 } from './json-patch.js';
 export { strategicMerge } from './strategic-merge.js';
 
-/** A patch that cannot apply (missing target or path). */
-export class PatchError extends Error {
+/**
+ * A patch that cannot apply (missing target or path): a `ValidationError` (from
+ * `@sugarkube/core`) with one issue at `[index]` of the patch list.
+ */
+export class PatchError extends ValidationError {
   constructor(
     readonly index: number,
-    message: string,
+    text: string,
   ) {
-    super(message);
-    this.name = 'PatchError';
+    super('patches', [issueWithMessage([index], 'a patch that applies', 'a patch', text)]);
   }
 }
 
@@ -73,10 +76,10 @@ export function applyPatches(objects: readonly KubeObject[], patches: readonly P
     }
     try {
       let next: unknown = out[at];
-      if (patch.json6902) next = applyJson6902(next, patch.json6902);
+      if (patch.json6902) next = applyOperations(next, patch.json6902);
       if (patch.strategicMerge) {
         refuseNullLabels(patch.strategicMerge);
-        next = strategicMerge(next, pinnedToTarget(patch.strategicMerge, out[at]!));
+        next = mergeStrategic(next, pinnedToTarget(patch.strategicMerge, out[at]!));
       }
       if (next === undefined || next === null) out.splice(at, 1);
       else out[at] = next as KubeObject;

@@ -1,11 +1,11 @@
 import { isReplicated } from './deployment.js';
-import type { KubeObject } from './kube-object.js';
+import type { TypedObject } from '@sugarkube/core';
 import { appLabels, selectorLabels } from './labels.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 import type { ResolvedService } from './resolve-service.js';
 
 /** A PodDisruptionBudget when more than one replica runs: node drains take one pod at a time. */
-export function planPodDisruptionBudget(env: ResolvedEnvironment, service: ResolvedService): KubeObject | undefined {
+export function planPodDisruptionBudget(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'policy/v1', 'PodDisruptionBudget'> | undefined {
   if (!isReplicated(service)) return undefined;
   return {
     apiVersion: 'policy/v1',
@@ -16,7 +16,7 @@ export function planPodDisruptionBudget(env: ResolvedEnvironment, service: Resol
 }
 
 /** A HorizontalPodAutoscaler on CPU, when enabled. */
-export function planHorizontalPodAutoscaler(env: ResolvedEnvironment, service: ResolvedService): KubeObject | undefined {
+export function planHorizontalPodAutoscaler(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'autoscaling/v2', 'HorizontalPodAutoscaler'> | undefined {
   if (!service.hpa) return undefined;
   return {
     apiVersion: 'autoscaling/v2',

@@ -1,14 +1,22 @@
 import { clusterConventions } from './conventions.js';
 import { claimName } from './deployment.js';
+import type { TypedObject } from '@sugarkube/core';
 import type { KubeObject } from './kube-object.js';
 import { appLabels } from './labels.js';
-import type { ResolvedEnvironment } from './resolve-environment.js';
+import { issue, ValidationError } from '@sugarkube/core';
+import { isResolvedEnvironment, type ResolvedEnvironment } from './resolve-environment.js';
 
 const sorted = <T>(record: Readonly<Record<string, T>>): Record<string, T> =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** The app namespace, enforcing Pod Security `restricted`. Kept by Flux if the app holds data. */
-export function planNamespace(env: ResolvedEnvironment): KubeObject {
+export function planNamespace(env: ResolvedEnvironment): TypedObject<'v1', 'Namespace'> {
+  if (!isResolvedEnvironment(env)) throw new ValidationError('planNamespace argument', [issue([], 'an environment from resolveEnvironment', env)]);
+  return namespaceOf(env);
+}
+
+/** {@link planNamespace} for planning's own (possibly adjusted) environments. */
+export function namespaceOf(env: ResolvedEnvironment): TypedObject<'v1', 'Namespace'> {
   const holdsData = env.services.some((s) => (s.volumes ?? []).length > 0);
   return {
     apiVersion: 'v1',
@@ -27,8 +35,8 @@ export function planNamespace(env: ResolvedEnvironment): KubeObject {
   };
 }
 
-export function planConfigMaps(env: ResolvedEnvironment): KubeObject[] {
-  return Object.entries(env.configMaps).map(([name, data]) => ({
+export function planConfigMaps(env: ResolvedEnvironment): TypedObject<'v1', 'ConfigMap'>[] {
+  return Object.entries(env.configMaps).map(([name, data]): TypedObject<'v1', 'ConfigMap'> => ({
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name, namespace: env.namespace, labels: appLabels(env.app.name) },
@@ -37,8 +45,8 @@ export function planConfigMaps(env: ResolvedEnvironment): KubeObject[] {
 }
 
 /** SealedSecrets pass through as ciphertext; the controller in the cluster decrypts them. */
-export function planSealedSecrets(env: ResolvedEnvironment): KubeObject[] {
-  return Object.entries(env.sealedSecrets).map(([name, secret]) => {
+export function planSealedSecrets(env: ResolvedEnvironment): TypedObject<'bitnami.com/v1alpha1', 'SealedSecret'>[] {
+  return Object.entries(env.sealedSecrets).map(([name, secret]): TypedObject<'bitnami.com/v1alpha1', 'SealedSecret'> => {
     const scope = secret.scope ?? 'strict';
     return {
       apiVersion: 'bitnami.com/v1alpha1',
@@ -63,9 +71,9 @@ export function planSopsSecrets(env: ResolvedEnvironment): KubeObject[] {
 }
 
 /** PVCs, which Flux never prunes: removing an app from Git keeps its data. */
-export function planPersistentVolumeClaims(env: ResolvedEnvironment): KubeObject[] {
+export function planPersistentVolumeClaims(env: ResolvedEnvironment): TypedObject<'v1', 'PersistentVolumeClaim'>[] {
   return env.services.flatMap((service) =>
-    (service.volumes ?? []).map((volume) => ({
+    (service.volumes ?? []).map((volume): TypedObject<'v1', 'PersistentVolumeClaim'> => ({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
       metadata: {

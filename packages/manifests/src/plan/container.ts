@@ -1,9 +1,10 @@
 import type { AuxContainerDescriptor, EnvValue, ProbeDescriptor } from '../descriptor/app-schema.js';
 import { auxDefaults, volumeNameOf } from '../descriptor/defaults.js';
 import type { ResolvedService } from './resolve-service.js';
+import type { k8s } from '@sugarkube/core';
 
 /** The restricted Pod Security container context: non-root, no escalation, nothing added, read-only root. */
-export function containerSecurityContext(runAsUser: number, runAsGroup: number = runAsUser) {
+export function containerSecurityContext(runAsUser: number, runAsGroup: number = runAsUser): k8s.SecurityContext {
   return {
     allowPrivilegeEscalation: false,
     capabilities: { drop: ['ALL'] },
@@ -15,7 +16,7 @@ export function containerSecurityContext(runAsUser: number, runAsGroup: number =
   };
 }
 
-function envVar(name: string, value: EnvValue) {
+function envVar(name: string, value: EnvValue): k8s.EnvVar {
   if (typeof value !== 'object') return { name, value: String(value) };
   if ('configMap' in value) return { name, valueFrom: { configMapKeyRef: { name: value.configMap, key: value.key } } };
   if ('secret' in value) return { name, valueFrom: { secretKeyRef: { name: value.secret, key: value.key } } };
@@ -23,14 +24,14 @@ function envVar(name: string, value: EnvValue) {
 }
 
 /** Environment variables, sorted by name so output does not depend on key order. */
-export function envList(env: Readonly<Record<string, EnvValue>> | undefined) {
+export function envList(env: Readonly<Record<string, EnvValue>> | undefined): k8s.EnvVar[] {
   return Object.entries(env ?? {})
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => envVar(name, value));
 }
 
 /** A probe object; an HTTP probe targets the named port unless it names its own. */
-export function probe(spec: ProbeDescriptor, defaultPort: number | string) {
+export function probe(spec: ProbeDescriptor, defaultPort: number | string): k8s.Probe {
   const p = typeof spec === 'string' ? { path: spec } : spec;
   const action = p.exec
     ? { exec: { command: [...p.exec] } }
@@ -46,7 +47,7 @@ export function probe(spec: ProbeDescriptor, defaultPort: number | string) {
   };
 }
 
-function resources(r: { cpu: string; memory: string; memoryLimit: string; cpuLimit?: string }) {
+function resources(r: { cpu: string; memory: string; memoryLimit: string; cpuLimit?: string }): k8s.ResourceRequirements {
   return {
     limits: { ...(r.cpuLimit ? { cpu: r.cpuLimit } : {}), memory: r.memoryLimit },
     requests: { cpu: r.cpu, memory: r.memory },
@@ -62,17 +63,17 @@ export function imageRef(service: Pick<ResolvedService, 'image'>): string {
 }
 
 /** The main container of a service. */
-export function mainContainer(service: ResolvedService) {
+export function mainContainer(service: ResolvedService): k8s.Container {
   const probes = service.probes ?? {};
   const env = { ...service.env };
   if (service.metrics?.tokenEnv) {
     env[service.metrics.tokenEnv] = { secret: service.metrics.tokenSecret.name, key: service.metrics.tokenSecret.key ?? 'token' };
   }
-  const ports = [{ name: 'http', containerPort: service.port, protocol: 'TCP' }];
+  const ports: k8s.ContainerPort[] = [{ name: 'http', containerPort: service.port, protocol: 'TCP' }];
   if (service.metrics?.port !== undefined && service.metrics.port !== service.port) {
     ports.push({ name: 'metrics', containerPort: service.metrics.port, protocol: 'TCP' });
   }
-  const mounts = [
+  const mounts: k8s.VolumeMount[] = [
     ...(service.writablePaths ?? []).map((w) => ({ name: volumeNameOf(w), mountPath: typeof w === 'string' ? w : w.path })),
     ...(service.files ?? []).map((f) => ({ name: f.name, mountPath: f.mountPath, readOnly: true })),
     ...(service.volumes ?? []).map((v) => ({ name: v.name, mountPath: v.mountPath })),
@@ -96,7 +97,7 @@ export function mainContainer(service: ResolvedService) {
 }
 
 /** An init container or sidecar, under the same restricted context as the main container. */
-export function auxContainer(service: ResolvedService, aux: AuxContainerDescriptor, kind: 'init' | 'sidecar') {
+export function auxContainer(service: ResolvedService, aux: AuxContainerDescriptor, kind: 'init' | 'sidecar'): k8s.Container {
   const variables = envList(aux.env);
   const r = aux.resources ?? {};
   const memory = r.memory ?? auxDefaults.memory;

@@ -1,6 +1,6 @@
 import { volumeNameOf } from '../descriptor/defaults.js';
 import { auxContainer, mainContainer } from './container.js';
-import type { KubeObject } from './kube-object.js';
+import type { k8s, TypedObject } from '@sugarkube/core';
 import { appLabels, selectorLabels } from './labels.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 import type { ResolvedService } from './resolve-service.js';
@@ -10,7 +10,7 @@ export function claimName(service: Pick<ResolvedService, 'name'>, volume: { name
   return `${service.name}-${volume.name}`;
 }
 
-function volumes(service: ResolvedService) {
+function volumes(service: ResolvedService): k8s.Volume[] {
   return [
     ...(service.writablePaths ?? []).map((w) => {
       const options = typeof w === 'string' ? {} : { ...(w.medium ? { medium: w.medium } : {}), ...(w.sizeLimit ? { sizeLimit: w.sizeLimit } : {}) };
@@ -28,13 +28,13 @@ export function isReplicated(service: ResolvedService): boolean {
 }
 
 /** The Deployment of one service. */
-export function planDeployment(env: ResolvedEnvironment, service: ResolvedService): KubeObject {
+export function planDeployment(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'apps/v1', 'Deployment'> {
   const app = env.app.name;
   const selector = selectorLabels(app, service.name);
   const podVolumes = volumes(service);
   const initContainers = (service.initContainers ?? []).map((c) => auxContainer(service, c, 'init'));
   const sidecars = (service.sidecars ?? []).map((c) => auxContainer(service, c, 'sidecar'));
-  const strategy = service.strategy === 'Recreate'
+  const strategy: k8s.DeploymentStrategy = service.strategy === 'Recreate'
     ? { type: 'Recreate' }
     : { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: service.replicas > 1 ? 1 : 0 } };
   return {

@@ -1,5 +1,7 @@
 import { imagePolicy, imageRepository, followBranchBuilds } from '@sugarkube/image-policy';
+import { checkArguments } from '@sugarkube/core';
 import type { App } from '../descriptor/app.js';
+import { appArgument } from '../validate/arguments.js';
 import type { KubeObject } from './kube-object.js';
 import { appLabels } from './labels.js';
 import { imagePolicyRef } from './resolve-service.js';
@@ -13,6 +15,7 @@ import { imagePolicyRef } from './resolve-service.js';
  * @see https://fluxcd.io/flux/guides/image-update/
  */
 export function planImageAutomation(app: App): KubeObject[] {
+  checkArguments('planImageAutomation argument', [[[], appArgument, app]]);
   const { descriptor } = app;
   const branch = descriptor.defaultBranch ?? 'main';
   const labels = appLabels(descriptor.name);
@@ -21,10 +24,7 @@ export function planImageAutomation(app: App): KubeObject[] {
     const ref = imagePolicyRef(descriptor, service);
     const repository = imageRepository({ name: ref.name, namespace: ref.namespace, image: service.image.repository });
     const policy = imagePolicy({ name: ref.name, namespace: ref.namespace, imageRepositoryRef: { name: ref.name }, ...followBranchBuilds(branch) });
-    objects.push(
-      { ...repository, metadata: { ...repository.metadata, labels } } as KubeObject,
-      { ...policy, metadata: { ...policy.metadata, labels } } as KubeObject,
-    );
+    objects.push({ ...repository, metadata: { ...repository.metadata, labels } }, { ...policy, metadata: { ...policy.metadata, labels } });
   }
   return objects;
 }

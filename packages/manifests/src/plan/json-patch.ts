@@ -1,4 +1,7 @@
+import { checkArguments, issueWithMessage, ValidationError } from '@sugarkube/core';
+import { z } from 'zod';
 import type { PatchDescriptor } from '../descriptor/app-schema.js';
+import { jsonPatchOperationSchema } from '../descriptor/escape-hatch-schema.js';
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -73,40 +76,69 @@ function put(root: Json, pointer: string, value: Json, insert: boolean) {
   }
 }
 
-/** Applies RFC 6902 operations to a copy of a document; `test` compares by value (member order does not matter). */
+/**
+ * Applies RFC 6902 operations to a copy of a document; `test` compares by value (member order does not matter).
+ * @throws ValidationError (from `@sugarkube/core`): a malformed argument, or the operation that
+ * cannot apply (`operations[1]: path /spec/missing/x does not exist`)
+ */
 export function applyJson6902(document: Json, operations: NonNullable<PatchDescriptor['json6902']>): Json {
+  checkArguments('JSON patch', [
+    [['document'], z.json({ error: 'a JSON document' }), document],
+    [['operations'], z.array(jsonPatchOperationSchema, { error: 'a list of RFC 6902 operations' }), operations],
+  ]);
+  return applyOperations(document, operations, (index, text) => {
+    throw new ValidationError('JSON patch', [issueWithMessage(['operations', index], 'an operation that applies', 'an operation', text)]);
+  });
+}
+
+/** {@link applyJson6902} on checked arguments; `fail` reports the operation that cannot apply. */
+export function applyOperations(
+  document: Json,
+  operations: NonNullable<PatchDescriptor['json6902']>,
+  fail: (index: number, text: string) => never = (_, text) => {
+    throw new Error(text);
+  },
+): Json {
   const root = structuredClone(document);
-  for (const op of operations) {
-    const value = structuredClone(op.value);
-    switch (op.op) {
-      case 'add':
-        put(root, op.path, value, true);
-        break;
-      case 'remove':
-        remove(root, op.path);
-        break;
-      case 'replace':
-        get(root, op.path);
-        put(root, op.path, value, false);
-        break;
-      case 'move': {
-        const moved = get(root, op.from ?? '');
-        remove(root, op.from ?? '');
-        put(root, op.path, moved, true);
-        break;
-      }
-      case 'copy':
-        put(root, op.path, structuredClone(get(root, op.from ?? '')), true);
-        break;
-      case 'test': {
-        const found = get(root, op.path);
-        if (!jsonEqual(found, value))
-          throw new Error(
-            `test failed at ${op.path}: expected ${JSON.stringify(value)}, found ${JSON.stringify(found)}`,
-          );
-        break;
-      }
+  operations.forEach((op, index) => {
+    try {
+      applyOperation(root, op);
+    } catch (error) {
+      fail(index, (error as Error).message);
+    }
+  });
+  return root;
+}
+
+function applyOperation(root: Json, op: NonNullable<PatchDescriptor['json6902']>[number]): void {
+  const value = structuredClone(op.value);
+  switch (op.op) {
+    case 'add':
+      put(root, op.path, value, true);
+      break;
+    case 'remove':
+      remove(root, op.path);
+      break;
+    case 'replace':
+      get(root, op.path);
+      put(root, op.path, value, false);
+      break;
+    case 'move': {
+      const moved = get(root, op.from ?? '');
+      remove(root, op.from ?? '');
+      put(root, op.path, moved, true);
+      break;
+    }
+    case 'copy':
+      put(root, op.path, structuredClone(get(root, op.from ?? '')), true);
+      break;
+    case 'test': {
+      const found = get(root, op.path);
+      if (!jsonEqual(found, value))
+        throw new Error(
+          `test failed at ${op.path}: expected ${JSON.stringify(value)}, found ${JSON.stringify(found)}`,
+        );
+      break;
     }
   }
-  return root;
 }

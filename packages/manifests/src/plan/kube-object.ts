@@ -1,3 +1,6 @@
+import { checkArguments } from '@sugarkube/core';
+import { objectIdentity } from '../validate/arguments.js';
+
 /** A Kubernetes object as plain data: what planning returns and rendering writes. */
 export interface KubeObject {
   readonly apiVersion: string;
@@ -14,5 +17,6 @@ export interface KubeObject {
 
 /** `Kind/name` (plus namespace when set): the identity used in messages and overlays. */
 export function objectId(object: KubeObject): string {
+  checkArguments('objectId argument', [[[], objectIdentity, object]]);
   return `${object.kind}/${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}`;
 }

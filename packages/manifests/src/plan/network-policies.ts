@@ -1,12 +1,12 @@
 import { clusterConventions as c } from './conventions.js';
-import type { KubeObject } from './kube-object.js';
+import type { k8s, TypedObject } from '@sugarkube/core';
 import { appLabels, selectorLabels } from './labels.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 import type { ResolvedService } from './resolve-service.js';
 
 const inNamespace = (name: string) => ({ matchLabels: { 'kubernetes.io/metadata.name': name } });
 
-function policy(env: ResolvedEnvironment, name: string, spec: Record<string, unknown>): KubeObject {
+function policy(env: ResolvedEnvironment, name: string, spec: k8s.NetworkPolicySpec): TypedObject<'networking.k8s.io/v1', 'NetworkPolicy'> {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -15,7 +15,7 @@ function policy(env: ResolvedEnvironment, name: string, spec: Record<string, unk
   };
 }
 
-function egressRules(service: ResolvedService) {
+function egressRules(service: ResolvedService): k8s.NetworkPolicyEgressRule[] {
   return (service.egress ?? []).map((rule) => ({
     to: [
       rule.cidr !== undefined
@@ -31,7 +31,7 @@ function egressRules(service: ResolvedService) {
  * the ingress controller and the tunnel to routed services, Prometheus to
  * metrics ports, and each service's declared egress.
  */
-export function planNetworkPolicies(env: ResolvedEnvironment): KubeObject[] {
+export function planNetworkPolicies(env: ResolvedEnvironment): TypedObject<'networking.k8s.io/v1', 'NetworkPolicy'>[] {
   const out = [
     policy(env, 'default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
     policy(env, 'allow-dns', {

@@ -1,8 +1,11 @@
+import { checkArguments } from '@sugarkube/core';
+import { z } from 'zod';
 import type { App } from '../descriptor/app.js';
+import { appArgument } from '../validate/arguments.js';
 import { applyPatches } from './apply-patches.js';
 import { planHorizontalPodAutoscaler, planPodDisruptionBudget } from './availability.js';
 import {
-  planConfigMaps, planNamespace, planPersistentVolumeClaims, planSealedSecrets, planSopsSecrets,
+  namespaceOf, planConfigMaps, planPersistentVolumeClaims, planSealedSecrets, planSopsSecrets,
 } from './config-objects.js';
 import { planDeployment } from './deployment.js';
 import type { KubeObject } from './kube-object.js';
@@ -18,7 +21,7 @@ const clusterScoped = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding',
 export function planResolved(env: ResolvedEnvironment): KubeObject[] {
   const defined = <T>(items: (T | undefined)[]) => items.filter((i): i is T => i !== undefined);
   return [
-    planNamespace(env),
+    namespaceOf(env),
     ...planConfigMaps(env),
     ...planSealedSecrets(env),
     ...planSopsSecrets(env),
@@ -44,15 +47,20 @@ export function planExtraObjects(env: ResolvedEnvironment): KubeObject[] {
 
 /** The objects of the Kustomize base: the descriptor without any environment. */
 export function planBase(app: App): KubeObject[] {
+  checkArguments('planBase argument', [[[], appArgument, app]]);
   return planResolved(resolveEnvironment(app.descriptor));
 }
 
 /**
  * Every Kubernetes object of an app in one environment, as plain data: what
  * `kubectl kustomize <app>/overlays/<env>` builds from the rendered tree.
- * Pure; throws only for an environment the app does not have.
+ * Pure; throws a `ValidationError` for an argument that is not an `App`, or an environment the app does not have.
  */
 export function planApp(app: App, environment: string): KubeObject[] {
+  checkArguments('planApp arguments', [
+    [['app'], appArgument, app],
+    [['environment'], z.string({ error: 'an environment name such as "staging"' }), environment],
+  ]);
   const env = resolveEnvironment(app.descriptor, environment);
   return applyPatches([...planResolved(env), ...planExtraObjects(env)], env.patches);
 }

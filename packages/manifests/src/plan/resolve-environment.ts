@@ -1,5 +1,7 @@
 import type { EnvironmentDescriptor, RouteDescriptor, ValidatedAppDescriptor } from '../descriptor/app-schema.js';
 import { defaultEnvironments, defaultGateway, defaultIssuer } from '../descriptor/defaults.js';
+import { issue, ValidationError } from '@sugarkube/core';
+import { checkedDescriptor, environmentChoice } from '../validate/arguments.js';
 import { resolveService, type ResolvedService } from './resolve-service.js';
 
 /** A route with its host and TLS settled for one environment. */
@@ -34,16 +36,32 @@ export function routeHost(route: RouteDescriptor, index: number, envName: string
   return route.hosts?.[envName] ?? (index === 0 ? env.host : undefined) ?? fromApex;
 }
 
-/** The environments of an app, defaulting to staging and prod. */
+/**
+ * The environments of an app, defaulting to staging and prod.
+ * @throws ValidationError when `app` is not a valid descriptor
+ */
 export function environmentsOf(app: ValidatedAppDescriptor): Record<string, EnvironmentDescriptor> {
-  return app.environments ?? defaultEnvironments();
+  return checkedDescriptor(app, []).environments ?? defaultEnvironments();
 }
 
-/** Resolves one environment; `envName` undefined resolves the base (no routes, no environment objects). */
-export function resolveEnvironment(app: ValidatedAppDescriptor, envName?: string): ResolvedEnvironment {
-  const env = envName === undefined ? undefined : environmentsOf(app)[envName];
+/** The brand of a resolved environment (the planning functions take only these), across package copies. */
+const resolvedBrand = Symbol.for('@sugarkube/manifests.ResolvedEnvironment');
+
+/** True for a value `resolveEnvironment` returned. */
+export function isResolvedEnvironment(value: unknown): value is ResolvedEnvironment {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[resolvedBrand] === true;
+}
+
+/**
+ * Resolves one environment; `envName` undefined resolves the base (no routes, no environment objects).
+ * @throws ValidationError at `app` (not a valid descriptor) or `environment` (not one of the app's)
+ */
+export function resolveEnvironment(descriptor: ValidatedAppDescriptor, envName?: string): ResolvedEnvironment {
+  const app = checkedDescriptor(descriptor, ['app']);
+  const environments = app.environments ?? defaultEnvironments();
+  const env = envName === undefined ? undefined : Object.hasOwn(environments, envName) ? environments[envName] : undefined;
   if (envName !== undefined && env === undefined) {
-    throw new Error(`unknown environment "${envName}"; known: ${Object.keys(environmentsOf(app)).join(', ')}`);
+    throw new ValidationError('environment', [issue(['environment'], environmentChoice(Object.keys(environments)), envName)]);
   }
   const services = app.services.map((service) => resolveService(app, service, envName, env));
   const routes: ResolvedRoute[] = [];
@@ -61,7 +79,7 @@ export function resolveEnvironment(app: ValidatedAppDescriptor, envName?: string
       });
     });
   }
-  return {
+  const result: ResolvedEnvironment = {
     app,
     ...(envName === undefined ? {} : { name: envName }),
     namespace: app.namespace ?? app.name,
@@ -76,4 +94,6 @@ export function resolveEnvironment(app: ValidatedAppDescriptor, envName?: string
     extraObjects: env?.extraObjects ?? [],
     patches: env?.patches ?? [],
   };
+  Object.defineProperty(result, resolvedBrand, { value: true });
+  return result;
 }

@@ -1,3 +1,5 @@
+import { checkArguments, dnsLabel } from '@sugarkube/core';
+import { z } from 'zod';
 import type { EnvironmentDescriptor, ServiceDescriptor, ServiceOverride, ValidatedAppDescriptor } from '../descriptor/app-schema.js';
 import { runtimeOf } from '@sugarkube/core';
 
@@ -41,6 +43,10 @@ export interface ResolvedService extends Omit<ServiceDescriptor, 'image' | 'reso
 
 /** The Flux ImagePolicy a service's setter marker names by default: `flux-system:<app>-<service>`. */
 export function imagePolicyRef(app: Pick<ValidatedAppDescriptor, 'name'>, service: Pick<ServiceDescriptor, 'name'>) {
+  checkArguments('imagePolicyRef arguments', [
+    [['app'], z.looseObject({ name: dnsLabel }), app],
+    [['service'], z.looseObject({ name: dnsLabel }), service],
+  ]);
   return { namespace: 'flux-system', name: `${app.name}-${service.name}` } as const;
 }
 

@@ -1,12 +1,17 @@
+import { checkArguments, type TypedObject } from '@sugarkube/core';
+import { z } from 'zod';
 import type { KubeObject } from './kube-object.js';
 import { appLabels } from './labels.js';
 import type { ResolvedEnvironment, ResolvedRoute } from './resolve-environment.js';
 
 /** The TLS Secret of a route. */
-export const tlsSecretName = (route: Pick<ResolvedRoute, 'name'>) => `${route.name}-tls`;
+export function tlsSecretName(route: Pick<ResolvedRoute, 'name'>): string {
+  checkArguments('tlsSecretName argument', [[[], z.looseObject({ name: z.string({ error: 'a route name' }) }), route]]);
+  return `${route.name}-tls`;
+}
 
 /** Gateway API HTTPRoute attached to the cluster's Traefik Gateway. */
-export function planHttpRoute(env: ResolvedEnvironment, route: ResolvedRoute): KubeObject {
+export function planHttpRoute(env: ResolvedEnvironment, route: ResolvedRoute): TypedObject<'gateway.networking.k8s.io/v1', 'HTTPRoute'> {
   const { gateway } = env;
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
@@ -27,7 +32,7 @@ export function planHttpRoute(env: ResolvedEnvironment, route: ResolvedRoute): K
 }
 
 /** Ingress (the fallback): class, cert-manager annotation and TLS. */
-export function planIngress(env: ResolvedEnvironment, route: ResolvedRoute): KubeObject {
+export function planIngress(env: ResolvedEnvironment, route: ResolvedRoute): TypedObject<'networking.k8s.io/v1', 'Ingress'> {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -55,7 +60,7 @@ export function planIngress(env: ResolvedEnvironment, route: ResolvedRoute): Kub
 }
 
 /** With Gateway API only, cert-manager needs an explicit Certificate (the Gateway's listener references the Secret). */
-export function planCertificate(env: ResolvedEnvironment, route: ResolvedRoute & { tlsIssuer: string }): KubeObject {
+export function planCertificate(env: ResolvedEnvironment, route: ResolvedRoute & { tlsIssuer: string }): TypedObject<'cert-manager.io/v1', 'Certificate'> {
   return {
     apiVersion: 'cert-manager.io/v1',
     kind: 'Certificate',
@@ -76,7 +81,7 @@ export function planCertificate(env: ResolvedEnvironment, route: ResolvedRoute &
  * listeners reference them across namespaces.
  * @see https://gateway-api.sigs.k8s.io/api-types/referencegrant/
  */
-export function planReferenceGrant(env: ResolvedEnvironment): KubeObject {
+export function planReferenceGrant(env: ResolvedEnvironment): TypedObject<'gateway.networking.k8s.io/v1beta1', 'ReferenceGrant'> {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1beta1',
     kind: 'ReferenceGrant',

@@ -1,11 +1,11 @@
 import { clusterConventions } from './conventions.js';
-import type { KubeObject } from './kube-object.js';
+import type { TypedObject } from '@sugarkube/core';
 import { appLabels, selectorLabels } from './labels.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 import type { ResolvedService } from './resolve-service.js';
 
 /** A ServiceMonitor that kube-prometheus-stack picks up, authenticating with the bearer-token Secret. */
-export function planServiceMonitor(env: ResolvedEnvironment, service: ResolvedService): KubeObject | undefined {
+export function planServiceMonitor(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'monitoring.coreos.com/v1', 'ServiceMonitor'> | undefined {
   const metrics = service.metrics;
   if (!metrics) return undefined;
   const ownPort = metrics.port !== undefined && metrics.port !== service.port;

@@ -1,11 +1,11 @@
-import type { KubeObject } from './kube-object.js';
+import type { k8s, TypedObject } from '@sugarkube/core';
 import { appLabels, selectorLabels } from './labels.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 import type { ResolvedService } from './resolve-service.js';
 
 /** The ClusterIP Service of one service: `http`, plus `metrics` when it has its own port. */
-export function planService(env: ResolvedEnvironment, service: ResolvedService): KubeObject {
-  const ports: { name: string; port: number; protocol: string; targetPort: string }[] = [
+export function planService(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'v1', 'Service'> {
+  const ports: k8s.ServicePort[] = [
     { name: 'http', port: service.servicePort, protocol: 'TCP', targetPort: 'http' },
   ];
   if (service.metrics?.port !== undefined && service.metrics.port !== service.port) {

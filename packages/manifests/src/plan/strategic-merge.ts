@@ -1,3 +1,5 @@
+import { checkArguments, issueWithMessage, ValidationError } from '@sugarkube/core';
+import { z } from 'zod';
 import { takeDirective } from './merge-directive.js';
 import { mergeKeyedList } from './merge-lists.js';
 import { isMap, isMissingOrNull, nodeText, wrongKind, type Node } from './merge-nodes.js';
@@ -101,6 +103,21 @@ function asKustomizeLoadsIt(patch: Node): Node {
  * @see https://kubectl.docs.kubernetes.io/references/kustomize/glossary/#patchstrategicmerge
  */
 export function strategicMerge(target: unknown, patch: unknown): unknown {
+  checkArguments('strategic merge patch', [
+    [['target'], z.json({ error: 'a JSON document' }), target],
+    [['patch'], z.json({ error: 'a JSON document' }), patch],
+  ]);
+  try {
+    return mergeStrategic(target, patch);
+  } catch (error) {
+    throw new ValidationError('strategic merge patch', [
+      issueWithMessage(['patch'], 'a patch that merges into the target', 'a patch', (error as Error).message),
+    ]);
+  }
+}
+
+/** {@link strategicMerge} on checked arguments; a patch that cannot merge throws a plain `Error`. */
+export function mergeStrategic(target: unknown, patch: unknown): unknown {
   const result = walk(structuredClone(target), asKustomizeLoadsIt(structuredClone(patch)), undefined, []);
   if (result === keptNull) return null;
   return isMap(target) ? keepIdentity(result, target) : result;

@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { GeneratedFiles } from '@sugarkube/ci-workflows/projen';
+import { checkArguments, prefixIssues, repoPath, strictObject, ValidationError } from '@sugarkube/core';
 import { Component, type Project } from 'projen';
+import { z } from 'zod';
 import type { AppDescriptor } from '../descriptor/app-schema.js';
 import { isApp, type App } from '../descriptor/app.js';
 import { readAppYaml } from '../io/read-app-yaml.js';
 import { appRepoFiles } from '../render/app-repo-files.js';
+import { appOrDescriptor } from '../validate/arguments.js';
 import { defineApp } from '../validate/define-app.js';
 
 /** Options for `SugarkubeApp`. */
@@ -30,6 +33,38 @@ export interface SugarkubeAppOptions {
 
 const brand = Symbol.for('@sugarkube/manifests.SugarkubeApp');
 
+/** The schema `SugarkubeApp` checks its options with (the descriptor itself by `defineApp`). */
+const optionsSchema = strictObject({
+  descriptor: repoPath.optional(),
+  app: appOrDescriptor.optional(),
+  deployDir: repoPath.optional(),
+});
+const projectSchema = z.custom<Project>(
+  (p) => typeof p === 'object' && p !== null && typeof (p as { outdir?: unknown }).outdir === 'string',
+  { error: 'a projen project' },
+);
+
+/** The descriptor file; a file that cannot be read is reported at `descriptor` (problems inside it by file and line). */
+function readDescriptor(path: string): App {
+  try {
+    return readAppYaml(path);
+  } catch (error) {
+    if (!ValidationError.is(error)) throw error;
+    throw new ValidationError(error.subject, error.issues.map((i) => (i.path === '' ? prefixIssues(['descriptor'], [i])[0]! : i)));
+  }
+}
+
+/** The app of `options.app`, validated; its problems are reported under `app`. */
+function appOf(app: App | AppDescriptor): App {
+  if (isApp(app)) return app;
+  try {
+    return defineApp(app);
+  } catch (error) {
+    if (!ValidationError.is(error)) throw error;
+    throw new ValidationError('SugarkubeApp options', prefixIssues(['app'], error.issues));
+  }
+}
+
 /**
  * The app repo's one entry point: from the descriptor alone, on every `npx projen`, it writes
  * the Dockerfile and `.dockerignore`, the multi-arch build-and-push and smoke workflows, the
@@ -46,12 +81,23 @@ export class SugarkubeApp extends Component {
   readonly app: App;
 
   constructor(project: Project, options: SugarkubeAppOptions = {}) {
+    checkArguments('SugarkubeApp options', [
+      [['project'], projectSchema, project],
+      [[], optionsSchema, options],
+    ]);
     super(project, 'SugarkubeApp');
     Object.defineProperty(this, brand, { value: true });
     const source = options.descriptor ?? 'sugarkube.yaml';
-    if (options.app !== undefined) this.app = isApp(options.app) ? options.app : defineApp(options.app);
-    else this.app = readAppYaml(join(project.outdir, source));
-    const files = appRepoFiles(this.app, { source: options.app === undefined ? source : '.projenrc.ts', deployDir: options.deployDir ?? 'deploy' });
+    if (options.app !== undefined) this.app = appOf(options.app);
+    else this.app = readDescriptor(join(project.outdir, source));
+    let files;
+    try {
+      files = appRepoFiles(this.app, { source: options.app === undefined ? source : '.projenrc.ts', deployDir: options.deployDir ?? 'deploy' });
+    } catch (error) {
+      // The generators name paths in the descriptor: under `app` when it was given inline.
+      if (!ValidationError.is(error) || options.app === undefined) throw error;
+      throw new ValidationError('SugarkubeApp options', prefixIssues(['app'], error.issues));
+    }
     new GeneratedFiles(project, files);
     // `npx projen` runs the default task: make it re-run .projenrc.ts (Node runs TypeScript itself).
     const task = project.defaultTask;

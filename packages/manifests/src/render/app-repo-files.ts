@@ -1,5 +1,6 @@
 import { appBuildFiles } from '@sugarkube/ci-workflows';
-import { sortFiles, type GeneratedFile } from '@sugarkube/core';
+import { checkArguments, prefixIssues, sortFiles, ValidationError, type GeneratedFile, type Issue } from '@sugarkube/core';
+import { appArgument, appRepoFilesOptionsSchema } from '../validate/arguments.js';
 import type { App } from '../descriptor/app.js';
 import { resolveEnvironment } from '../plan/resolve-environment.js';
 import type { ResolvedService } from '../plan/resolve-service.js';
@@ -26,6 +27,11 @@ export interface AppRepoFilesOptions {
   readonly regenerateCommand?: string;
 }
 
+const headerOf = (options: AppRepoFilesOptions) => ({
+  ...(options.source === undefined ? {} : { source: options.source }),
+  ...(options.regenerateCommand === undefined ? {} : { regenerateCommand: options.regenerateCommand }),
+});
+
 /** An HTTP probe's path, if the probe is an HTTP GET (the smoke test can only curl those). */
 function httpPath(probe: NonNullable<ResolvedService['probes']>['readiness']): string | undefined {
   if (probe === undefined) return undefined;
@@ -35,7 +41,9 @@ function httpPath(probe: NonNullable<ResolvedService['probes']>['readiness']): s
 
 /** The literal (not secret, not ConfigMap) environment of a service: baked into the image so a plain run matches the pod. */
 function literalEnv(service: ResolvedService): Record<string, string> {
-  return Object.fromEntries(Object.entries(service.env ?? {}).flatMap(([k, v]) => (typeof v === 'object' ? [] : [[k, String(v)]])));
+  return Object.fromEntries(
+    Object.entries(service.env ?? {}).flatMap(([k, v]) => (typeof v === 'object' ? [] : [[k, String(v)]])),
+  );
 }
 
 /**
@@ -47,32 +55,45 @@ function literalEnv(service: ResolvedService): Record<string, string> {
  * @throws ValidationError naming `services[i].build…` paths when a build section is wrong
  */
 export function appRepoFiles(app: App, options: AppRepoFilesOptions = {}): GeneratedFile[] {
+  checkArguments('appRepoFiles arguments', [
+    [['app'], appArgument, app],
+    [['options'], appRepoFilesOptionsSchema, options],
+  ]);
   const header = appTreeHeader(options);
   const deployDir = options.deployDir ?? 'deploy';
   const base = resolveEnvironment(app.descriptor);
   const multi = base.services.length > 1;
-  const build = base.services.flatMap((service) => {
+  const issues: Issue[] = [];
+  const build = base.services.flatMap((service, index) => {
     const readiness = httpPath(service.probes?.readiness);
     const liveness = httpPath(service.probes?.liveness);
-    return appBuildFiles({
-      app: app.descriptor.name,
-      service: service.name,
-      runtime: service.runtime,
-      build: service.build ?? {},
-      image: service.image.repository,
-      port: service.port,
-      user: { uid: service.runAsUser, gid: service.runAsGroup },
-      env: literalEnv(service),
-      writablePaths: service.writablePaths.map((w) => (typeof w === 'string' ? w : w.path)),
-      ...(readiness && liveness ? { probes: { readiness, liveness } } : {}),
-      defaultBranch: app.descriptor.defaultBranch ?? 'main',
-      ...(multi ? { directory: `services/${service.name}` } : {}),
-      header,
-    });
+    try {
+      return appBuildFiles({
+        app: app.descriptor.name,
+        service: service.name,
+        runtime: service.runtime,
+        build: service.build ?? {},
+        image: service.image.repository,
+        port: service.port,
+        user: { uid: service.runAsUser, gid: service.runAsGroup },
+        env: literalEnv(service),
+        writablePaths: service.writablePaths.map((w) => (typeof w === 'string' ? w : w.path)),
+        ...(readiness && liveness ? { probes: { readiness, liveness } } : {}),
+        defaultBranch: app.descriptor.defaultBranch ?? 'main',
+        ...(multi ? { directory: `services/${service.name}` } : {}),
+        header,
+      });
+    } catch (error) {
+      if (!ValidationError.is(error)) throw error;
+      // The generator names paths in its input; in the descriptor they sit under services[i].
+      issues.push(...prefixIssues(['services', index], error.issues));
+      return [];
+    }
   });
+  if (issues.length > 0) throw new ValidationError('app descriptor (image build)', issues);
   return sortFiles([
     ...build,
-    ...renderAppTree(app, { ...options, directory: deployDir }),
-    ...renderImageAutomation(app, { ...options, directory: deployDir }),
+    ...renderAppTree(app, { ...headerOf(options), directory: deployDir }),
+    ...renderImageAutomation(app, { ...headerOf(options), directory: deployDir }),
   ]);
 }

@@ -2,8 +2,16 @@ import type { App } from '../descriptor/app.js';
 import type { KubeObject } from '../plan/kube-object.js';
 import { planBase } from '../plan/plan-app.js';
 import { environmentsOf } from '../plan/resolve-environment.js';
-import { generatedHeader, renderYaml, type GeneratedFile } from '@sugarkube/core';
+import { checkArguments, generatedHeader, issue, renderYaml, ValidationError, type GeneratedFile } from '@sugarkube/core';
+import {
+  appArgument,
+  environmentChoice,
+  headerOptionsSchema,
+  objectIdentity,
+  renderAppTreeOptionsSchema,
+} from '../validate/arguments.js';
 import { planOverlay, type OverlayPlan } from './overlay.js';
+import { withScannerAllowances } from './scanner-allow.js';
 
 /** Options for `renderAppTree`. */
 export interface RenderAppTreeOptions {
@@ -31,6 +39,7 @@ export interface RenderAppTreeOptions {
 
 /** The header of every file of an app tree. */
 export function appTreeHeader(options: Pick<RenderAppTreeOptions, 'regenerateCommand' | 'source'> = {}): string {
+  checkArguments('appTreeHeader options', [[[], headerOptionsSchema, options]]);
   return generatedHeader({
     generator: '@sugarkube/manifests',
     source: options.source ?? 'sugarkube.yaml',
@@ -40,6 +49,7 @@ export function appTreeHeader(options: Pick<RenderAppTreeOptions, 'regenerateCom
 
 /** The file name of an object: `<kind>-<name>.yaml`. */
 export function objectFileName(object: KubeObject): string {
+  checkArguments('objectFileName argument', [[[], objectIdentity, object]]);
   return `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
 }
 
@@ -63,7 +73,7 @@ function overlayFiles(plan: OverlayPlan, known: readonly KubeObject[], dir: stri
   const patches: Record<string, unknown>[] = [];
   for (const object of plan.resources) {
     resources.push(objectFileName(object));
-    files.push({ path: `${dir}/${objectFileName(object)}`, content: renderYaml([object], { header }) });
+    files.push({ path: `${dir}/${objectFileName(object)}`, content: renderYaml([withScannerAllowances(object)], { header }) });
   }
   for (const { target, operations } of plan.diffs) {
     const path = `patches/${objectFileName(target)}`;
@@ -105,14 +115,23 @@ function overlayFiles(plan: OverlayPlan, known: readonly KubeObject[], dir: stri
  * where the descriptor pins a tag). Pure: returns files, writes nothing.
  */
 export function renderAppTree(app: App, options: RenderAppTreeOptions = {}): GeneratedFile[] {
+  checkArguments('renderAppTree arguments', [
+    [['app'], appArgument, app],
+    [['options'], renderAppTreeOptionsSchema, options],
+  ]);
+  const known = Object.keys(environmentsOf(app.descriptor));
+  const unknown = (options.environments ?? []).flatMap((env, i) =>
+    known.includes(env) ? [] : [issue(['options', 'environments', i], environmentChoice(known), env)],
+  );
+  if (unknown.length > 0) throw new ValidationError('renderAppTree arguments', unknown);
   const root = options.directory ?? app.descriptor.name;
   const header = appTreeHeader(options);
   const base = planBase(app);
   const files: GeneratedFile[] = [
     { path: `${root}/base/kustomization.yaml`, content: renderYaml([kustomization({ resources: base.map(objectFileName) })], { header }) },
-    ...base.map((object) => ({ path: `${root}/base/${objectFileName(object)}`, content: renderYaml([object], { header }) })),
+    ...base.map((object) => ({ path: `${root}/base/${objectFileName(object)}`, content: renderYaml([withScannerAllowances(object)], { header }) })),
   ];
-  const environments = options.environments ?? Object.keys(environmentsOf(app.descriptor));
+  const environments = options.environments ?? known;
   for (const env of environments) {
     const plan = planOverlay(app, base, env);
     files.push(...overlayFiles(plan, [...base, ...plan.resources], `${root}/overlays/${env}`, header));

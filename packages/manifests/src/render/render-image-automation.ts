@@ -1,4 +1,5 @@
-import { renderYaml, type GeneratedFile } from '@sugarkube/core';
+import { checkArguments, renderYaml, type GeneratedFile } from '@sugarkube/core';
+import { appArgument, renderImageAutomationOptionsSchema } from '../validate/arguments.js';
 import type { App } from '../descriptor/app.js';
 import { planImageAutomation } from '../plan/image-automation.js';
 import { appTreeHeader, objectFileName, type RenderAppTreeOptions } from './render-app-tree.js';
@@ -9,6 +10,10 @@ import { appTreeHeader, objectFileName, type RenderAppTreeOptions } from './rend
  * environment follows builds. Pure.
  */
 export function renderImageAutomation(app: App, options: Pick<RenderAppTreeOptions, 'directory' | 'regenerateCommand' | 'source'> = {}): GeneratedFile[] {
+  checkArguments('renderImageAutomation arguments', [
+    [['app'], appArgument, app],
+    [['options'], renderImageAutomationOptionsSchema, options],
+  ]);
   const dir = `${options.directory ?? app.descriptor.name}/image-automation`;
   const header = appTreeHeader(options);
   const objects = planImageAutomation(app);

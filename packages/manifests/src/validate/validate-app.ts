@@ -1,14 +1,20 @@
+import {
+  dedupeIssues,
+  expectedPhrase,
+  fromZodIssues,
+  prefixIssues,
+  salvage,
+  unexplainedIssues,
+  type Issue,
+} from '@sugarkube/core';
 import { appDescriptorSchema } from '../descriptor/app-schema.js';
 import { brandApp, type App } from '../descriptor/app.js';
 import { crossCheck } from '../descriptor/cross-checks.js';
-import { expectedPhrase } from '@sugarkube/core';
 import { findPlaintextSecrets } from '../descriptor/plaintext-secrets.js';
-import { issueWithMessage, type Issue } from '@sugarkube/core';
 import { PatchError } from '../plan/apply-patches.js';
 import { planApp } from '../plan/plan-app.js';
 import { environmentsOf } from '../plan/resolve-environment.js';
 import { checkSharedImages } from './shared-images.js';
-import { fromZodIssues } from '@sugarkube/core';
 
 /** The outcome of validation: the app when there are no errors, and every problem found. */
 export interface ValidationResult {
@@ -16,11 +22,6 @@ export interface ValidationResult {
   readonly warnings: readonly Issue[];
   readonly errors: readonly Issue[];
 }
-
-const dedupe = (issues: Issue[]) => {
-  const seen = new Set<string>();
-  return issues.filter((i) => (seen.has(i.message) ? false : (seen.add(i.message), true)));
-};
 
 /** Plans every environment once so that patches which cannot apply are reported like any other error. */
 function checkPatches(app: App): Issue[] {
@@ -31,7 +32,7 @@ function checkPatches(app: App): Issue[] {
       planApp(app, env);
     } catch (error) {
       if (!(error instanceof PatchError)) throw error;
-      out.push(issueWithMessage(['environments', env, 'patches', error.index], 'a patch that applies', 'a patch', error.message));
+      out.push(...prefixIssues(['environments', env, 'patches'], error.issues));
     }
   }
   return out;
@@ -40,17 +41,25 @@ function checkPatches(app: App): Issue[] {
 /**
  * Parse → normalize → validate. Never throws for bad input: every problem is
  * returned at once, each with its path, what was expected and what was received.
+ * The cross-field checks (references, unique names, a ReadWriteOnce volume with one
+ * replica…) run on what is well-formed even when other fields fail their schema.
  */
 export function validateApp(input: unknown): ValidationResult {
   const plaintext = findPlaintextSecrets(input);
   const parsed = appDescriptorSchema.safeParse(input, { error: expectedPhrase });
   if (!parsed.success) {
-    return { warnings: [], errors: dedupe([...plaintext, ...fromZodIssues(parsed.error.issues, input)]) };
+    const schemaIssues = fromZodIssues(parsed.error.issues, input);
+    const partial = salvage(appDescriptorSchema, input);
+    const checked = partial === undefined ? { errors: [], warnings: [] } : crossCheck(partial, input);
+    return {
+      warnings: checked.warnings,
+      errors: dedupeIssues([...plaintext, ...schemaIssues, ...unexplainedIssues(checked.errors, schemaIssues)]),
+    };
   }
-  const checked = crossCheck(parsed.data);
+  const checked = crossCheck(parsed.data, input);
   const { warnings } = checked;
   const errors = checked.errors.length ? checked.errors : checkSharedImages(parsed.data);
-  if (plaintext.length || errors.length) return { warnings, errors: dedupe([...plaintext, ...errors]) };
+  if (plaintext.length || errors.length) return { warnings, errors: dedupeIssues([...plaintext, ...errors]) };
   const app = brandApp(parsed.data, warnings);
   const patchErrors = checkPatches(app);
   return patchErrors.length ? { warnings, errors: patchErrors } : { value: app, warnings, errors: [] };

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- generators walk untyped Kubernetes JSON */
 import fc from 'fast-check';
-import { defineApp, planApp, realApps } from '../../src/index.js';
+import { defineApp, planApp } from '../../src/index.js';
+import { exampleApps as realApps } from './example-apps.js';
 import { schemaOfElements, schemaOfField, schemaOfObject, type PatchSchema } from '../../src/plan/patch-schema.js';
 
 /** A Deployment with every kind of list a pod template has: keyed by one key, by two, sets, replaced lists. */

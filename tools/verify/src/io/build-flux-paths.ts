@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse, parseAllDocuments, stringify } from 'yaml';
+import { renderYaml } from '@sugarkube/core';
+import { parse, parseAllDocuments } from 'yaml';
 import { kustomizeBuild } from './kustomize-build.js';
 import { writeTempTree, type TreeFile } from './write-temp-tree.js';
 
@@ -65,7 +66,8 @@ export async function buildFluxPaths(
     const kustomization = parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     if (k.images) kustomization.images = [...((kustomization.images as unknown[] | undefined) ?? []), ...k.images];
     if (k.targetNamespace) kustomization.namespace = k.targetNamespace;
-    await writeFile(file, stringify(kustomization));
+    // Core's renderer, as for every YAML file the project writes: a tag such as `on` stays a string.
+    await writeFile(file, renderYaml([kustomization], { keyOrder: 'given' }));
     built.push({ path: key, content: await kustomizeBuild(join(repoDir, k.path)) });
   }
   return built.sort((a, b) => (a.path < b.path ? -1 : 1));
