@@ -242,6 +242,8 @@ export function addPackages(root: javascript.NodeProject) {
     publish: false,
     deps: [verify, `yaml@${toolVersions.yaml}`],
     devDeps: [sibling('@sugarkube/manifests')],
+    // The smoke test applies the example app repos' staging objects.
+    extraTestInputs: [examplesInput],
   });
   const bench = addSugarkubePackage(root, {
     name: '@sugarkube/bench',
