@@ -101,9 +101,17 @@ export function addPackages(root: javascript.NodeProject) {
   const sites = addSugarkubePackage(root, {
     name: '@sugarkube/sites',
     outdir: 'packages/sites',
-    description: 'Static-site hosting on nginx-unprivileged with a correct cache contract, as a projen component.',
-    deps: [sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
-    peerDeps: projenPeers,
+    description:
+      "A static site's values (host, image, path, cache, route, TLS, run-time files) as a Sugarkube app: the same Dockerfile, nginx.conf, workflows, deploy/ and image automation an app repo generates.",
+    deps: [
+      `zod@${toolVersions.zod}`,
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/ci-workflows'),
+    ],
+    // Only the ./projen entry point (StaticSite) imports projen.
+    optionalPeerDeps: projenPeers,
+    entryPoints: ['projen'],
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
     devDeps: [verify, ...projenDev, `playwright-core@${toolVersions.playwrightCore}`, `yaml@${toolVersions.yaml}`],
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
@@ -197,19 +205,36 @@ export function addPackages(root: javascript.NodeProject) {
   const e2e = addSugarkubePackage(root, {
     name: '@sugarkube/e2e',
     outdir: 'tools/e2e',
-    description: 'The "used by" proof: publishes the packages to a real npm registry (Verdaccio) on loopback and synthesizes each example app repo from it.',
+    description:
+      'The "used by" proof: releases the packages with changesets to a real npm registry (Verdaccio) on loopback, regenerates and checks every example app repo from it, sets up a cluster repo as the docs say, and releases a generator change into the app repos.',
     publish: false,
     devDeps: [
       `verdaccio@${toolVersions.verdaccio}`,
+      `@changesets/cli@${toolVersions.changesets}`,
+      `yaml@${toolVersions.yaml}`,
       verify,
+      sibling('@sugarkube/core'),
       sibling('@sugarkube/manifests'),
       sibling('@sugarkube/image-policy'),
       sibling('@sugarkube/ci-workflows'),
       sibling('@sugarkube/sites'),
+      sibling('@sugarkube/cluster'),
       sibling('@sugarkube/cli'),
     ],
-    extraTestInputs: [examplesInput],
+    // The release runs the pending changesets; the getting-started pages' snippets are what it runs.
+    extraTestInputs: [examplesInput, '{workspaceRoot}/.changeset/*', '{workspaceRoot}/docs/**/*'],
   });
+  const docs = addSugarkubePackage(root, {
+    name: '@sugarkube/docs',
+    outdir: 'tools/docs',
+    description:
+      'The field references under docs/, generated from the JSON Schemas of sugarkube.yaml, the cluster definition and the pins file, and the test that fails when they drift.',
+    publish: false,
+    devDeps: [sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/cluster')],
+    extraTestInputs: ['{workspaceRoot}/docs/**/*'],
+  });
+  // Regenerates the references (after building what they are generated from).
+  docs.package.setScript('docs', 'nx run @sugarkube/docs:build --output-style=static && node dist/io/write-field-references.js');
   const live = addSugarkubePackage(root, {
     name: '@sugarkube/live',
     outdir: 'tools/live',
@@ -217,6 +242,8 @@ export function addPackages(root: javascript.NodeProject) {
     publish: false,
     deps: [verify, `yaml@${toolVersions.yaml}`],
     devDeps: [sibling('@sugarkube/manifests')],
+    // The smoke test applies the example app repos' staging objects.
+    extraTestInputs: [examplesInput],
   });
   const bench = addSugarkubePackage(root, {
     name: '@sugarkube/bench',
@@ -246,5 +273,5 @@ export function addPackages(root: javascript.NodeProject) {
     ],
     extraTestInputs: [examplesInput],
   });
-  return { live, bench, e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
+  return { live, bench, e2e, docs, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
 }

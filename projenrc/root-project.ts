@@ -84,6 +84,10 @@ export function createMonorepo() {
   }
   const scripts: Record<string, string> = {
     start: 'nx run-many -t build -p @sugarkube/cli @sugarkube/sugarkube-cluster --output-style=static && node apps/cli/dist/bin.js synth',
+    // The workspace's CLI, built first: `npm run sugarkube -- <command>`. Never `npx sugarkube` here: the
+    // root has no bin of that name, so npx would look the unowned name up on the public registry.
+    sugarkube:
+      'nx run-many -t build -p @sugarkube/cli @sugarkube/sugarkube-cluster --output-style=static && node apps/cli/dist/bin.js',
     // The tests run real tools: check the Debian packages, build what is missing into the cache.
     test: 'bash tools/scripts/prepare-test-tools.sh && nx run-many -t build lint test check --output-style=stream-without-prefixes && node tools/scripts/test-summary.mjs',
     'test:affected': 'nx affected -t build lint test check',

@@ -36,6 +36,12 @@ export {
   type StaticNginxDockerfileOptions,
 } from './dockerfile/static-nginx-dockerfile.js';
 export {
+  precompressScript,
+  precompressCommand,
+  precompressScriptPath,
+  precompressedExtensions,
+} from './dockerfile/precompress-script.js';
+export {
   nodePackageManagerSchema,
   nodeWorkspaceSchema,
   type NodePackageManager,
@@ -47,6 +53,8 @@ export {
   cachePolicySchema,
   defaultContentSecurityPolicy,
   nginxConfigOptionsSchema,
+  nginxHealthSchema,
+  nginxPort,
   nginxServingSchema,
   servingHeadersSchema,
   type NginxConfigOptions,

@@ -1,22 +1,10 @@
-export { packageName, generatedBy } from './generated-header.js';
-export {
-  defaultContentSecurityPolicy,
-  resolveSiteOptions,
-  type CachePolicy,
-  type HealthPaths,
-  type ResolvedSiteOptions,
-  type RuntimeFiles,
-  type SiteHeaders,
-  type SiteOptions,
-  type SiteRoute,
-  type SiteTls,
-} from './site-options.js';
-export { formatSiteOptionsErrors, validateSiteOptions, type SiteOptionsError } from './validate-site-options.js';
-export { SiteValidationError } from './site-validation-error.js';
-export { renderNginxConfig, type NginxConfigOptions } from './nginx/render-nginx-config.js';
-export { renderSiteDockerfile, renderSiteDockerignore, type SiteDockerfileOptions } from './dockerfile/render-site-dockerfile.js';
-export { siteBaseImages } from './dockerfile/site-base-images.js';
-export { precompressedExtensions, renderPrecompressScript } from './dockerfile/render-precompress-script.js';
-export { siteAppDescriptor } from './app/site-app-descriptor.js';
-export { planSiteFiles, type SiteFilesOptions } from './plan-site-files.js';
-export { StaticSite } from './projen/static-site.js';
+// @sugarkube/sites: a static site's values → an app descriptor → the files an app repo generates
+// (no projen here: the component is in ./projen).
+
+/** The package name, for messages. */
+export const packageName = '@sugarkube/sites';
+
+export type { RuntimeFiles, SiteBuild, SiteOptions, SiteRoute, SiteTls } from './site-options.js';
+export { siteOptionsSchema, siteOptionsIssues } from './validate-site-options.js';
+export { siteAppDescriptor } from './site-app-descriptor.js';
+export { planSiteFiles } from './plan-site-files.js';

@@ -1,46 +1,36 @@
-import { defaultContentSecurityPolicy, type NginxConfigOptions, type NginxServingOptions } from '@sugarkube/ci-workflows';
+import type { NginxServingOptions, StaticNginxDockerfileOptions } from '@sugarkube/ci-workflows';
 import type { AppDescriptor } from '@sugarkube/manifests';
 
 /**
  * What a static site needs to be hosted: the values of the plan's "sites" template
- * (`host, image/tag, path, cache, ingressClass, tls`) plus the serving behaviour.
- * Every optional field is resolved once, by {@link resolveSiteOptions}.
+ * (`host, image/tag, path, cache, route/ingressClass, tls`) plus how it is built and served.
+ * `siteAppDescriptor` turns them into an app descriptor; everything is generated from that.
  */
 export interface SiteOptions {
-  /** App slug: namespace, release and object names. Lower-case DNS label. */
+  /** App slug: namespace, release and object names (a DNS label starting with a letter, e.g. `"blog"`). */
   readonly name: string;
   /** Apex host, e.g. `danielsmith.io`; staging serves `staging.<host>`. */
   readonly host: string;
-  /** Image repository without tag, e.g. `ghcr.io/futuroptimist/danielsmith.io`. */
+  /** Image repository without tag, e.g. `ghcr.io/futuroptimist/danielsmith.io`: the image the workflow pushes. */
   readonly image: string;
   /**
-   * Image tag deployed until image automation moves it.
-   * @default 'edge'
+   * An immutable tag (a release `vX.Y.Z` or a build tag `main-1767225600-5ca96df`) the site's own
+   * overlays run in every environment. Leave it out when a cluster repo takes the site from its
+   * repo: the cluster's pins (and staging's image automation) decide what runs.
+   * @default - none
    */
   readonly tag?: string;
   /**
-   * URL sub-path the site lives under, with leading and trailing slash (`/docs/`). The site's
-   * files are copied to `<root><path>` so URLs map to files one to one.
+   * URL sub-path the site lives under, with leading and trailing slash (`/docs/`): the build output
+   * is copied to `<root><path>`, so URLs map to files one to one.
    * @default '/'
    */
   readonly path?: string;
-  /** @default - see {@link CachePolicy} */
-  readonly cache?: CachePolicy;
+  /** @default - fingerprinted `assets/` immutable for a year, everything else `no-cache` */
+  readonly cache?: NginxServingOptions['cache'];
   /**
-   * The route the ingress controller serves: a Gateway API HTTPRoute (Traefik's default
-   * `GatewayClass`) or an Ingress with this class.
-   * @default { kind: 'httproute' }
-   * @see https://gateway-api.sigs.k8s.io/api-types/httproute/
-   */
-  readonly route?: SiteRoute;
-  /**
-   * TLS for the route, terminated by the ingress controller.
-   * @default { issuer: 'letsencrypt-production' }
-   */
-  readonly tls?: SiteTls | false;
-  /**
-   * Serve `index.html` for extensionless paths no file matches (client-side routing). Paths
-   * with a file extension, and everything under the immutable prefixes, still 404.
+   * Serve `index.html` for extensionless paths no file matches (client-side routing). Paths with
+   * a file extension, and everything under the immutable prefixes, still 404.
    * @default false
    */
   readonly spaFallback?: boolean;
@@ -49,29 +39,57 @@ export interface SiteOptions {
    * @default - nginx's built-in 404 page
    */
   readonly notFoundPage?: string;
-  /** @default - see {@link SiteHeaders} */
-  readonly headers?: SiteHeaders;
-  /** @default { liveness: '/livez', readiness: '/healthz' } */
-  readonly health?: HealthPaths;
+  /** @default - a strict Content-Security-Policy, `nosniff`, `strict-origin-when-cross-origin` */
+  readonly headers?: NginxServingOptions['headers'];
+  /** @default { readiness: '/healthz', liveness: '/livez' } (answered by nginx itself) */
+  readonly health?: { readonly readiness?: string; readonly liveness?: string };
   /**
    * Container port nginx listens on (nginx-unprivileged cannot bind below 1024).
    * @default 8080
    */
   readonly port?: number;
   /**
+   * The route the ingress controller serves: a Gateway API HTTPRoute (Traefik's Gateway) or an
+   * Ingress with this class.
+   * @default { kind: 'httproute' }
+   * @see https://gateway-api.sigs.k8s.io/api-types/httproute/
+   */
+  readonly route?: SiteRoute;
+  /**
+   * TLS for the route, terminated by the ingress controller, or `false` for none.
+   * @default { issuer: 'letsencrypt-production' }
+   */
+  readonly tls?: SiteTls | false;
+  /**
    * A directory of the site written at pod start (an emptyDir over the image's copy), served
-   * `no-store`: e.g. danielsmith.io's `runtime/build-info.json`.
+   * `no-store` and never precompressed: e.g. danielsmith.io's `runtime/build-info.json`.
    * @default - none
    */
   readonly runtimeFiles?: RuntimeFiles;
   /**
-   * Per-environment overrides passed to the app descriptor as they are (a prod tag pin, replicas,
-   * resources, extra ConfigMaps).
+   * How the image is built: the static-nginx build fields of the descriptor (the serving fields
+   * come from this object's own `path`, `cache`, `spaFallback`, `notFoundPage` and `headers`).
+   * @default - `npm run build` into `dist/`, precompressed, no source maps
+   */
+  readonly build?: SiteBuild;
+  /**
+   * The branch whose builds staging follows.
+   * @default 'main'
+   */
+  readonly defaultBranch?: string;
+  /**
+   * Per-environment overrides passed to the app descriptor as they are (replicas, resources, a
+   * tag, extra ConfigMaps); paths in its errors are the descriptor's (`environments.prod…`).
    * @default { staging: {}, prod: {} }
-   * @see AppDescriptor
    */
   readonly environments?: AppDescriptor['environments'];
 }
+
+/** The build fields of a static-nginx service, without the serving ones (the site's own fields). */
+export type SiteBuild = Omit<
+  StaticNginxDockerfileOptions,
+  'serving' | 'nginxConfigFile' | 'header' | 'user' | 'port' | 'env' | 'title' | 'probes' | 'writablePaths'
+>;
 
 /**
  * Files the site gets at run time: an init container copies the image's own `<prefix>` directory
@@ -93,7 +111,7 @@ export interface RuntimeFiles {
    * @default '<name>-runtime'
    */
   readonly configMap?: string;
-  /** File name → content, per environment (e.g. `build-info.json`). */
+  /** Environment → file name → content (e.g. `{ staging: { 'build-info.json': '…' } }`). */
   readonly files: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
@@ -107,68 +125,4 @@ export interface SiteTls {
    * @default 'letsencrypt-production'
    */
   readonly issuer?: string;
-}
-
-/** The serving options: @sugarkube/ci-workflows' nginx generator owns them (and their checks). */
-export type CachePolicy = NonNullable<NginxServingOptions['cache']>;
-export type SiteHeaders = NonNullable<NginxServingOptions['headers']>;
-export type HealthPaths = NonNullable<NginxConfigOptions['health']>;
-export { defaultContentSecurityPolicy };
-
-/** {@link SiteOptions} with every default applied. */
-export interface ResolvedSiteOptions {
-  readonly name: string;
-  readonly host: string;
-  readonly image: string;
-  readonly tag: string;
-  readonly path: string;
-  readonly cache: Required<CachePolicy>;
-  readonly route: SiteRoute;
-  readonly tls: Required<SiteTls> | false;
-  readonly spaFallback: boolean;
-  readonly notFoundPage: string | undefined;
-  readonly headers: { readonly contentSecurityPolicy: string | false; readonly referrerPolicy: string; readonly extra: Readonly<Record<string, string>> };
-  readonly health: Required<HealthPaths>;
-  readonly port: number;
-  readonly runtimeFiles: Required<RuntimeFiles> | undefined;
-  readonly environments: AppDescriptor['environments'];
-}
-
-/** Applies the defaults. Call {@link validateSiteOptions} first for readable errors. */
-export function resolveSiteOptions(options: SiteOptions): ResolvedSiteOptions {
-  const runtimeFiles = options.runtimeFiles && {
-    prefix: options.runtimeFiles.prefix ?? 'runtime/',
-    initContainerName: options.runtimeFiles.initContainerName ?? 'seed-runtime',
-    configMap: options.runtimeFiles.configMap ?? `${options.name}-runtime`,
-    files: options.runtimeFiles.files,
-  };
-  return {
-    name: options.name,
-    host: options.host,
-    image: options.image,
-    tag: options.tag ?? 'edge',
-    path: options.path ?? '/',
-    cache: {
-      immutablePrefixes: options.cache?.immutablePrefixes ?? ['assets/'],
-      immutableMaxAge: options.cache?.immutableMaxAge ?? 31536000,
-      documents: options.cache?.documents ?? 'no-cache',
-      noStorePrefixes: [...new Set([...(options.cache?.noStorePrefixes ?? []), ...(runtimeFiles ? [runtimeFiles.prefix] : [])])],
-    },
-    route: options.route ?? { kind: 'httproute' },
-    tls:
-      options.tls === false
-        ? false
-        : { issuer: options.tls?.issuer ?? 'letsencrypt-production' },
-    spaFallback: options.spaFallback ?? false,
-    notFoundPage: options.notFoundPage,
-    headers: {
-      contentSecurityPolicy: options.headers?.contentSecurityPolicy ?? defaultContentSecurityPolicy,
-      referrerPolicy: options.headers?.referrerPolicy ?? 'strict-origin-when-cross-origin',
-      extra: options.headers?.extra ?? {},
-    },
-    health: { liveness: options.health?.liveness ?? '/livez', readiness: options.health?.readiness ?? '/healthz' },
-    port: options.port ?? 8080,
-    runtimeFiles,
-    environments: options.environments,
-  };
 }

@@ -1,54 +1,107 @@
-import { nginxConfigIssues } from '@sugarkube/ci-workflows';
-import type { SiteOptions } from './site-options.js';
+import { checkAppBuild, nginxHealthSchema, nginxPort, nginxServingSchema } from '@sugarkube/ci-workflows';
+import {
+  branchName,
+  checkWithSchema,
+  dnsLabel,
+  hostname,
+  imageRepository,
+  imageTag,
+  isImmutableTag,
+  issue,
+  objectName,
+  prefixIssues,
+  strictObject,
+  valueAt,
+  type Issue,
+} from '@sugarkube/core';
+import { z } from 'zod';
 
-/** One problem in the options, with the path into them. */
-export interface SiteOptionsError {
-  readonly path: string;
-  readonly expected: string;
-  readonly received: unknown;
-  /** The whole line, when the check that found it wrote one (the serving options' checks do). */
-  readonly message?: string;
-}
+const relativePrefix = z
+  .string({ error: 'a relative URL prefix ending in "/", e.g. "runtime/"' })
+  .regex(/^([A-Za-z0-9._~-]+\/)+$/, { error: 'a relative URL prefix ending in "/", e.g. "runtime/"' });
+const fileName = z
+  .string({ error: 'a plain file name, e.g. "build-info.json"' })
+  .regex(/^(?!\.)[A-Za-z0-9._-]+$/, { error: 'a plain file name, e.g. "build-info.json"' });
 
-const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const hostname = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
-const imageRepo = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/;
-const tagPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const relativePrefix = /^([A-Za-z0-9._~-]+\/)+$/;
+/**
+ * The site options' fields, with the rules every Sugarkube package uses (`@sugarkube/core`'s
+ * names, hosts and images; `@sugarkube/ci-workflows`' serving options). `build` and
+ * `environments` are checked where they go: the build by `checkAppBuild`, the environments by the
+ * app descriptor's validation.
+ */
+export const siteOptionsSchema = strictObject({
+  name: dnsLabel,
+  host: hostname,
+  image: imageRepository,
+  tag: imageTag.optional(),
+  ...nginxServingSchema.shape,
+  health: nginxHealthSchema.optional(),
+  port: nginxPort.optional(),
+  route: z
+    .discriminatedUnion(
+      'kind',
+      [
+        strictObject({
+          kind: z.literal('httproute'),
+          gateway: strictObject({ name: objectName, namespace: dnsLabel }).optional(),
+        }),
+        strictObject({ kind: z.literal('ingress'), ingressClass: objectName }),
+      ],
+      { error: '{ kind: "httproute", gateway? } or { kind: "ingress", ingressClass }' },
+    )
+    .optional(),
+  tls: z
+    .union([strictObject({ issuer: objectName.optional() }), z.literal(false)], { error: '{ issuer? } or false' })
+    .optional(),
+  runtimeFiles: strictObject({
+    prefix: relativePrefix.optional(),
+    initContainerName: dnsLabel.optional(),
+    configMap: objectName.optional(),
+    files: z.record(dnsLabel, z.record(fileName, z.string({ error: 'the file content as a string' }))),
+  }).optional(),
+  build: z.unknown().optional(),
+  defaultBranch: branchName.optional(),
+  environments: z.unknown().optional(),
+});
 
-/** Checks every field and returns all problems at once (empty when valid). */
-export function validateSiteOptions(options: SiteOptions): SiteOptionsError[] {
-  const errors: SiteOptionsError[] = [];
-  const check = (ok: boolean, path: string, expected: string, received: unknown) => {
-    if (!ok) errors.push({ path, expected, received });
-  };
-  check(typeof options.name === 'string' && dnsLabel.test(options.name), 'name', 'a lower-case DNS label, e.g. "danielsmith"', options.name);
-  check(typeof options.host === 'string' && hostname.test(options.host), 'host', 'a lower-case DNS name, e.g. "danielsmith.io"', options.host);
-  check(typeof options.image === 'string' && imageRepo.test(options.image), 'image', 'an image repository without tag, e.g. "ghcr.io/owner/site"', options.image);
-  if (options.tag !== undefined) check(tagPattern.test(options.tag), 'tag', 'an OCI tag, e.g. "main-1767225600-5ca96df"', options.tag);
-  // The serving options are @sugarkube/ci-workflows' (its nginx generator checks them).
-  const { path, port, cache, spaFallback, notFoundPage, headers, health } = options;
-  for (const found of nginxConfigIssues({ path, port, cache, spaFallback, notFoundPage, headers, health })) {
-    errors.push({ path: found.path, expected: found.expected, received: found.received, message: found.message });
+/** Build fields the site's own options replace. */
+const servingInBuild = ['serving', 'nginxConfigFile'] as const;
+
+/**
+ * Every problem of the site options at once, each with its path (`host`, `cache.noStorePrefixes[0]`,
+ * `build.buildScript`): never throws.
+ */
+export function siteOptionsIssues(options: unknown): Issue[] {
+  const checked = checkWithSchema(siteOptionsSchema, options);
+  const out: Issue[] = checked.ok ? [] : [...checked.issues];
+  const tag = valueAt(options, ['tag']);
+  if (typeof tag === 'string' && imageTag.safeParse(tag).success && !isImmutableTag(tag)) {
+    out.push(
+      issue(
+        ['tag'],
+        'an immutable tag: a release "v1.2.3" or a build tag such as "main-1767225600-5ca96df"',
+        tag,
+        'a moving tag would run whatever was pushed last; leave tag out to let the cluster pin it',
+      ),
+    );
   }
-  if (options.route?.kind === 'ingress') {
-    check(dnsLabel.test(options.route.ingressClass), 'route.ingressClass', 'an IngressClass name, e.g. "traefik"', options.route.ingressClass);
-  }
-  if (options.runtimeFiles) {
-    const runtime = options.runtimeFiles;
-    if (runtime.prefix !== undefined) check(relativePrefix.test(runtime.prefix), 'runtimeFiles.prefix', 'a relative URL prefix ending in "/", e.g. "runtime/"', runtime.prefix);
-    if (runtime.initContainerName !== undefined) check(dnsLabel.test(runtime.initContainerName), 'runtimeFiles.initContainerName', 'a DNS label, e.g. "seed-build-info"', runtime.initContainerName);
-    if (runtime.configMap !== undefined) check(dnsLabel.test(runtime.configMap), 'runtimeFiles.configMap', 'a ConfigMap name, e.g. "site-runtime"', runtime.configMap);
-    for (const [environment, files] of Object.entries(runtime.files ?? {})) {
-      for (const file of Object.keys(files)) {
-        check(/^[A-Za-z0-9._-]+$/.test(file) && !file.startsWith('.'), `runtimeFiles.files.${environment}.${file}`, 'a plain file name, e.g. "build-info.json"', file);
-      }
+  const build = valueAt(options, ['build']);
+  if (build !== undefined) {
+    for (const key of servingInBuild) {
+      if (valueAt(build, [key]) !== undefined)
+        out.push(
+          issue(
+            ['build', key],
+            `no ${key} here (the site's path, cache, spaFallback, notFoundPage and headers are its serving options)`,
+            valueAt(build, [key]),
+          ),
+        );
     }
+    const rest =
+      typeof build === 'object' && build !== null && !Array.isArray(build)
+        ? Object.fromEntries(Object.entries(build).filter(([k]) => !(servingInBuild as readonly string[]).includes(k)))
+        : build;
+    out.push(...prefixIssues(['build'], checkAppBuild('static-nginx', rest)));
   }
-  return errors;
-}
-
-/** Renders errors one per line: `path: expected X, received Y`. */
-export function formatSiteOptionsErrors(errors: readonly SiteOptionsError[]): string {
-  return errors.map((e) => e.message ?? `${e.path}: expected ${e.expected}, received ${JSON.stringify(e.received)}`).join('\n');
+  return out;
 }

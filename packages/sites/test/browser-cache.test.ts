@@ -28,7 +28,8 @@ async function recordNetwork(page: Page, context: BrowserContext) {
   });
   cdp.on('Network.requestWillBeSentExtraInfo', (e) => {
     const seen = byId.get(e.requestId);
-    if (seen) seen.requestHeaders = Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    if (seen)
+      seen.requestHeaders = Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
   });
   cdp.on('Network.responseReceived', (e) => {
     const seen = byId.get(e.requestId);
@@ -62,7 +63,15 @@ it('renders, then on reload revalidates index.html (304) and takes hashed assets
   await page.waitForSelector('#app[data-ready]');
   expect(await page.textContent('#app')).toBe('Rendered by the hashed script');
   // The hashed stylesheet applied (body margin 0): read in the page, where the DOM exists.
-  expect(await page.$eval('body', (body) => (body.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { margin: string } }).getComputedStyle(body).margin)).toBe('0px');
+  expect(
+    await page.$eval(
+      'body',
+      (body) =>
+        (
+          body.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { margin: string } }
+        ).getComputedStyle(body).margin,
+    ),
+  ).toBe('0px');
   const first = network.take();
   const firstLog = nginx.accessLog();
   expect(firstLog.filter((e) => e.path === `/${assets.js}`).map((e) => e.status)).toEqual([200]);
@@ -99,7 +108,10 @@ it('shows a deploy on the next visit: the new index.html replaces the cached one
   await page.waitForSelector('#app[data-ready]');
   // A deploy: new index.html bytes served by a new nginx (as a new pod would) on the same origin.
   const indexPath = join(nginx.root, 'index.html');
-  writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('<title>fixture</title>', '<title>deployed</title>'));
+  writeFileSync(
+    indexPath,
+    readFileSync(indexPath, 'utf8').replace('<title>fixture</title>', '<title>deployed</title>'),
+  );
   const later = new Date(Date.now() + 60_000);
   utimesSync(indexPath, later, later);
   await nginx.restart();

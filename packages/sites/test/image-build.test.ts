@@ -1,71 +1,79 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { readAppYaml } from '@sugarkube/manifests';
+import { buildahStore, requireBuildah } from '@sugarkube/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteFilesOptions } from '../src/index.js';
-import { buildah, localBaseImages } from './support/buildah.js';
 import { kustomize, podSpecOf } from './support/kustomize.js';
 import { runImagePod } from './support/run-image-pod.js';
 
-// The example's generated Dockerfile, built for real by buildah for both platforms, on this
-// amd64 machine, with no emulation; then the image's own nginx checks the image's config.
+// The example's committed Dockerfile, built for real by buildah for both platforms on this amd64
+// machine with no emulation; then the image is run the way the pod runs it (init container first).
 const repoRoot = new URL('../../../', import.meta.url).pathname;
 const example = join(repoRoot, 'examples/danielsmith');
-const { danielsmith } = (await import(join(example, 'site.ts'))) as { danielsmith: SiteFilesOptions };
+const app = readAppYaml(join(example, 'sugarkube.yaml'));
+const store = buildahStore();
 const tag = `localhost/sugarkube-sites-test/danielsmith:${process.pid}`;
 const images: string[] = [];
-const containers: string[] = [];
+const mounted: { release(): void }[] = [];
+const dirs: string[] = [];
 let bases: Record<string, string>;
 
 beforeAll(() => {
-  bases = localBaseImages(repoRoot);
+  requireBuildah();
+  bases = store.ensureBaseImages('node', 'nginx');
   expect(Object.keys(bases)).toEqual(expect.arrayContaining(['NODE_IMAGE', 'NGINX_IMAGE']));
 }, 900_000);
 
 afterAll(() => {
-  for (const container of containers) buildah(['rm', container]);
-  for (const image of images) buildah(['rmi', image]);
+  for (const m of mounted) m.release();
+  store.removeImages(...images);
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Files of a built image, through a mounted working container. */
-function mountImage(image: string): string {
-  const container = buildah(['from', '--pull=never', image]).trim().split('\n').pop()!;
-  containers.push(container);
-  return buildah(['mount', container]).trim();
-}
 
 const roots: Record<string, string> = {};
 
-describe.each(['amd64', 'arm64'])('the danielsmith image for linux/%s', (arch) => {
+describe.each(['amd64', 'arm64'] as const)('the danielsmith image for linux/%s', (arch) => {
   let root: string;
   beforeAll(() => {
+    // The repo as a build context (its .dockerignore keeps node_modules and the rest out).
+    const context = mkdtempSync(join(tmpdir(), 'sugarkube-danielsmith-context-'));
+    dirs.push(context);
+    cpSync(example, context, {
+      recursive: true,
+      filter: (src) => !src.includes('node_modules') && !src.endsWith('/dist'),
+    });
     const image = `${tag}-${arch}`;
-    // buildah 1.28 sets neither BUILDPLATFORM nor TARGETPLATFORM by itself.
-    buildah([
-      'bud', '--isolation', 'chroot', '--pull=never', '--platform', `linux/${arch}`,
-      '--build-arg', 'BUILDPLATFORM=linux/amd64', '--build-arg', `TARGETPLATFORM=linux/${arch}`,
-      '--build-arg', `NODE_IMAGE=${bases.NODE_IMAGE}`, '--build-arg', `NGINX_IMAGE=${bases.NGINX_IMAGE}`,
-      '-t', image, example,
-    ]);
+    store.build({ context, arch, tag: image, buildArgs: bases, epoch: 1_700_000_000 });
     images.push(image);
-    const config = JSON.parse(buildah(['inspect', '--type', 'image', image])) as { OCIv1: { architecture: string; config: { User: string; ExposedPorts: Record<string, unknown> } } };
-    expect(config.OCIv1.architecture).toBe(arch);
-    expect(config.OCIv1.config.User).toBe('101:101');
-    // buildah 1.28 records "8080", BuildKit "8080/tcp".
-    expect(Object.keys(config.OCIv1.config.ExposedPorts).map((port) => port.replace(/\/tcp$/, ''))).toEqual(['8080']);
-    root = mountImage(image);
+    const facts = store.inspectImage(image);
+    expect(facts.architecture).toBe(arch);
+    expect(facts.user).toBe('101:101');
+    expect(facts.exposedPorts).toEqual(['8080']);
+    const m = store.mountImage(image);
+    mounted.push(m);
+    root = m.root;
     roots[arch] = root;
   }, 600_000);
 
   it('carries the generated nginx.conf and the build: precompressed, no source maps, runtime/ left uncompressed', () => {
-    expect(readFileSync(join(root, 'etc/nginx/nginx.conf'), 'utf8')).toBe(readFileSync(join(example, 'docker/nginx.conf'), 'utf8'));
+    expect(readFileSync(join(root, 'etc/nginx/nginx.conf'), 'utf8')).toBe(
+      readFileSync(join(example, 'nginx.conf'), 'utf8'),
+    );
     const html = join(root, 'usr/share/nginx/html');
     const assets = readdirSync(join(html, 'assets')).sort();
     const script = assets.find((name) => /^index-[\w-]{8}\.js$/.test(name))!;
-    expect(assets).toContain(`${script}.gz`);
-    expect(gunzipSync(readFileSync(join(html, 'assets', `${script}.gz`))).equals(readFileSync(join(html, 'assets', script)))).toBe(true);
+    const style = assets.find((name) => /^index-[\w-]{8}\.css$/.test(name))!;
     expect(assets.filter((name) => name.endsWith('.map'))).toEqual([]);
-    // The sidecar rewrites runtime/ files: a .gz twin would be served stale by gzip_static.
+    // Precompressed when worth it (over 1 KB), byte for byte the file it stands for.
+    for (const file of [script, style, '../index.html']) {
+      const path = join(html, 'assets', file);
+      const big = readFileSync(path).length > 1024;
+      expect(readdirSync(join(path, '..')).includes(`${file.split('/').pop()}.gz`), file).toBe(big);
+      if (big) expect(gunzipSync(readFileSync(`${path}.gz`)).equals(readFileSync(path)), file).toBe(true);
+    }
+    // The init container rewrites runtime/: a .gz twin would be served stale by gzip_static.
     expect(readdirSync(join(html, 'runtime')).sort()).toEqual(['github-metrics.json']);
   });
 });
@@ -75,16 +83,25 @@ it('runs the amd64 image as the pod runs it: read-only root, emptyDirs, seed-bui
   const pod = podSpecOf(kustomize(join(example, 'deploy/overlays/staging')));
   const init = pod.initContainers[0]!;
   const web = pod.containers[0]!;
-  const mount = (name: string, mounts: { name: string; mountPath: string }[]) => mounts.find((m) => m.name === name)!.mountPath;
-  const initMounts = init.volumeMounts;
+  const mount = (name: string, mounts: { name: string; mountPath: string }[]) =>
+    mounts.find((m) => m.name === name)!.mountPath;
   const run = runImagePod({
     root,
     initCommand: init.command,
     runtimeDir: mount('runtime', web.volumeMounts),
-    seedMount: mount('runtime', initMounts),
-    configMapMount: mount('runtime-files', initMounts),
-    configMapFiles: danielsmith.site.runtimeFiles!.files.staging!,
-    paths: ['/', '/studio', '/healthz', '/livez', '/runtime/build-info.json', '/runtime/github-metrics.json', '/assets/index-missing0.js'],
+    seedMount: mount('runtime', init.volumeMounts),
+    configMapMount: mount('build-info', init.volumeMounts),
+    configMapFiles: app.descriptor.environments!.staging!.configMaps!['danielsmith-build-info']!,
+    writablePaths: web.volumeMounts.filter((m) => !['runtime', 'build-info'].includes(m.name)).map((m) => m.mountPath),
+    paths: [
+      '/',
+      '/studio',
+      '/healthz',
+      '/livez',
+      '/runtime/build-info.json',
+      '/runtime/github-metrics.json',
+      '/assets/index-missing0.js',
+    ],
   });
   expect(run.seeded, run.log).toEqual(['build-info.json', 'github-metrics.json']);
   expect(run.responses, run.log).toEqual({

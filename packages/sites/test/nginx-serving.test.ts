@@ -2,9 +2,16 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultContentSecurityPolicy } from '../src/site-options.js';
+import { defaultContentSecurityPolicy } from '@sugarkube/ci-workflows';
 import { httpGet, type RawResponse } from './support/http-get.js';
-import { fixtureSite, freePort, prepareNginx, startNginx, testNginxConfig, type RunningNginx } from './support/nginx-server.js';
+import {
+  fixtureSite,
+  freePort,
+  prepareNginx,
+  startNginx,
+  testNginxConfig,
+  type RunningNginx,
+} from './support/nginx-server.js';
 
 // Real Debian nginx runs the generated config on a loopback port; every assertion is on its answers.
 const assets = JSON.parse(readFileSync(join(fixtureSite, 'assets.json'), 'utf8')) as { css: string; js: string };
@@ -20,7 +27,15 @@ function expectSecurityHeaders(response: RawResponse) {
 describe('nginx -t', () => {
   it.each([
     ['defaults', {}],
-    ['SPA, 404 page, runtime no-store, extra headers', { spaFallback: true, notFoundPage: '404.html', cache: { noStorePrefixes: ['runtime/'] }, headers: { extra: { 'Permissions-Policy': 'camera=()' } } }],
+    [
+      'SPA, 404 page, runtime no-store, extra headers',
+      {
+        spaFallback: true,
+        notFoundPage: '404.html',
+        cache: { noStorePrefixes: ['runtime/'] },
+        headers: { extra: { 'Permissions-Policy': 'camera=()' } },
+      },
+    ],
     ['sub-path without CSP', { path: '/docs/', headers: { contentSecurityPolicy: false as const } }],
   ])('accepts the config (%s) without a warning', async (_name, options) => {
     const prepared = prepareNginx({ ...options, port: await freePort() });
@@ -38,13 +53,18 @@ describe('nginx -t', () => {
 describe('a single-page app at /', () => {
   let nginx: RunningNginx;
   beforeAll(async () => {
-    nginx = await startNginx({ spaFallback: true, notFoundPage: '404.html', cache: { noStorePrefixes: ['runtime/'] } }, { layout: (root) => {
-      // One asset without a .gz twin, to see on-the-fly gzip next to gzip_static.
-      rmSync(join(root, `${assets.css}.gz`));
-      // What an init container writes at run time (danielsmith.io's seed-build-info).
-      mkdirSync(join(root, 'runtime'));
-      writeFileSync(join(root, 'runtime/build-info.json'), '{"commit":"5ca96df"}\n');
-    } });
+    nginx = await startNginx(
+      { spaFallback: true, notFoundPage: '404.html', cache: { noStorePrefixes: ['runtime/'] } },
+      {
+        layout: (root) => {
+          // One asset without a .gz twin, to see on-the-fly gzip next to gzip_static.
+          rmSync(join(root, `${assets.css}.gz`));
+          // What an init container writes at run time (danielsmith.io's seed-build-info).
+          mkdirSync(join(root, 'runtime'));
+          writeFileSync(join(root, 'runtime/build-info.json'), '{"commit":"5ca96df"}\n');
+        },
+      },
+    );
   }, 20_000);
   afterAll(() => nginx?.stop());
 
@@ -136,7 +156,12 @@ describe('a single-page app at /', () => {
       expectSecurityHeaders(response);
     }
     await httpGet(`${nginx.url}/robots.txt`);
-    expect(nginx.accessLog().slice(before).map((entry) => entry.path)).toEqual(['/robots.txt']);
+    expect(
+      nginx
+        .accessLog()
+        .slice(before)
+        .map((entry) => entry.path),
+    ).toEqual(['/robots.txt']);
   });
 
   it('never caches runtime files and never serves dotfiles', async () => {
@@ -155,12 +180,19 @@ describe('a single-page app at /', () => {
 describe('a plain site (no SPA fallback)', () => {
   let nginx: RunningNginx;
   beforeAll(async () => {
-    nginx = await startNginx({ headers: { contentSecurityPolicy: "default-src 'none'", extra: { 'Permissions-Policy': 'camera=()' } } });
+    nginx = await startNginx({
+      headers: { contentSecurityPolicy: "default-src 'none'", extra: { 'Permissions-Policy': 'camera=()' } },
+    });
   }, 20_000);
   afterAll(() => nginx?.stop());
 
   it('answers unknown routes 404 and sends the configured headers everywhere', async () => {
-    for (const [path, status] of [['/studio', 404], ['/', 200], [`/${assets.css}`, 200], ['/healthz', 200]] as const) {
+    for (const [path, status] of [
+      ['/studio', 404],
+      ['/', 200],
+      [`/${assets.css}`, 200],
+      ['/healthz', 200],
+    ] as const) {
       const response = await httpGet(`${nginx.url}${path}`);
       expect(response.status, path).toBe(status);
       expect(response.header('content-security-policy'), path).toBe("default-src 'none'");

@@ -1,9 +1,12 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defineApp } from '@sugarkube/manifests';
+import { SugarkubeApp } from '@sugarkube/manifests/projen';
 import { Project, Testing } from 'projen';
 import { afterAll, expect, it } from 'vitest';
-import { StaticSite, planSiteFiles, type SiteFilesOptions } from '../src/index.js';
+import { planSiteFiles, siteAppDescriptor, type SiteOptions } from '../src/index.js';
+import { StaticSite } from '../src/projen/index.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -12,32 +15,39 @@ const newProject = () => {
   dirs.push(outdir);
   return new Project({ name: 'blog', outdir });
 };
-const blog: SiteFilesOptions = { site: { name: 'blog', host: 'blog.example.org', image: 'ghcr.io/example/blog', spaFallback: true }, deployDir: 'k8s' };
+const blog: SiteOptions = { name: 'blog', host: 'blog.example.org', image: 'ghcr.io/example/blog', spaFallback: true };
 
 it('writes the planned files into the repo, byte for byte, read-only', () => {
   const project = newProject();
-  const site = new StaticSite(project, blog);
+  const site = new StaticSite(project, { ...blog, deployDir: 'k8s' });
   const synthesized = Testing.synth(project);
-  const planned = planSiteFiles(blog);
+  const planned = planSiteFiles(blog, { deployDir: 'k8s' });
   expect(site.files).toEqual(planned.map((file) => file.path));
   for (const file of planned) expect(synthesized[file.path], file.path).toBe(file.content);
   project.synth();
-  expect(statSync(join(project.outdir, 'docker/nginx.conf')).mode & 0o222).toBe(0);
-  expect(statSync(join(project.outdir, 'k8s/base/deployment-web.yaml')).mode & 0o222).toBe(0);
+  for (const path of [
+    'nginx.conf',
+    'Dockerfile',
+    '.github/workflows/build-and-push.yml',
+    'k8s/base/deployment-web.yaml',
+  ])
+    expect(statSync(join(project.outdir, path)).mode & 0o222, path).toBe(0);
   expect(StaticSite.isStaticSite(site)).toBe(true);
   expect(StaticSite.isStaticSite({})).toBe(false);
 });
 
-it('re-synthesizes to identical files', () => {
+it('writes exactly what SugarkubeApp writes for the site as a descriptor, the default task included', () => {
   const a = newProject();
   new StaticSite(a, blog);
   const b = newProject();
-  new StaticSite(b, blog);
-  expect(Testing.synth(a)).toEqual(Testing.synth(b));
+  new SugarkubeApp(b, { app: defineApp(siteAppDescriptor(blog)) });
+  const written = Testing.synth(a);
+  expect(written).toEqual(Testing.synth(b));
+  expect(written['.projen/tasks.json'].tasks.default.steps).toEqual([{ exec: 'node .projenrc.ts' }]);
 });
 
-it('refuses invalid options with every error', () => {
-  expect(() => new StaticSite(newProject(), { site: { ...blog.site, host: 'blog', port: 99999 } })).toThrow(
-    /host: expected a lower-case DNS name, e\.g\. "danielsmith\.io", received "blog"\nport: expected an integer 1024-65535/,
+it('refuses invalid options with every error, before writing anything', () => {
+  expect(() => new StaticSite(newProject(), { ...blog, host: 'blog', port: 99999 })).toThrow(
+    /invalid site options \(2 problems\):\n {2}- host: expected a lowercase DNS hostname such as "staging\.example\.org", received "blog"\n {2}- port: expected an integer 1024-65535/,
   );
 });

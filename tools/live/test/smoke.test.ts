@@ -1,14 +1,16 @@
-import { danielsmith, defineApp, dspace, jobbot3000, planApp, tokenplace, type KubeObject } from '@sugarkube/manifests';
+import { planApp, readAppYaml, type KubeObject } from '@sugarkube/manifests';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { fluxControllers, pushTinyImage, startLiveCluster, type LiveCluster } from '../src/index.js';
 
-// The real apps' staging objects, as `sugarkube synth` writes them into each overlay.
-const apps = [tokenplace, dspace, danielsmith, jobbot3000].map((descriptor) => ({
-  name: descriptor.name,
-  objects: planApp(defineApp(descriptor), 'staging'),
-}));
+// The real apps' staging objects, planned from each app repo's own descriptor (examples/<app>),
+// as its deploy/overlays/staging has them.
+const examples = resolve(import.meta.dirname, '../../../examples');
+const apps = ['tokenplace', 'dspace', 'danielsmith', 'jobbot3000'].map((name) => {
+  const app = readAppYaml(join(examples, name, 'sugarkube.yaml'));
+  return { name: app.descriptor.name, objects: planApp(app, 'staging') };
+});
 // Kinds whose CRDs this first round does not install (cert-manager, prometheus-operator): left
 // out of the apply and listed here, so a new kind in the output fails the test until decided.
 const notInstalled = new Set(['Certificate', 'ServiceMonitor']);

@@ -10,9 +10,9 @@ const exactVersion = z
 export const nodePackageManagerSchema = z.discriminatedUnion(
   'name',
   [
-    strictObject({ name: z.literal('npm') }),
+    strictObject({ name: z.literal('npm').describe('npm, with package-lock.json.') }),
     strictObject({
-      name: z.literal('pnpm'),
+      name: z.literal('pnpm').describe('pnpm, with pnpm-lock.yaml, installed at version in the build stages.'),
       version: exactVersion.describe('Exact pnpm version, e.g. the packageManager field\'s "9.15.9".'),
     }),
   ],

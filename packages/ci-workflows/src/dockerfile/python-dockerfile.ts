@@ -40,7 +40,7 @@ export const pythonServerSchema = z.discriminatedUnion(
       kind: z
         .literal('gunicorn')
         .describe('A WSGI app under gunicorn (token.place: relay:app, 1 worker, 4 threads); it binds 0.0.0.0:$PORT.'),
-      app: wsgiApp,
+      app: wsgiApp.describe('The app as module:attribute, e.g. "relay:app".'),
       workers: positive('worker processes').describe('Default 1.').optional(),
       threads: positive('threads per worker').describe('Default 4.').optional(),
       timeout: positive('seconds').describe('Worker timeout in seconds. Default 60.').optional(),
@@ -49,11 +49,11 @@ export const pythonServerSchema = z.discriminatedUnion(
       kind: z
         .literal('uvicorn')
         .describe('An ASGI app under uvicorn (UVICORN_HOST/UVICORN_PORT come from the environment).'),
-      app: wsgiApp,
+      app: wsgiApp.describe('The app as module:attribute, e.g. "main:app".'),
     }),
     strictObject({
       kind: z.literal('command').describe('Anything else, exec form.'),
-      command: commandSchema,
+      command: commandSchema.describe('The server command, e.g. ["python", "-m", "relay"].'),
     }),
   ],
   { error: 'a server such as { kind: "gunicorn", app: "relay:app" }' },

@@ -30,6 +30,7 @@ import {
 import { dockerignore } from './dockerignore.js';
 import { checkWorkspace, nodeBuildShape } from './node-build-options.js';
 import { nodeBuildOutputs, nodeBuildStages } from './node-build-stages.js';
+import { precompressCommand, precompressScript } from './precompress-script.js';
 
 /** The repo's own nginx config, instead of the generated `nginx.conf`. */
 export const nginxConfigFileSchema = strictObject({
@@ -63,7 +64,13 @@ export const staticNginxBuildShape = {
   afterBuild: z
     .array(singleLine.min(1, { error: 'a non-empty single-line shell command' }), { error: 'a list of shell commands' })
     .describe(
-      'Shell commands run after the build script in the same RUN, e.g. precompressing the output for gzip_static.',
+      'Shell commands run after the build script in the same RUN, before the generated precompress step, e.g. writing a sitemap into siteDir.',
+    )
+    .optional(),
+  sourceMaps: z
+    .boolean({ error: 'true or false' })
+    .describe(
+      "Ship the build's *.map files (they expose the sources). Default false: the precompress step of a built site with a generated nginx.conf deletes them.",
     )
     .optional(),
   serving: nginxServingSchema
@@ -91,7 +98,7 @@ export const staticNginxDockerfileOptionsSchema = strictObject({
 });
 export type StaticNginxDockerfileOptions = z.input<typeof staticNginxDockerfileOptionsSchema>;
 
-const nodeBuildKeys = [...Object.keys(nodeBuildShape), 'afterBuild'];
+const nodeBuildKeys = [...Object.keys(nodeBuildShape), 'afterBuild', 'sourceMaps'];
 
 /** Cross-field checks of a static-nginx build's fields; `build` is where they sit in `input`. */
 export function staticNginxBuildIssues(input: unknown, build: readonly PropertyKey[]): Issue[] {
@@ -115,6 +122,15 @@ export function staticNginxBuildIssues(input: unknown, build: readonly PropertyK
         [...build, 'nginxConfigFile'],
         'either serving (a generated nginx.conf) or nginxConfigFile, not both',
         field('nginxConfigFile'),
+      ),
+    );
+  }
+  if (field('nginxConfigFile') !== undefined && field('sourceMaps') !== undefined && field('prebuilt') !== true) {
+    out.push(
+      issue(
+        [...build, 'sourceMaps'],
+        'no sourceMaps with nginxConfigFile (the precompress step that removes source maps pairs with the generated nginx.conf; use afterBuild)',
+        field('sourceMaps'),
       ),
     );
   }
@@ -152,7 +168,10 @@ const nginxArg = baseImages.nginxUnprivileged.buildArg;
 
 /**
  * The Dockerfile, `.dockerignore` and (unless `nginxConfigFile` names the repo's own) the
- * generated `nginx.conf` for a static site on nginx-unprivileged. Pure.
+ * generated `nginx.conf` for a static site on nginx-unprivileged. A site built here with the
+ * generated config also gets `precompress.mjs`, run after the build: source maps out (unless
+ * `sourceMaps`), `x.gz` next to every text file for gzip_static, except under the no-store
+ * prefixes (files replaced at run time would be served from a stale `.gz`). Pure.
  */
 export function staticNginxDockerfile(options: StaticNginxDockerfileOptions = {}): GeneratedFile[] {
   const o = parseOptions('staticNginxDockerfile options', staticNginxDockerfileOptionsSchema, options, [
@@ -169,10 +188,18 @@ export function staticNginxDockerfile(options: StaticNginxDockerfileOptions = {}
   const file = o.nginxConfigFile;
   const sitePath = file === undefined ? (o.serving?.path ?? '/') : (file.sitePath ?? '/');
 
+  // Precompression pairs with the generated config's gzip_static, and needs Node: a built site only.
+  const precompress = built && file === undefined;
+  const afterBuild = [...(o.afterBuild ?? [])];
+  if (precompress)
+    afterBuild.push(
+      precompressCommand(siteDir, { sourceMaps: o.sourceMaps === true, skip: o.serving?.cache?.noStorePrefixes ?? [] }),
+    );
+
   const args = [`${nginxArg}=${baseImageReference(baseImages.nginxUnprivileged)}`];
   if (built) args.unshift(`${nodeArg}=${baseImageReference(baseImages.node)}`);
   const lines = [...dockerfileHead(o, 'static site on nginx-unprivileged', args), ''];
-  if (built) lines.push(...nodeBuildStages(o, nodeArg, undefined, o.afterBuild ?? []), '');
+  if (built) lines.push(...nodeBuildStages(o, nodeArg, undefined, afterBuild), '');
   lines.push(
     `# The image: nginx for the target platform serving the site, as uid ${user.uid} on ${port}.`,
     finalStageOrderComment,
@@ -195,5 +222,6 @@ export function staticNginxDockerfile(options: StaticNginxDockerfileOptions = {}
   if (file === undefined) {
     files.push({ path: 'nginx.conf', content: renderNginxConfig({ ...o.serving, header, port, health: o.probes }) });
   }
+  if (precompress) files.push(precompressScript(header));
   return sortFiles(files);
 }

@@ -22,7 +22,7 @@ type Smoke = { jobs: { container: { steps: { name: string; run?: string; env?: R
 const smokeRun = (content: string) => (parse(content) as Smoke).jobs.container.steps;
 
 describe('appBuildFiles', () => {
-  it("writes the Dockerfile, .dockerignore, the two workflows, and a static site's nginx.conf, each with the given header", () => {
+  it("writes the Dockerfile, .dockerignore, the two workflows, and a static site's nginx.conf and precompress script, each with the given header", () => {
     const paths = (name: keyof typeof exampleBuilds) => appBuildFiles(exampleBuilds[name]).map((f) => f.path);
     const common = [
       '.dockerignore',
@@ -33,10 +33,11 @@ describe('appBuildFiles', () => {
     expect(paths('tokenplace')).toEqual(common);
     expect(paths('dspace')).toEqual(common);
     expect(paths('jobbot3000')).toEqual(common);
-    expect(paths('danielsmith')).toEqual([...common, 'nginx.conf']);
+    expect(paths('danielsmith')).toEqual([...common, 'nginx.conf', 'precompress.mjs']);
     for (const input of Object.values(exampleBuilds)) {
       for (const f of appBuildFiles(input)) {
-        expect(f.content.split('\n').slice(0, 2), f.path).toContain(`# ${descriptorHeader}`);
+        const comment = f.path.endsWith('.mjs') ? '//' : '#';
+        expect(f.content.split('\n').slice(0, 2), f.path).toContain(`${comment} ${descriptorHeader}`);
         expect(hasGeneratedMarker(f.content)).toBe(true);
       }
     }

@@ -3,10 +3,14 @@ import { checkArguments, dnsLabel, imageDigest, imageTag, strictObject } from '@
 
 /** One service's image in one environment: the tag, and for a promotion also its digest. */
 export const pinSchema = strictObject({
-  /** An immutable tag: a release `vX.Y.Z` or a commit-named build tag (`main-1767225600-5ca96df`). */
-  tag: imageTag,
-  /** The manifest digest the tag resolved to when it was pinned; Flux then runs exactly that image. */
-  digest: imageDigest.optional(),
+  tag: imageTag.describe(
+    'An immutable tag: a release "vX.Y.Z" or a commit-named build tag ("main-1767225600-5ca96df"); moving tags (edge, latest, main) are refused.',
+  ),
+  digest: imageDigest
+    .describe(
+      'The digest the tag resolved to when it was pinned (the multi-arch index): the cluster then runs exactly that image. Prod pins carry one (`sugarkube promote` writes both).',
+    )
+    .optional(),
 });
 
 /**
@@ -15,7 +19,10 @@ export const pinSchema = strictObject({
  * writes prod's, and an environment that follows builds starts from its pin until Flux
  * image automation moves the tag in the synthesized tree. Never in a published library.
  */
-export const pinsSchema = z.record(dnsLabel, z.record(dnsLabel, z.record(dnsLabel, pinSchema)));
+export const pinsSchema = z.record(
+  dnsLabel.meta({ title: 'environment' }),
+  z.record(dnsLabel.meta({ title: 'app' }), z.record(dnsLabel.meta({ title: 'service' }), pinSchema)),
+);
 
 export type Pin = z.output<typeof pinSchema>;
 export type Pins = z.output<typeof pinsSchema>;
@@ -54,8 +61,16 @@ export function withPin(pins: Pins, environment: string, app: string, service: s
 
 /** Environments, apps and services in code-point order. */
 export function sortPins(pins: Pins): Pins {
-  const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return sorted(Object.fromEntries(Object.entries(pins).map(([env, apps]) => [env, sorted(Object.fromEntries(Object.entries(apps).map(([app, services]) => [app, sorted(services)])))])));
+  const sorted = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return sorted(
+    Object.fromEntries(
+      Object.entries(pins).map(([env, apps]) => [
+        env,
+        sorted(Object.fromEntries(Object.entries(apps).map(([app, services]) => [app, sorted(services)]))),
+      ]),
+    ),
+  );
 }
 
 /** The pins file's bytes: two-space JSON, sorted, one trailing newline. */

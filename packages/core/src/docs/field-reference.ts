@@ -6,6 +6,8 @@ interface SchemaNode {
   readonly required?: readonly string[];
   readonly items?: SchemaNode;
   readonly additionalProperties?: SchemaNode | boolean;
+  readonly propertyNames?: SchemaNode;
+  readonly title?: string;
   readonly anyOf?: readonly SchemaNode[];
   readonly oneOf?: readonly SchemaNode[];
   readonly enum?: readonly unknown[];
@@ -24,7 +26,9 @@ interface Row {
   readonly description: string;
 }
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim();
+// Pipes end a cell; angle brackets would be read as HTML (`<app>/dist` would vanish).
+const escapeCell = (text: string) =>
+  text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n+/g, ' ').trim();
 
 function resolveRef(node: SchemaNode, root: SchemaNode): SchemaNode {
   if (!node.$ref) return node;
@@ -35,14 +39,22 @@ function resolveRef(node: SchemaNode, root: SchemaNode): SchemaNode {
 function typeOf(node: SchemaNode, root: SchemaNode): string {
   const n = resolveRef(node, root);
   if (n.const !== undefined) return JSON.stringify(n.const);
-  if (n.enum) return n.enum.map((v) => JSON.stringify(v)).join(' \\| ');
+  if (n.enum) return n.enum.map((v) => JSON.stringify(v)).join(' | ');
   const variants = n.anyOf ?? n.oneOf;
-  if (variants) return [...new Set(variants.map((v) => typeOf(v, root)))].join(' \\| ');
+  if (variants) return [...new Set(variants.map((v) => typeOf(v, root)))].join(' | ');
   if (n.type === 'array') return `list of ${n.items ? typeOf(n.items, root) : 'values'}`;
-  if (n.type === 'object' && !n.properties && typeof n.additionalProperties === 'object') return `map of ${typeOf(n.additionalProperties, root)}`;
-  if (n.type === 'integer' && n.minimum !== undefined && n.maximum !== undefined) return `integer ${n.minimum}-${n.maximum}`;
-  if (Array.isArray(n.type)) return n.type.join(' \\| ');
+  if (n.type === 'object' && !n.properties && typeof n.additionalProperties === 'object')
+    return `map of ${typeOf(n.additionalProperties, root)}`;
+  if (n.type === 'integer' && n.minimum !== undefined && n.maximum !== undefined)
+    return `integer ${n.minimum}-${n.maximum}`;
+  if (Array.isArray(n.type)) return n.type.join(' | ');
   return typeof n.type === 'string' ? n.type : 'any';
+}
+
+/** A map's key in a path: `<name>`, or `<environment>` when the key schema has that title. */
+function keyPlaceholder(node: SchemaNode, root: SchemaNode): string {
+  const title = node.propertyNames ? resolveRef(node.propertyNames, root).title : undefined;
+  return `<${title ?? 'name'}>`;
 }
 
 /** The object schemas below a node (through lists, maps and unions), with the path suffix each adds. */
@@ -50,7 +62,10 @@ function children(node: SchemaNode, root: SchemaNode): { suffix: string; node: S
   const n = resolveRef(node, root);
   if (n.properties) return [{ suffix: '', node: n }];
   if (n.type === 'array' && n.items) return children(n.items, root).map((c) => ({ ...c, suffix: `[]${c.suffix}` }));
-  if (typeof n.additionalProperties === 'object') return children(n.additionalProperties, root).map((c) => ({ ...c, suffix: `.<name>${c.suffix}` }));
+  if (typeof n.additionalProperties === 'object') {
+    const key = keyPlaceholder(n, root);
+    return children(n.additionalProperties, root).map((c) => ({ ...c, suffix: `.${key}${c.suffix}` }));
+  }
   return (n.anyOf ?? n.oneOf ?? []).flatMap((v) => children(v, root));
 }
 
@@ -60,7 +75,12 @@ function walk(node: SchemaNode, root: SchemaNode, prefix: string, rows: Row[], d
     if (key === '$schema') continue;
     const path = prefix ? `${prefix}.${key}` : key;
     const target = resolveRef(child, root);
-    rows.push({ path, type: typeOf(child, root), required: (n.required ?? []).includes(key), description: target.description ?? child.description ?? '' });
+    rows.push({
+      path,
+      type: typeOf(child, root),
+      required: (n.required ?? []).includes(key),
+      description: target.description ?? child.description ?? '',
+    });
     if (depth < 8) for (const c of children(child, root)) walk(c.node, root, `${path}${c.suffix}`, rows, depth + 1);
   }
 }
@@ -70,10 +90,14 @@ function walk(node: SchemaNode, root: SchemaNode, prefix: string, rows: Row[], d
  * schema): one row per field, with its path, type, whether it is required, and its description.
  * Pure; the docs are regenerated from it and a test fails when they drift.
  */
-export function fieldReference(schema: unknown, options: { readonly title: string; readonly intro: string; readonly command: string }): string {
+export function fieldReference(
+  schema: unknown,
+  options: { readonly title: string; readonly intro: string; readonly command: string },
+): string {
   const root = schema as SchemaNode;
   const rows: Row[] = [];
-  walk(root, root, '', rows, 0);
+  // A root that is a map (the pins file: environment → app → …) starts at its values.
+  for (const c of children(root, root)) walk(c.node, root, c.suffix.replace(/^\./, ''), rows, 0);
   const seen = new Set<string>();
   const unique = rows.filter((r) => (seen.has(r.path) ? false : (seen.add(r.path), true)));
   return [
@@ -84,7 +108,9 @@ export function fieldReference(schema: unknown, options: { readonly title: strin
     '',
     '| field | type | required | description |',
     '| --- | --- | --- | --- |',
-    ...unique.map((r) => `| \`${r.path}\` | ${escapeCell(r.type)} | ${r.required ? 'yes' : ''} | ${escapeCell(r.description)} |`),
+    ...unique.map(
+      (r) => `| \`${r.path}\` | ${escapeCell(r.type)} | ${r.required ? 'yes' : ''} | ${escapeCell(r.description)} |`,
+    ),
     '',
   ].join('\n');
 }

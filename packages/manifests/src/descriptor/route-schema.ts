@@ -3,14 +3,10 @@ import { dnsLabel, hostname, httpPath, objectName, port, strictObject } from '@s
 
 /** One path of a route, sent to one service. */
 export const routePathSchema = strictObject({
-  /** @default "/" */
-  path: httpPath.optional(),
-  /** @default the first service */
-  service: dnsLabel.optional(),
-  /** @default the service port */
-  port: port.optional(),
-  /** @default "PathPrefix" */
-  match: z.enum(['PathPrefix', 'Exact']).optional(),
+  path: httpPath.describe('The path, e.g. "/api". Default "/".').optional(),
+  service: dnsLabel.describe('The service it goes to. Default: the first service.').optional(),
+  port: port.describe("The service port. Default: the service's.").optional(),
+  match: z.enum(['PathPrefix', 'Exact']).describe('How the path matches. Default "PathPrefix".').optional(),
 });
 
 /**
@@ -18,22 +14,32 @@ export const routePathSchema = strictObject({
  * staging, `<apex>` for prod, `<env>.<apex>` otherwise) or per environment from `hosts`.
  */
 export const routeSchema = strictObject({
-  /** @default "web" for the first route, "route-<n>" after */
-  name: dnsLabel.optional(),
+  name: dnsLabel
+    .describe('The route name (object names). Default "web" for the first route, "route-<n>" after.')
+    .optional(),
   apex: hostname.describe('Hosts staging.<apex> (staging), <apex> (prod), <env>.<apex> otherwise.').optional(),
   hosts: z.record(dnsLabel, hostname).describe('Host per environment name; wins over apex.').optional(),
-  /** @default [{ path: "/" }] */
-  paths: z.array(routePathSchema).optional(),
-  /** A cert-manager ClusterIssuer; `false` for no TLS. @default "letsencrypt-production" */
-  tls: z.union([strictObject({ issuer: objectName }), z.literal(false)], { error: '{issuer} or false' }).optional(),
+  paths: z.array(routePathSchema).describe('Paths and the services they go to. Default [{path: "/"}].').optional(),
+  tls: z
+    .union([strictObject({ issuer: objectName.describe('A cert-manager ClusterIssuer.') }), z.literal(false)], {
+      error: '{issuer} or false',
+    })
+    .describe('TLS with a cert-manager certificate, or false for none. Default {issuer: "letsencrypt-production"}.')
+    .optional(),
 });
 
 /** Where routes attach: the cluster's Traefik Gateway and/or an Ingress class. */
 export const routingSchema = strictObject({
-  /** @default "gateway" */
-  class: z.enum(['gateway', 'ingress', 'both']).optional(),
-  /** @default { name: "traefik-gateway", namespace: "kube-system" } */
-  gateway: strictObject({ name: objectName, namespace: dnsLabel, sectionName: dnsLabel.optional() }).optional(),
-  /** @default "traefik" */
-  ingressClassName: objectName.optional(),
+  class: z
+    .enum(['gateway', 'ingress', 'both'])
+    .describe('A Gateway API HTTPRoute, an Ingress, or both. Default "gateway" (ingress-nginx is retired).')
+    .optional(),
+  gateway: strictObject({
+    name: objectName.describe('The Gateway.'),
+    namespace: dnsLabel.describe("The Gateway's namespace."),
+    sectionName: dnsLabel.describe('A listener of the Gateway. Default: every listener.').optional(),
+  })
+    .describe('The Gateway routes attach to. Default {name: "traefik-gateway", namespace: "kube-system"}.')
+    .optional(),
+  ingressClassName: objectName.describe('The IngressClass. Default "traefik".').optional(),
 });

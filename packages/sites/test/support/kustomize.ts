@@ -33,8 +33,10 @@ export interface PodSpec {
 
 /** The pod spec of the Deployment named `name`. */
 export function podSpecOf(objects: readonly RenderedObject[], name = 'web'): PodSpec {
-  const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name) as { spec?: { template?: { spec?: PodSpec } } } | undefined;
+  const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name) as
+    { spec?: { template?: { spec?: PodSpec } } } | undefined;
   const pod = deployment?.spec?.template?.spec;
-  if (!pod) throw new Error(`no Deployment/${name}; objects: ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
+  if (!pod)
+    throw new Error(`no Deployment/${name}; objects: ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
   return pod;
 }

@@ -3,7 +3,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderNginxConfig, type NginxConfigOptions } from '../../src/nginx/render-nginx-config.js';
+import { renderNginxConfig, type NginxConfigOptions } from '@sugarkube/ci-workflows';
 import { requireTool } from './require-tool.js';
 
 export const fixtureSite = new URL('../fixtures/site/', import.meta.url).pathname;
@@ -27,7 +27,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -41,7 +43,10 @@ export interface SiteLayout {
 }
 
 /** Lays out a temp dir: the site at `<root><path>`, the writable run and cache dirs, the config. */
-export function prepareNginx(options: NginxConfigOptions & { readonly port: number }, { site = fixtureSite, layout }: SiteLayout = {}) {
+export function prepareNginx(
+  options: NginxConfigOptions & { readonly port: number },
+  { site = fixtureSite, layout }: SiteLayout = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'sugarkube-sites-'));
   // nginx's workers run as "nobody" when the master is root: they must be able to read the site.
   chmodSync(dir, 0o755);
@@ -74,7 +79,9 @@ export function testNginxConfig(dir: string, configPath: string) {
 /** One nginx master process on the prepared dir, answering /healthz. */
 async function spawnNginx(dir: string, configPath: string, url: string) {
   const nginx = requireTool('nginx');
-  const child: ChildProcess = spawn(nginx, ['-p', dir, '-c', configPath, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(nginx, ['-p', dir, '-c', configPath, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

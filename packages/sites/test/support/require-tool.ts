@@ -8,6 +8,8 @@ export function requireTool(name: string, debianPackage = name): string {
   try {
     return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error(`${name} not found on PATH: install the Debian package "${debianPackage}" (listed in tools/ci/apt-packages.txt; run tools/ci/apt-install.sh)`);
+    throw new Error(
+      `${name} not found on PATH: install the Debian package "${debianPackage}" (listed in tools/ci/apt-packages.txt; run tools/ci/apt-install.sh)`,
+    );
   }
 }

@@ -1,8 +1,44 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { requireTool } from './require-tool.js';
+
+/**
+ * A path inside an image root with its symlinks followed inside the root (as runc resolves a
+ * mount target): `/var/run` → `/run` when the image links it, never a host path.
+ */
+function resolveInRoot(root: string, path: string, depth = 0): string {
+  if (depth > 20) throw new Error(`too many symlinks under ${root} at ${path}`);
+  const parts = path.split('/').filter(Boolean);
+  let resolved = '';
+  for (const [i, part] of parts.entries()) {
+    const candidate = `${resolved}/${part}`;
+    let link: string | undefined;
+    try {
+      link = lstatSync(root + candidate).isSymbolicLink() ? readlinkSync(root + candidate) : undefined;
+    } catch {
+      link = undefined; // missing: created as a mount point
+    }
+    if (link === undefined) {
+      resolved = candidate;
+      continue;
+    }
+    // `..` never climbs above the root: normalize against "/" first.
+    const target = posix.normalize(link.startsWith('/') ? link : `${resolved}/${link}`);
+    return resolveInRoot(root, posix.normalize([target, ...parts.slice(i + 1)].join('/')), depth + 1);
+  }
+  return resolved || '/';
+}
 
 export interface PodRun {
   /** `status cache-control` per requested path, as curl saw it. */
@@ -14,7 +50,7 @@ export interface PodRun {
 
 /**
  * Runs a mounted image root the way the pod does, in private mount and network namespaces:
- * the root read-only, emptyDirs (tmpfs) at /tmp and /var/cache/nginx, the init container's
+ * the root read-only, emptyDirs (tmpfs) at the container's writable paths, the init container's
  * command as uid 101 filling the runtime emptyDir from the ConfigMap files (mounted with the
  * kubelet's ..data symlinks), then the image's nginx as uid 101 on 8080, asked with curl.
  */
@@ -24,10 +60,13 @@ export function runImagePod(options: {
   runtimeDir: string;
   configMapMount: string;
   seedMount: string;
-  configMapFiles: Record<string, string>;
+  configMapFiles: Readonly<Record<string, string>>;
+  /** The main container's emptyDirs besides the runtime directory (tmpfs here). */
+  writablePaths: readonly string[];
   paths: readonly string[];
 }): PodRun {
-  for (const tool of ['unshare', 'chroot', 'curl', 'ip']) requireTool(tool, tool === 'ip' ? 'iproute2' : tool === 'curl' ? 'curl' : 'util-linux/coreutils');
+  for (const tool of ['unshare', 'chroot', 'curl', 'ip'])
+    requireTool(tool, tool === 'ip' ? 'iproute2' : tool === 'curl' ? 'curl' : 'util-linux/coreutils');
   const work = mkdtempSync(join(tmpdir(), 'sugarkube-pod-'));
   try {
     const configMap = join(work, 'configmap');
@@ -50,8 +89,9 @@ export function runImagePod(options: {
       `mount --bind ${q(r)} ${q(r)}`,
       `mount --rbind /dev ${q(r + '/dev')}`,
       `mount --rbind /proc ${q(r + '/proc')}`,
-      `mount -t tmpfs -o mode=1777 tmpfs ${q(r + '/tmp')}`,
-      `mount -t tmpfs -o mode=0777 tmpfs ${q(r + '/var/cache/nginx')}`,
+      ...options.writablePaths
+        .map((path) => r + resolveInRoot(r, path))
+        .flatMap((target) => [`mkdir -p ${q(target)}`, `mount -t tmpfs -o mode=1777 tmpfs ${q(target)}`]),
       `mount --bind -o ro ${q(configMap)} ${q(r + options.configMapMount)}`,
       `mount --bind ${q(runtime)} ${q(r + options.seedMount)}`,
       `mount -o remount,bind,ro ${q(r)}`,
@@ -68,11 +108,17 @@ export function runImagePod(options: {
       `chroot --userspec=101:101 ${q(r)} /usr/sbin/nginx -g 'daemon off;' > ${q(work + '/nginx.log')} 2>&1 &`,
       'nginx=$!',
       'for i in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:8080/healthz && break; sleep 0.1; done',
-      ...options.paths.map((path) => `echo "response ${path} $(curl -s -o /dev/null -w '%{http_code} %header{cache-control}' http://127.0.0.1:8080${path})"`),
+      ...options.paths.map(
+        (path) =>
+          `echo "response ${path} $(curl -s -o /dev/null -w '%{http_code} %header{cache-control}' http://127.0.0.1:8080${path})"`,
+      ),
       'kill -QUIT "$nginx" || true',
       'wait "$nginx" || true',
     ].join('\n');
-    const result = spawnSync('unshare', ['--mount', '--net', '--fork', 'sh', '-c', script], { encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync('unshare', ['--mount', '--net', '--fork', 'sh', '-c', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     let nginxLog = '';
     try {
       nginxLog = spawnSync('cat', [join(work, 'nginx.log')], { encoding: 'utf8' }).stdout;

@@ -13,7 +13,11 @@ export function runCommand(
   options: { cwd: string; env?: NodeJS.ProcessEnv; allowFailure?: boolean; timeoutMs?: number },
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, [...args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -24,7 +28,9 @@ export function runCommand(
       clearTimeout(timer);
       const result = { code: code ?? -1, stdout, stderr };
       if (result.code !== 0 && !options.allowFailure) {
-        reject(new Error(`${command} ${args.join(' ')} (in ${options.cwd}) exited ${result.code}\n${stdout}\n${stderr}`));
+        reject(
+          new Error(`${command} ${args.join(' ')} (in ${options.cwd}) exited ${result.code}\n${stdout}\n${stderr}`),
+        );
       } else resolve(result);
     });
   });
