@@ -65,6 +65,13 @@ export function createMonorepo() {
     skipLibCheck: true,
     types: ['node'],
   });
+  // Only what Node runs by type stripping: the packages' own sources are compiled (and may use
+  // TypeScript-only syntax) through their tsconfigs.
+  root.tryFindObjectFile('tsconfig.projen.json')?.addOverride('include', [
+    '.projenrc.ts',
+    'projenrc/**/*.ts',
+    'examples/*/.projenrc.ts',
+  ]);
 
   const pkg = root.package;
   pkg.addField('type', 'module');
