@@ -4,6 +4,7 @@ import { addEslintConfig } from './eslint-config.ts';
 import { addNxConfig } from './nx-config.ts';
 import { addPackages } from './packages.ts';
 import { addRepoWorkflows } from './repo-workflows.ts';
+import { prettierCheckInLint } from './sugarkube-package.ts';
 import { toolVersions } from './versions.ts';
 
 /** The monorepo root: npm workspaces, nx, changesets, ESLint, the repo's own workflows. */
@@ -24,7 +25,21 @@ export function createMonorepo() {
     pullRequestTemplate: false,
     jest: false,
     prettier: true,
-    prettierOptions: { settings: { singleQuote: true, printWidth: 120 }, ignoreFileOptions: { ignorePatterns: ['**/dist', 'out', '**/*.yaml', '**/*.yml', '**/*.md', '**/test/golden/**', '**/.vitest', 'tools/upstream/pins.json'] } },
+    prettierOptions: {
+      settings: { singleQuote: true, printWidth: 120 },
+      ignoreFileOptions: {
+        ignorePatterns: [
+          '**/dist',
+          'out',
+          '**/*.yaml',
+          '**/*.yml',
+          '**/*.md',
+          '**/test/golden/**',
+          '**/.vitest',
+          'tools/upstream/pins.json',
+        ],
+      },
+    },
     package: false,
     npmignoreEnabled: false,
     licensed: true,
@@ -39,6 +54,9 @@ export function createMonorepo() {
       `@changesets/cli@${toolVersions.changesets}`,
       `eslint@${toolVersions.eslint}`,
       `typescript-eslint@${toolVersions.typescriptEslint}`,
+      `eslint-plugin-import-x@${toolVersions.importX}`,
+      `knip@${toolVersions.knip}`,
+      `@microsoft/api-extractor@${toolVersions.apiExtractor}`,
       `publint@${toolVersions.publint}`,
       `prettier@${toolVersions.prettier}`,
       `@arethetypeswrong/cli@${toolVersions.attw}`,
@@ -83,13 +101,14 @@ export function createMonorepo() {
     if (root.tasks.tryFind(task)) root.removeTask(task);
   }
   const scripts: Record<string, string> = {
-    start: 'nx run-many -t build -p @sugarkube/cli @sugarkube/sugarkube-cluster --output-style=static && node apps/cli/dist/bin.js synth',
+    start:
+      'nx run-many -t build -p @sugarkube/cli @sugarkube/sugarkube-cluster --output-style=static && node apps/cli/dist/bin.js synth',
     // The tests run real tools: check the Debian packages, build what is missing into the cache.
     test: 'bash tools/scripts/prepare-test-tools.sh && nx run-many -t build lint test check --output-style=stream-without-prefixes && node tools/scripts/test-summary.mjs',
     'test:affected': 'nx affected -t build lint test check',
     // Benchmarks report, never fail: docs/benchmarks.md (tools/bench/README.md has the options).
     bench: 'nx run-many -t build -p @sugarkube/bench --output-style=static && node tools/bench/dist/bin.js',
-    lint: 'tsc -p tsconfig.projen.json && nx run-many -t lint',
+    lint: `tsc -p tsconfig.projen.json${prettierCheckInLint ? ' && prettier --check projenrc .projenrc.ts' : ''} && nx run-many -t lint`,
     format: 'prettier --write .',
     changeset: 'changeset',
     'version-packages': 'changeset version && projen',
