@@ -17,7 +17,8 @@ export function addPackages(root: javascript.NodeProject) {
   const core = addSugarkubePackage(root, {
     name: '@sugarkube/core',
     outdir: 'packages/core',
-    description: 'What every Sugarkube package shares: one issue type and ValidationError, the field rules, the one YAML renderer, generated-file headers, the runtime table, base images and the image tag scheme.',
+    description:
+      'What every Sugarkube package shares: one issue type and ValidationError, the field rules, the one YAML renderer, generated-file headers, the runtime table, base images and the image tag scheme.',
     deps: [`zod@${toolVersions.zod}`],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, `yaml@${toolVersions.yaml}`],
     keywords: ['kubernetes', 'gitops', 'yaml', 'validation'],
@@ -27,7 +28,8 @@ export function addPackages(root: javascript.NodeProject) {
   const verifyTools = addSugarkubePackage(root, {
     name: '@sugarkube/verify',
     outdir: 'tools/verify',
-    description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
+    description:
+      'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
     publish: false,
     // core: its renderer writes the kustomization.yaml files buildFluxPaths changes, and the
     // damaged-options property test recognises ValidationError and formats paths as core does;
@@ -42,7 +44,8 @@ export function addPackages(root: javascript.NodeProject) {
   const imagePolicy = addSugarkubePackage(root, {
     name: '@sugarkube/image-policy',
     outdir: 'packages/image-policy',
-    description: 'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
+    description:
+      'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
     deps: [`yaml@${toolVersions.yaml}`, `zod@${toolVersions.zod}`, sibling('@sugarkube/core')],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify],
     keywords: ['flux', 'gitops', 'image-automation', 'oci', 'kubernetes'],
@@ -50,7 +53,8 @@ export function addPackages(root: javascript.NodeProject) {
   const manifests = addSugarkubePackage(root, {
     name: '@sugarkube/manifests',
     outdir: 'packages/manifests',
-    description: 'The Sugarkube app descriptor and pure functions from it to Kubernetes and Flux objects, per environment.',
+    description:
+      'The Sugarkube app descriptor and pure functions from it to Kubernetes and Flux objects, per environment.',
     deps: [
       `zod@${toolVersions.zod}`,
       `yaml@${toolVersions.yaml}`,
@@ -88,13 +92,7 @@ export function addPackages(root: javascript.NodeProject) {
     optionalPeerDeps: projenPeers,
     entryPoints: ['projen', 'tags'],
     // yaml: the tests read generated workflows back.
-    devDeps: [
-      `fast-check@${toolVersions.fastCheck}`,
-      verify,
-      ...projenDev,
-      `yaml@${toolVersions.yaml}`,
-      `@types/semver@${metadataActionLibs.typesSemver}`,
-    ],
+    devDeps: [verify, ...projenDev, `yaml@${toolVersions.yaml}`, `@types/semver@${metadataActionLibs.typesSemver}`],
     keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
     extraTestInputs: [examplesInput],
   });
@@ -105,15 +103,21 @@ export function addPackages(root: javascript.NodeProject) {
     deps: [sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
     peerDeps: projenPeers,
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
-    devDeps: [verify, ...projenDev, `playwright-core@${toolVersions.playwrightCore}`, `yaml@${toolVersions.yaml}`],
+    devDeps: [...projenDev, `playwright-core@${toolVersions.playwrightCore}`, `yaml@${toolVersions.yaml}`],
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],
     extraTestInputs: [examplesInput],
   });
   const clusterTree = addSugarkubePackage(root, {
     name: '@sugarkube/cluster',
     outdir: 'packages/cluster',
-    description: 'The cluster definition and the whole GitOps tree Flux reconciles for a small k3s cluster: infrastructure, Flux, and the apps taken from their own repos.',
-    deps: [`zod@${toolVersions.zod}`, sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/image-policy')],
+    description:
+      'The cluster definition and the whole GitOps tree Flux reconciles for a small k3s cluster: infrastructure, Flux, and the apps taken from their own repos.',
+    deps: [
+      `zod@${toolVersions.zod}`,
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/image-policy'),
+    ],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, `yaml@${toolVersions.yaml}`],
     keywords: ['kubernetes', 'flux', 'gitops', 'k3s', 'raspberry-pi'],
     extraTestInputs: [examplesInput],
@@ -121,7 +125,8 @@ export function addPackages(root: javascript.NodeProject) {
   const cluster = addSugarkubePackage(root, {
     name: '@sugarkube/sugarkube-cluster',
     outdir: 'apps/cluster',
-    description: 'The real Sugarkube clusters (staging and prod) and the four apps they take from their repos: the embedded default of `sugarkube synth`.',
+    description:
+      'The real Sugarkube clusters (staging and prod) and the four apps they take from their repos: the embedded default of `sugarkube synth`.',
     publish: false,
     // The four apps' descriptors come from their (example) repos, as a cluster repo depends on app repos.
     deps: [
@@ -168,7 +173,8 @@ export function addPackages(root: javascript.NodeProject) {
   const repoChecks = addSugarkubePackage(root, {
     name: '@sugarkube/repo-checks',
     outdir: 'tools/repo-checks',
-    description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned, every YAML output path gives back the strings it was given.',
+    description:
+      'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned, every YAML output path gives back the strings it was given.',
     publish: false,
     // The pins file tools/upstream reads is generated from these packages' tables (test/upstream-pins.test.ts);
     // the YAML round trip writes through every output path of them; prettier formats the generated
@@ -192,12 +198,20 @@ export function addPackages(root: javascript.NodeProject) {
       '{workspaceRoot}/tools/upstream/tools/*.sh',
       '{workspaceRoot}/projenrc/**/*',
       '{workspaceRoot}/.github/**/*',
+      // knip reads every workspace's sources, tests and manifest.
+      '{workspaceRoot}/knip.json',
+      ...['packages', 'apps', 'tools'].flatMap((group) => [
+        `{workspaceRoot}/${group}/*/src/**/*`,
+        `{workspaceRoot}/${group}/*/test/**/*`,
+        `{workspaceRoot}/${group}/*/package.json`,
+      ]),
     ],
   });
   const e2e = addSugarkubePackage(root, {
     name: '@sugarkube/e2e',
     outdir: 'tools/e2e',
-    description: 'The "used by" proof: publishes the packages to a real npm registry (Verdaccio) on loopback and synthesizes each example app repo from it.',
+    description:
+      'The "used by" proof: publishes the packages to a real npm registry (Verdaccio) on loopback and synthesizes each example app repo from it.',
     publish: false,
     devDeps: [
       `verdaccio@${toolVersions.verdaccio}`,
@@ -213,7 +227,8 @@ export function addPackages(root: javascript.NodeProject) {
   const live = addSugarkubePackage(root, {
     name: '@sugarkube/live',
     outdir: 'tools/live',
-    description: 'Test-only: a live cluster on loopback (etcd, the Kubernetes control plane, kwok Pi-shaped nodes, the Flux controllers as processes) with a git server, an OCI registry and a chart repository.',
+    description:
+      'Test-only: a live cluster on loopback (etcd, the Kubernetes control plane, kwok Pi-shaped nodes, the Flux controllers as processes) with a git server, an OCI registry and a chart repository.',
     publish: false,
     deps: [verify, `yaml@${toolVersions.yaml}`],
     devDeps: [sibling('@sugarkube/manifests')],
@@ -246,5 +261,19 @@ export function addPackages(root: javascript.NodeProject) {
     ],
     extraTestInputs: [examplesInput],
   });
-  return { live, bench, e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
+  return {
+    live,
+    bench,
+    e2e,
+    repoChecks,
+    verifyTools,
+    core,
+    imagePolicy,
+    manifests,
+    ciWorkflows,
+    sites,
+    clusterTree,
+    cluster,
+    cli,
+  };
 }

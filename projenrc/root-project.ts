@@ -1,6 +1,7 @@
 import { javascript, typescript } from 'projen';
 import { addChangesetsConfig } from './changesets-config.ts';
 import { addEslintConfig } from './eslint-config.ts';
+import { addKnipConfig } from './knip-config.ts';
 import { addNxConfig } from './nx-config.ts';
 import { addPackages } from './packages.ts';
 import { addRepoWorkflows } from './repo-workflows.ts';
@@ -121,6 +122,7 @@ export function createMonorepo() {
 
   addNxConfig(root);
   addEslintConfig(root);
+  addKnipConfig(root);
   addChangesetsConfig(root);
   addRepoWorkflows(root);
   const packages = addPackages(root);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { javascript, typescript } from 'projen';
+import { DependencyType, javascript, typescript } from 'projen';
 import { testInputs } from './nx-config.ts';
 import { nodeEngines, toolVersions } from './versions.ts';
 
@@ -147,6 +147,12 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
       include: ['**/*.ts', '../src/**/*.ts'],
     },
   });
+
+  // projen lists the compiler as every package's devDependency; a package that needs it at run
+  // time lists it once, as a dependency.
+  if ((options.deps ?? []).some((spec) => spec.startsWith('typescript@'))) {
+    project.deps.removeDependency('typescript', DependencyType.BUILD);
+  }
 
   // Install once, at the root (npm workspaces); never per package.
   project.package.installTask.reset();
