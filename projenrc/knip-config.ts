@@ -34,8 +34,6 @@ export function addKnipConfig(root: Project) {
         '.': {
           entry: ['.projenrc.ts'],
           project: ['projenrc/**/*.ts'],
-          // The API report check (tools/repo-checks/test/api-reports.test.ts) runs its binary.
-          ignoreDependencies: ['@microsoft/api-extractor'],
         },
         'packages/*': standardWorkspace,
         'apps/*': standardWorkspace,

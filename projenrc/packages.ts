@@ -190,6 +190,10 @@ export function addPackages(root: javascript.NodeProject) {
       sibling('@sugarkube/cluster'),
       sibling('@sugarkube/ci-workflows'),
       sibling('@sugarkube/cli'),
+      // The API reports (test/api-reports.test.ts) read every published package's built types.
+      sibling('@sugarkube/image-policy'),
+      sibling('@sugarkube/sites'),
+      `@microsoft/api-extractor@${toolVersions.apiExtractor}`,
     ],
     // The pins file and the scripts that read it; the repo's own workflows and the projenrc module that writes them.
     extraTestInputs: [
@@ -198,12 +202,13 @@ export function addPackages(root: javascript.NodeProject) {
       '{workspaceRoot}/tools/upstream/tools/*.sh',
       '{workspaceRoot}/projenrc/**/*',
       '{workspaceRoot}/.github/**/*',
-      // knip reads every workspace's sources, tests and manifest.
+      // knip reads every workspace's sources, tests and manifest; the API reports are compared.
       '{workspaceRoot}/knip.json',
       ...['packages', 'apps', 'tools'].flatMap((group) => [
         `{workspaceRoot}/${group}/*/src/**/*`,
         `{workspaceRoot}/${group}/*/test/**/*`,
         `{workspaceRoot}/${group}/*/package.json`,
+        `{workspaceRoot}/${group}/*/api/**/*`,
       ]),
     ],
   });

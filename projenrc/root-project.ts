@@ -57,7 +57,6 @@ export function createMonorepo() {
       `typescript-eslint@${toolVersions.typescriptEslint}`,
       `eslint-plugin-import-x@${toolVersions.importX}`,
       `knip@${toolVersions.knip}`,
-      `@microsoft/api-extractor@${toolVersions.apiExtractor}`,
       `publint@${toolVersions.publint}`,
       `prettier@${toolVersions.prettier}`,
       `@arethetypeswrong/cli@${toolVersions.attw}`,
