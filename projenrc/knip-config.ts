@@ -58,6 +58,12 @@ export function addKnipConfig(root: Project) {
           // devDependencies make nx build them before the bench.
           ignoreDependencies: ['ts-node', '@sugarkube/.*'],
         },
+        'tools/repo-checks': {
+          ...standardWorkspace,
+          // The API reports read these packages' built types from disk (test/api-reports.test.ts):
+          // the devDependencies make nx build them first.
+          ignoreDependencies: ['@sugarkube/image-policy', '@sugarkube/sites'],
+        },
         'tools/e2e': {
           ...standardWorkspace,
           // Published to Verdaccio from their built dist and installed by name in a scratch
