@@ -39,6 +39,8 @@ export function addPackages(root: javascript.NodeProject) {
       `yaml@${toolVersions.yaml}`,
       `fast-check@${toolVersions.fastCheck}`,
       `typescript@${toolVersions.typescript}`,
+      // describeDamagedOptions: the damaged-options suite every package runs.
+      `vitest@${toolVersions.vitest}`,
     ],
   });
   const imagePolicy = addSugarkubePackage(root, {
