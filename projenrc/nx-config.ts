@@ -28,6 +28,7 @@ export function addNxConfig(root: Project) {
           '!{projectRoot}/.vitest/**/*',
           '!{projectRoot}/test/tsconfig.json',
           '!{projectRoot}/README.md',
+          '!{projectRoot}/api/**/*',
         ],
       },
       targetDefaults: {

@@ -17,7 +17,8 @@ export function addPackages(root: javascript.NodeProject) {
   const core = addSugarkubePackage(root, {
     name: '@sugarkube/core',
     outdir: 'packages/core',
-    description: 'What every Sugarkube package shares: one issue type and ValidationError, the field rules, the one YAML renderer, generated-file headers, the runtime table, base images and the image tag scheme.',
+    description:
+      'What every Sugarkube package shares: one issue type and ValidationError, the field rules, the one YAML renderer, generated-file headers, the runtime table, base images and the image tag scheme.',
     deps: [`zod@${toolVersions.zod}`],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, `yaml@${toolVersions.yaml}`],
     keywords: ['kubernetes', 'gitops', 'yaml', 'validation'],
@@ -27,7 +28,8 @@ export function addPackages(root: javascript.NodeProject) {
   const verifyTools = addSugarkubePackage(root, {
     name: '@sugarkube/verify',
     outdir: 'tools/verify',
-    description: 'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
+    description:
+      'Test-only: runs the pinned upstream verifiers (kubeconform with Kubernetes and CRD schemas, kustomize, actionlint, zizmor) on generated output.',
     publish: false,
     // core: its renderer writes the kustomization.yaml files buildFluxPaths changes, and the
     // damaged-options property test recognises ValidationError and formats paths as core does;
@@ -37,12 +39,15 @@ export function addPackages(root: javascript.NodeProject) {
       `yaml@${toolVersions.yaml}`,
       `fast-check@${toolVersions.fastCheck}`,
       `typescript@${toolVersions.typescript}`,
+      // describeDamagedOptions: the damaged-options suite every package runs.
+      `vitest@${toolVersions.vitest}`,
     ],
   });
   const imagePolicy = addSugarkubePackage(root, {
     name: '@sugarkube/image-policy',
     outdir: 'packages/image-policy',
-    description: 'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
+    description:
+      'Flux image automation objects, a local tag-selection preview with Flux semantics, and an OCI registry client.',
     deps: [`yaml@${toolVersions.yaml}`, `zod@${toolVersions.zod}`, sibling('@sugarkube/core')],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify],
     keywords: ['flux', 'gitops', 'image-automation', 'oci', 'kubernetes'],
@@ -50,7 +55,8 @@ export function addPackages(root: javascript.NodeProject) {
   const manifests = addSugarkubePackage(root, {
     name: '@sugarkube/manifests',
     outdir: 'packages/manifests',
-    description: 'The Sugarkube app descriptor and pure functions from it to Kubernetes and Flux objects, per environment.',
+    description:
+      'The Sugarkube app descriptor and pure functions from it to Kubernetes and Flux objects, per environment.',
     deps: [
       `zod@${toolVersions.zod}`,
       `yaml@${toolVersions.yaml}`,
@@ -88,13 +94,7 @@ export function addPackages(root: javascript.NodeProject) {
     optionalPeerDeps: projenPeers,
     entryPoints: ['projen', 'tags'],
     // yaml: the tests read generated workflows back.
-    devDeps: [
-      `fast-check@${toolVersions.fastCheck}`,
-      verify,
-      ...projenDev,
-      `yaml@${toolVersions.yaml}`,
-      `@types/semver@${metadataActionLibs.typesSemver}`,
-    ],
+    devDeps: [verify, ...projenDev, `yaml@${toolVersions.yaml}`, `@types/semver@${metadataActionLibs.typesSemver}`],
     keywords: ['docker', 'github-actions', 'multi-arch', 'ghcr', 'projen'],
     extraTestInputs: [examplesInput],
   });
@@ -120,8 +120,14 @@ export function addPackages(root: javascript.NodeProject) {
   const clusterTree = addSugarkubePackage(root, {
     name: '@sugarkube/cluster',
     outdir: 'packages/cluster',
-    description: 'The cluster definition and the whole GitOps tree Flux reconciles for a small k3s cluster: infrastructure, Flux, and the apps taken from their own repos.',
-    deps: [`zod@${toolVersions.zod}`, sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/image-policy')],
+    description:
+      'The cluster definition and the whole GitOps tree Flux reconciles for a small k3s cluster: infrastructure, Flux, and the apps taken from their own repos.',
+    deps: [
+      `zod@${toolVersions.zod}`,
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/image-policy'),
+    ],
     devDeps: [`fast-check@${toolVersions.fastCheck}`, verify, `yaml@${toolVersions.yaml}`],
     keywords: ['kubernetes', 'flux', 'gitops', 'k3s', 'raspberry-pi'],
     extraTestInputs: [examplesInput],
@@ -129,7 +135,8 @@ export function addPackages(root: javascript.NodeProject) {
   const cluster = addSugarkubePackage(root, {
     name: '@sugarkube/sugarkube-cluster',
     outdir: 'apps/cluster',
-    description: 'The real Sugarkube clusters (staging and prod) and the four apps they take from their repos: the embedded default of `sugarkube synth`.',
+    description:
+      'The real Sugarkube clusters (staging and prod) and the four apps they take from their repos: the embedded default of `sugarkube synth`.',
     publish: false,
     // The four apps' descriptors come from their (example) repos, as a cluster repo depends on app repos.
     deps: [
@@ -176,7 +183,8 @@ export function addPackages(root: javascript.NodeProject) {
   const repoChecks = addSugarkubePackage(root, {
     name: '@sugarkube/repo-checks',
     outdir: 'tools/repo-checks',
-    description: 'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned, every YAML output path gives back the strings it was given.',
+    description:
+      'Tests of the repository itself: the architecture lint rules fire, every package has the published shape, workflows are pinned, every YAML output path gives back the strings it was given.',
     publish: false,
     // The pins file tools/upstream reads is generated from these packages' tables (test/upstream-pins.test.ts);
     // the YAML round trip writes through every output path of them; prettier formats the generated
@@ -192,6 +200,10 @@ export function addPackages(root: javascript.NodeProject) {
       sibling('@sugarkube/cluster'),
       sibling('@sugarkube/ci-workflows'),
       sibling('@sugarkube/cli'),
+      // The API reports (test/api-reports.test.ts) read every published package's built types.
+      sibling('@sugarkube/image-policy'),
+      sibling('@sugarkube/sites'),
+      `@microsoft/api-extractor@${toolVersions.apiExtractor}`,
     ],
     // The pins file and the scripts that read it; the repo's own workflows and the projenrc module that writes them.
     extraTestInputs: [
@@ -200,6 +212,14 @@ export function addPackages(root: javascript.NodeProject) {
       '{workspaceRoot}/tools/upstream/tools/*.sh',
       '{workspaceRoot}/projenrc/**/*',
       '{workspaceRoot}/.github/**/*',
+      // knip reads every workspace's sources, tests and manifest; the API reports are compared.
+      '{workspaceRoot}/knip.json',
+      ...['packages', 'apps', 'tools'].flatMap((group) => [
+        `{workspaceRoot}/${group}/*/src/**/*`,
+        `{workspaceRoot}/${group}/*/test/**/*`,
+        `{workspaceRoot}/${group}/*/package.json`,
+        `{workspaceRoot}/${group}/*/api/**/*`,
+      ]),
     ],
   });
   const e2e = addSugarkubePackage(root, {
@@ -238,7 +258,8 @@ export function addPackages(root: javascript.NodeProject) {
   const live = addSugarkubePackage(root, {
     name: '@sugarkube/live',
     outdir: 'tools/live',
-    description: 'Test-only: a live cluster on loopback (etcd, the Kubernetes control plane, kwok Pi-shaped nodes, the Flux controllers as processes) with a git server, an OCI registry and a chart repository.',
+    description:
+      'Test-only: a live cluster on loopback (etcd, the Kubernetes control plane, kwok Pi-shaped nodes, the Flux controllers as processes) with a git server, an OCI registry and a chart repository.',
     publish: false,
     deps: [verify, `yaml@${toolVersions.yaml}`],
     devDeps: [sibling('@sugarkube/manifests')],

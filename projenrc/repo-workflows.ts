@@ -25,54 +25,54 @@ const setupNode = {
 };
 
 /**
- * The monorepo's own workflows: CI on pull requests (only what the change
- * affects, through `nx affected`) and the changesets release. Each job asks
- * for the least it needs; the top level grants nothing.
+ * The monorepo's own workflow: CI runs `.ci/run`, exactly what the lead runs on a clean clone
+ * (Debian packages, Node 24, the pinned upstream tools into the cached `~/.cache/sugarkube`, the
+ * buildah base images, the projen diff check, `npm test`). The release job needs it: it runs
+ * only on a push to main whose CI passed, on that commit. Each job asks for the least it needs;
+ * the top level grants nothing.
  */
 export function addRepoWorkflows(root: Project) {
   const ci = {
     name: 'ci',
     on: { pull_request: {}, push: { branches: ['main'] } },
     permissions: {},
-    concurrency: { group: 'ci-${{ github.ref }}', 'cancel-in-progress': true },
+    // A newer push to a pull request cancels its older run; on main every commit runs to the end.
+    concurrency: { group: 'ci-${{ github.ref }}', 'cancel-in-progress': "${{ github.event_name == 'pull_request' }}" },
     jobs: {
-      affected: {
-        name: 'build, lint, test (affected)',
+      ci: {
+        name: '.ci/run',
         'runs-on': 'ubuntu-24.04',
-        'timeout-minutes': 60,
+        'timeout-minutes': 180,
         permissions: { contents: commented('read', 'check out the repository; nothing else is needed') },
         steps: [
           checkout,
-          setupNode,
-          { name: 'Install', run: 'npm ci' },
-          { name: 'Upstream verifiers (pinned, cached)', run: 'bash tools/upstream/install.sh' },
           {
-            name: 'Build, lint, test and check what changed',
-            env: { BASE_REF: '${{ github.base_ref }}' },
-            run: 'npx nx affected -t build lint test check --base="origin/${BASE_REF:-main}~0" --head=HEAD',
+            name: 'Tool cache (pinned upstream tools, live-cluster binaries, buildah base images)',
+            uses: uses(actionPins.cache),
+            with: {
+              path: '~/.cache/sugarkube',
+              key: "sugarkube-${{ runner.os }}-${{ hashFiles('tools/upstream/**', 'tools/buildah/**', 'tools/node24/**') }}",
+              'restore-keys': 'sugarkube-${{ runner.os }}-',
+            },
           },
-          { name: 'Synthesized files are up to date', run: 'npx projen && git diff --exit-code' },
+          // The runner user has passwordless sudo: tools/ci/apt-install.sh uses it for apt-get.
+          { name: 'CI', run: 'bash .ci/run' },
         ],
       },
-    },
-  };
-  const release = {
-    name: 'release',
-    on: { push: { branches: ['main'] } },
-    permissions: {},
-    concurrency: { group: 'release', 'cancel-in-progress': false },
-    jobs: {
       release: {
         name: 'version or publish',
+        needs: 'ci',
+        if: "github.event_name == 'push' && github.ref == 'refs/heads/main'",
         'runs-on': 'ubuntu-24.04',
         'timeout-minutes': 30,
+        concurrency: { group: 'release', 'cancel-in-progress': false },
         permissions: {
           contents: commented('write', 'push the "Version Packages" branch and the release tags'),
           'pull-requests': commented('write', 'open or update the "Version Packages" pull request'),
           'id-token': commented('write', 'npm trusted publishing (OIDC) with provenance; no npm token is stored'),
         },
         steps: [
-          { ...checkout, with: { 'persist-credentials': false, 'fetch-depth': 0 } },
+          checkout,
           setupNode,
           { name: 'Install', run: 'npm ci' },
           { name: 'Build', run: 'npx nx run-many -t build check' },
@@ -95,8 +95,4 @@ export function addRepoWorkflows(root: Project) {
   };
   // TextFile joins lines with "\n": the trailing "" keeps the final newline.
   new TextFile(root, '.github/workflows/ci.yml', { lines: renderRepoWorkflow(ci).split('\n'), marker: false });
-  new TextFile(root, '.github/workflows/release.yml', {
-    lines: renderRepoWorkflow(release).split('\n'),
-    marker: false,
-  });
 }

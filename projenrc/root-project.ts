@@ -1,9 +1,11 @@
 import { javascript, typescript } from 'projen';
 import { addChangesetsConfig } from './changesets-config.ts';
 import { addEslintConfig } from './eslint-config.ts';
+import { addKnipConfig } from './knip-config.ts';
 import { addNxConfig } from './nx-config.ts';
 import { addPackages } from './packages.ts';
 import { addRepoWorkflows } from './repo-workflows.ts';
+import { prettierCheckInLint } from './sugarkube-package.ts';
 import { toolVersions } from './versions.ts';
 
 /** The monorepo root: npm workspaces, nx, changesets, ESLint, the repo's own workflows. */
@@ -24,7 +26,21 @@ export function createMonorepo() {
     pullRequestTemplate: false,
     jest: false,
     prettier: true,
-    prettierOptions: { settings: { singleQuote: true, printWidth: 120 }, ignoreFileOptions: { ignorePatterns: ['**/dist', 'out', '**/*.yaml', '**/*.yml', '**/*.md', '**/test/golden/**', '**/.vitest', 'tools/upstream/pins.json'] } },
+    prettierOptions: {
+      settings: { singleQuote: true, printWidth: 120 },
+      ignoreFileOptions: {
+        ignorePatterns: [
+          '**/dist',
+          'out',
+          '**/*.yaml',
+          '**/*.yml',
+          '**/*.md',
+          '**/test/golden/**',
+          '**/.vitest',
+          'tools/upstream/pins.json',
+        ],
+      },
+    },
     package: false,
     npmignoreEnabled: false,
     licensed: true,
@@ -39,6 +55,8 @@ export function createMonorepo() {
       `@changesets/cli@${toolVersions.changesets}`,
       `eslint@${toolVersions.eslint}`,
       `typescript-eslint@${toolVersions.typescriptEslint}`,
+      `eslint-plugin-import-x@${toolVersions.importX}`,
+      `knip@${toolVersions.knip}`,
       `publint@${toolVersions.publint}`,
       `prettier@${toolVersions.prettier}`,
       `@arethetypeswrong/cli@${toolVersions.attw}`,
@@ -100,7 +118,7 @@ export function createMonorepo() {
     'test:affected': 'nx affected -t build lint test check',
     // Benchmarks report, never fail: docs/benchmarks.md (tools/bench/README.md has the options).
     bench: 'nx run-many -t build -p @sugarkube/bench --output-style=static && node tools/bench/dist/bin.js',
-    lint: 'tsc -p tsconfig.projen.json && nx run-many -t lint',
+    lint: `tsc -p tsconfig.projen.json${prettierCheckInLint ? ' && prettier --check projenrc .projenrc.ts' : ''} && nx run-many -t lint`,
     format: 'prettier --write .',
     changeset: 'changeset',
     'version-packages': 'changeset version && projen',
@@ -113,6 +131,7 @@ export function createMonorepo() {
 
   addNxConfig(root);
   addEslintConfig(root);
+  addKnipConfig(root);
   addChangesetsConfig(root);
   addRepoWorkflows(root);
   const packages = addPackages(root);

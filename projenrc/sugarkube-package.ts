@@ -1,8 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { javascript, typescript } from 'projen';
+import { DependencyType, javascript, typescript } from 'projen';
 import { testInputs } from './nx-config.ts';
 import { nodeEngines, toolVersions } from './versions.ts';
+
+// THE PRETTIER SWITCH. When true, every package's `lint` task ends with `prettier --check src test`
+// and the root `lint` checks `projenrc/` and `.projenrc.ts` too. It stays false until the one
+// repo-wide reformat, which lands in the same commit that flips it (reformatting earlier would
+// conflict with every branch still being merged):
+//   npx prettier --write $(ls -d packages/*/src packages/*/test apps/*/src apps/*/test tools/*/src tools/*/test) projenrc .projenrc.ts
+export const prettierCheckInLint = false;
 
 /** Options for one workspace package of the monorepo. */
 export interface SugarkubePackageOptions {
@@ -141,6 +148,12 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
     },
   });
 
+  // projen lists the compiler as every package's devDependency; a package that needs it at run
+  // time lists it once, as a dependency.
+  if ((options.deps ?? []).some((spec) => spec.startsWith('typescript@'))) {
+    project.deps.removeDependency('typescript', DependencyType.BUILD);
+  }
+
   // Install once, at the root (npm workspaces); never per package.
   project.package.installTask.reset();
   project.package.installCiTask.reset();
@@ -176,9 +189,7 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
   });
   pkg.addField('nx', {
     includedScripts: publish ? ['build', 'test', 'lint', 'check'] : ['build', 'test', 'lint'],
-    ...(options.extraTestInputs
-      ? { targets: { test: { inputs: [...testInputs, ...options.extraTestInputs] } } }
-      : {}),
+    ...(options.extraTestInputs ? { targets: { test: { inputs: [...testInputs, ...options.extraTestInputs] } } } : {}),
   });
   if (publish) {
     pkg.addField('publishConfig', { access: 'public', provenance: true });
@@ -197,7 +208,9 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
     'Run the vitest suite',
   );
   defineTask(project, 'typecheck', 'tsc -p test/tsconfig.json', 'Type-check sources and tests');
-  defineTask(project, 'lint', 'tsc -p test/tsconfig.json && eslint --max-warnings 0 src test', 'Type-check and lint');
+  const lint = ['tsc -p test/tsconfig.json', 'eslint --max-warnings 0 src test'];
+  if (prettierCheckInLint) lint.push('prettier --check src test');
+  defineTask(project, 'lint', lint.join(' && '), 'Type-check, lint and check the formatting');
   if (publish) {
     defineTask(project, 'check', 'publint --strict && attw --pack . --profile esm-only', 'Check the package shape');
   }

@@ -5,14 +5,7 @@
  * path; parseClusterDefinition returns issues naming it. Never a TypeError, never any other error.
  */
 import { join } from 'node:path';
-import {
-  checkDamagedOptions,
-  damagedOptionRuns,
-  damageTally,
-  recordDamageTally,
-  type DamageSubject,
-} from '@sugarkube/verify';
-import { describe, expect, it } from 'vitest';
+import { describeDamagedOptions, type DamageSubject } from '@sugarkube/verify';
 import * as cluster from '../src/index.js';
 import { testCluster, testPins } from './fixture.js';
 
@@ -95,27 +88,5 @@ const subjects: DamageSubject[] = [
   { name: 'removedFluxApi', valid: 'helm.toolkit.fluxcd.io/v2beta2', call: any(cluster.removedFluxApi) },
 ];
 
-/** Runs per subject (raise it for a deeper search: DAMAGED_OPTIONS_RUNS=5000). */
-const numRuns = damagedOptionRuns(200);
-const tally = damageTally();
-
-describe('damaged arguments', () => {
-  it('every public function accepts its valid sample', async () => {
-    for (const s of subjects) {
-      const result = await s.call(s.valid);
-      if (s.returnsIssues) expect(result, s.name).toEqual([]);
-    }
-  });
-
-  for (const subject of subjects) {
-    it(`${subject.name}: a ValidationError naming the damaged path, never a TypeError`, async () => {
-      await checkDamagedOptions(subject, { numRuns, tally });
-    }, 600_000);
-  }
-
-  it('reports the tally', () => {
-    recordDamageTally(join(import.meta.dirname, '..'), subjects.length, tally);
-    expect(tally.otherErrors).toBe(0);
-    expect(tally.validationErrors + tally.issueLists).toBeGreaterThan(tally.runs / 2);
-  });
-});
+// Runs per subject: raise DAMAGED_OPTIONS_RUNS for a deeper search (e.g. 5000).
+describeDamagedOptions(subjects, { packageDir: join(import.meta.dirname, '..'), runs: 200, timeout: 600_000 });

@@ -9,14 +9,7 @@
  * request) passed its argument checks, so it counts as harmless.
  */
 import { join } from 'node:path';
-import {
-  checkDamagedOptions,
-  damagedOptionRuns,
-  damageTally,
-  recordDamageTally,
-  type DamageSubject,
-} from '@sugarkube/verify';
-import { describe, expect, it } from 'vitest';
+import { describeDamagedOptions, type DamageSubject } from '@sugarkube/verify';
 import {
   applySetters,
   assertImageApiVersion,
@@ -263,24 +256,5 @@ const subjects: DamageSubject[] = [
   },
 ];
 
-/** Runs per subject (raise it for a deeper search: DAMAGED_OPTIONS_RUNS=5000). */
-const numRuns = damagedOptionRuns(300);
-const tally = damageTally();
-
-describe('damaged arguments', () => {
-  it('every public function accepts its valid sample', async () => {
-    for (const s of subjects) await s.call(s.valid);
-  });
-
-  for (const subject of subjects) {
-    it(`${subject.name}: a ValidationError naming the damaged path, never a TypeError`, async () => {
-      await checkDamagedOptions(subject, { numRuns, tally });
-    }, 120_000);
-  }
-
-  it('reports the tally', () => {
-    recordDamageTally(join(import.meta.dirname, '..'), subjects.length, tally);
-    expect(tally.otherErrors).toBe(0);
-    expect(tally.validationErrors).toBeGreaterThan(tally.runs / 2);
-  });
-});
+// Runs per subject: raise DAMAGED_OPTIONS_RUNS for a deeper search (e.g. 5000).
+describeDamagedOptions(subjects, { packageDir: join(import.meta.dirname, '..'), runs: 300 });

@@ -8,16 +8,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  checkDamagedOptions,
-  damagedOptionRuns,
-  damageTally,
-  recordDamageTally,
-  type DamageSubject,
-} from '@sugarkube/verify';
+import { describeDamagedOptions, type DamageSubject } from '@sugarkube/verify';
 import { ValidationError } from '@sugarkube/core';
 import { Project } from 'projen';
-import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import * as manifests from '../src/index.js';
 import { SugarkubeApp } from '../src/projen/index.js';
@@ -225,27 +218,5 @@ const subjects: DamageSubject[] = [
   },
 ];
 
-/** Runs per subject (raise it for a deeper search: DAMAGED_OPTIONS_RUNS=5000). */
-const numRuns = damagedOptionRuns(200);
-const tally = damageTally();
-
-describe('damaged arguments', () => {
-  it('every public function accepts its valid sample', async () => {
-    for (const s of subjects) {
-      const result = await s.call(s.valid);
-      if (s.returnsIssues) expect(result, s.name).toEqual([]);
-    }
-  });
-
-  for (const subject of subjects) {
-    it(`${subject.name}: a ValidationError naming the damaged path, never a TypeError`, async () => {
-      await checkDamagedOptions(subject, { numRuns, tally });
-    }, 300_000);
-  }
-
-  it('reports the tally', () => {
-    recordDamageTally(join(import.meta.dirname, '..'), subjects.length, tally);
-    expect(tally.otherErrors).toBe(0);
-    expect(tally.validationErrors + tally.issueLists).toBeGreaterThan(tally.runs / 2);
-  });
-});
+// Runs per subject: raise DAMAGED_OPTIONS_RUNS for a deeper search (e.g. 5000).
+describeDamagedOptions(subjects, { packageDir: join(import.meta.dirname, '..'), runs: 200, timeout: 300_000 });

@@ -35,5 +35,6 @@ export {
   type Path,
 } from './damaged-options.js';
 export { recordDamageTally } from './io/record-damage-tally.js';
+export { describeDamagedOptions, type DescribeDamagedOptions } from './io/describe-damaged-options.js';
 export { compileWithEdit, type CompileError } from './io/compile-with-edit.js';
 export { startGitea, type RunningGitea } from './io/start-gitea.js';

@@ -39,6 +39,7 @@ export interface ActionPin {
 export const actionPins = {
   checkout: { action: 'actions/checkout', sha: 'de0fac2e4500dabe0009e67214ff5f5447ce83dd', version: 'v6.0.2' },
   setupNode: { action: 'actions/setup-node', sha: '53b83947a5a98c8d113130e565377fae1a50d02f', version: 'v6.3.0' },
+  cache: { action: 'actions/cache', sha: '5a3ec84eff668545956fd18022155c47e93e2684', version: 'v4.2.3' },
   changesets: { action: 'changesets/action', sha: '8488615a623b1b9c987934bb89eae8af6a946ac1', version: 'v2.1.1' },
   setupBuildx: {
     action: 'docker/setup-buildx-action',

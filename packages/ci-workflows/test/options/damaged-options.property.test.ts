@@ -6,15 +6,8 @@
  */
 import { join } from 'node:path';
 import { prefixIssues } from '@sugarkube/core';
-import {
-  checkDamagedOptions,
-  damagedOptionRuns,
-  damageTally,
-  recordDamageTally,
-  type DamageSubject,
-} from '@sugarkube/verify';
+import { describeDamagedOptions, type DamageSubject } from '@sugarkube/verify';
 import { Project } from 'projen';
-import { describe, expect, it } from 'vitest';
 import * as main from '../../src/index.js';
 import * as components from '../../src/projen/index.js';
 import { exampleBuilds } from '../support/example-builds.js';
@@ -164,27 +157,5 @@ const subjects: DamageSubject[] = [
   },
 ];
 
-/** Runs per subject (raise it for a deeper search: DAMAGED_OPTIONS_RUNS=5000). */
-const numRuns = damagedOptionRuns(300);
-const tally = damageTally();
-
-describe('damaged options', () => {
-  it('every public function and projen component accepts its valid sample', () => {
-    for (const s of subjects) {
-      const result = s.call(s.valid);
-      if (s.returnsIssues) expect(result, s.name).toEqual([]);
-    }
-  });
-
-  for (const subject of subjects) {
-    it(`${subject.name}: a ValidationError naming the damaged path, never a TypeError`, async () => {
-      await checkDamagedOptions(subject, { numRuns, tally });
-    }, 120_000);
-  }
-
-  it('reports the tally', () => {
-    recordDamageTally(join(import.meta.dirname, '../..'), subjects.length, tally);
-    expect(tally.otherErrors).toBe(0);
-    expect(tally.validationErrors + tally.issueLists).toBeGreaterThan(tally.runs / 2);
-  });
-});
+// Runs per subject: raise DAMAGED_OPTIONS_RUNS for a deeper search (e.g. 5000).
+describeDamagedOptions(subjects, { packageDir: join(import.meta.dirname, '../..'), runs: 300 });

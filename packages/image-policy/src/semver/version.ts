@@ -122,8 +122,3 @@ export function compareVersions(v: SemverVersion, o: SemverVersion): number {
   if (o.prerelease === '') return -1;
   return comparePrerelease(v.prerelease, o.prerelease);
 }
-
-/** `Version.String()`: `major.minor.patch[-pre][+meta]` without the `v`. */
-export function versionString(v: SemverVersion): string {
-  return `${v.major}.${v.minor}.${v.patch}${v.prerelease ? `-${v.prerelease}` : ''}${v.metadata ? `+${v.metadata}` : ''}`;
-}
