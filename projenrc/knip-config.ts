@@ -67,8 +67,14 @@ export function addKnipConfig(root: Project) {
         'tools/e2e': {
           ...standardWorkspace,
           // Published to Verdaccio from their built dist and installed by name in a scratch
-          // consumer: the devDependencies make nx build them first. verdaccio runs as a binary.
-          ignoreDependencies: ['@sugarkube/.*', 'verdaccio'],
+          // consumer: the devDependencies make nx build them first. verdaccio runs as a binary, and
+          // so does @changesets/cli (`changeset version`/`publish` in a release checkout).
+          ignoreDependencies: ['@sugarkube/.*', 'verdaccio', '@changesets/cli'],
+        },
+        'tools/docs': {
+          ...standardWorkspace,
+          // `npm run docs` runs the built writer by path (node dist/io/write-field-references.js).
+          entry: [...standardWorkspace.entry, 'src/io/write-field-references.ts'],
         },
       },
       // The example app repos are projects of their own (their descriptors and build files are
