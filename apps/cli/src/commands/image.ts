@@ -34,8 +34,6 @@ const report = z
   .strict();
 
 export const imageCommand = defineCommand({
-  name: 'image',
-  summary: 'check an image in its registry (image check IMAGE --platforms …)',
   usage,
   subcommands: ['check'],
   options: { platforms: { type: 'string' }, ...registryOptionSpecs },
