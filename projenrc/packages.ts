@@ -103,7 +103,9 @@ export function addPackages(root: javascript.NodeProject) {
     outdir: 'packages/sites',
     description: 'Static-site hosting on nginx-unprivileged with a correct cache contract, as a projen component.',
     deps: [sibling('@sugarkube/core'), sibling('@sugarkube/manifests'), sibling('@sugarkube/ci-workflows')],
-    peerDeps: projenPeers,
+    // Only the ./projen entry point (StaticSite) imports projen: the main entry works without it.
+    optionalPeerDeps: projenPeers,
+    entryPoints: ['projen'],
     // playwright-core drives Debian's chromium in the cache-contract tests (no browser download).
     devDeps: [verify, ...projenDev, `playwright-core@${toolVersions.playwrightCore}`, `yaml@${toolVersions.yaml}`],
     keywords: ['static-site', 'nginx', 'kubernetes', 'projen'],

@@ -19,4 +19,3 @@ export { siteBaseImages } from './dockerfile/site-base-images.js';
 export { precompressedExtensions, renderPrecompressScript } from './dockerfile/render-precompress-script.js';
 export { siteAppDescriptor } from './app/site-app-descriptor.js';
 export { planSiteFiles, type SiteFilesOptions } from './plan-site-files.js';
-export { StaticSite } from './projen/static-site.js';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project, Testing } from 'projen';
 import { afterAll, expect, it } from 'vitest';
-import { StaticSite, planSiteFiles, type SiteFilesOptions } from '../src/index.js';
+import { planSiteFiles, type SiteFilesOptions } from '../src/index.js';
+import { StaticSite } from '../src/projen/index.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -12,7 +13,10 @@ const newProject = () => {
   dirs.push(outdir);
   return new Project({ name: 'blog', outdir });
 };
-const blog: SiteFilesOptions = { site: { name: 'blog', host: 'blog.example.org', image: 'ghcr.io/example/blog', spaFallback: true }, deployDir: 'k8s' };
+const blog: SiteFilesOptions = {
+  site: { name: 'blog', host: 'blog.example.org', image: 'ghcr.io/example/blog', spaFallback: true },
+  deployDir: 'k8s',
+};
 
 it('writes the planned files into the repo, byte for byte, read-only', () => {
   const project = newProject();
