@@ -174,7 +174,7 @@ describe('sugarkube image check', () => {
     const usage = capture('/');
     expect(await main(['image', 'check', `${host}/o/multi:1.0.0`, '--platforms', 'arm64'], usage.context)).toBe(2);
     expect(usage.err.join('')).toMatch(
-      /^sugarkube image: invalid platform "arm64": expected os\/architecture\[\/variant\]/,
+      /^sugarkube image: invalid platform "arm64": expected a platform os\/architecture\[\/variant\] such as "linux\/arm64"/,
     );
     const missing = capture('/');
     expect(await main(['image', 'check', `${host}/o/nope:1`], missing.context)).toBe(4);

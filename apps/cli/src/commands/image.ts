@@ -6,6 +6,7 @@ import {
   parsePlatform,
   type Platform,
 } from '@sugarkube/image-policy';
+import { ValidationError } from '@sugarkube/core';
 import { z } from 'zod';
 import { UsageError } from '../cli-error.js';
 import { defineCommand } from '../command.js';
@@ -61,6 +62,13 @@ export const imageCommand = defineCommand({
         .split(',')
         .map((p) => parsePlatform(p.trim()));
     } catch (error) {
+      // A ValidationError's message lists its issues on lines of their own; the CLI prints one line a problem.
+      if (ValidationError.is(error))
+        throw new UsageError(
+          error.issues
+            .map((i) => `invalid ${error.subject} ${i.received}: expected ${i.expected}${i.hint ? ` (${i.hint})` : ''}`)
+            .join('; '),
+        );
       throw new UsageError((error as Error).message);
     }
     const found = await new Registry(registryFlags(args), { env, progress }).platforms(reference);
