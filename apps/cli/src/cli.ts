@@ -1,14 +1,12 @@
-import { didYouMean } from '@sugarkube/core';
-import type { Command, Printer, RunInput } from './command.js';
+import { loadCommand, type Command, type Printer, type RunInput } from './command.js';
 import { commands } from './command-list.js';
 import { isCliError, UsageError, type Problem } from './cli-error.js';
 import type { CommandContext } from './context.js';
 import { exitCodes } from './exit-codes.js';
 import { packageVersion } from './io/package-version.js';
 import { annotation } from './output/annotations.js';
-import { renderEnvelope } from './output/json-envelope.js';
+import { renderEnvelope } from './output/render-envelope.js';
 import { stylerFor } from './output/style.js';
-import { parseCommandArgs } from './parse-command-args.js';
 import { commonOptions, renderCommandHelp, renderMainHelp } from './render-help.js';
 
 function printerFor(context: CommandContext, env: RunInput['env']): Printer {
@@ -36,11 +34,15 @@ function progressFor(context: CommandContext, enabled: boolean): RunInput['progr
   };
 }
 
-function findCommand(name: string): Command | undefined {
-  return commands.find((c) => c.name === name);
+/** The named command, its module imported now; undefined for an unknown name. */
+async function findCommand(name: string): Promise<Command | undefined> {
+  const entry = commands.find((c) => c.name === name);
+  return entry && loadCommand(entry);
 }
 
-function unknownCommand(context: CommandContext, name: string): number {
+async function unknownCommand(context: CommandContext, name: string): Promise<number> {
+  // Imported here: @sugarkube/core's entry loads zod, which --help and --version do not need.
+  const { didYouMean } = await import('@sugarkube/core');
   const guess = didYouMean(
     name,
     commands.map((c) => c.name),
@@ -89,7 +91,7 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
       context.stdout.write(renderMainHelp(commands));
       return exitCodes.ok;
     }
-    const command = findCommand(rest[0]);
+    const command = await findCommand(rest[0]);
     if (!command) return unknownCommand(context, rest[0]);
     context.stdout.write(renderCommandHelp(command));
     return exitCodes.ok;
@@ -102,12 +104,14 @@ export async function main(argv: readonly string[], context: CommandContext): Pr
     );
     return exitCodes.ok;
   }
-  const command = findCommand(first);
+  const command = await findCommand(first);
   if (!command) return unknownCommand(context, first);
 
   const printer = printerFor(context, env);
   let json = rest.includes('--json') || /(^| )(-o|--output)( |=)json( |$)/.test(rest.join(' '));
   try {
+    // With the command: it needs @sugarkube/core (and so zod), which --help does not.
+    const { parseCommandArgs } = await import('./parse-command-args.js');
     const args = parseCommandArgs(
       rest,
       { ...command.options, ...commonOptions },

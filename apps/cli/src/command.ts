@@ -79,9 +79,28 @@ export interface Command<R = unknown> {
   print(report: DeepReadonly<R>, printer: Printer): void;
 }
 
-/** Declares a command with its report type inferred from its schema. */
+/** What a command module exports: the command without its name and summary (the list holds those). */
+export type CommandBody<R = unknown> = Omit<Command<R>, 'name' | 'summary'>;
+
+/**
+ * One line of the command list: what `sugarkube --help` prints, and the implementation, imported
+ * only when the command runs (or its help, completion or schema is asked for), so `--help` and
+ * `--version` load no pipeline, no zod and no library.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<CommandBody>;
+}
+
+/** The whole command: the list's name and summary with the body its module exports. */
+export async function loadCommand(entry: CommandEntry): Promise<Command> {
+  return { name: entry.name, summary: entry.summary, ...(await entry.load()) };
+}
+
+/** Declares a command body with its report type inferred from its schema. */
 export function defineCommand<S extends z.ZodType>(
-  command: Command<z.output<S>> & { readonly report: S },
-): Command<z.output<S>> {
+  command: CommandBody<z.output<S>> & { readonly report: S },
+): CommandBody<z.output<S>> {
   return command;
 }

@@ -21,7 +21,7 @@ export function renderCommandHelp(command: Command): string {
 }
 
 /** `sugarkube --help`. */
-export function renderMainHelp(commands: readonly Command[]): string {
+export function renderMainHelp(commands: readonly Pick<Command, 'name' | 'summary'>[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: sugarkube <command> [options]',

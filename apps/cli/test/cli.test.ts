@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { commands } from '../src/command-list.js';
+import { commands, loadCommands } from '../src/command-list.js';
 import { monorepoNodeModules } from './support/cluster-repo.js';
 
 function capture(options: { tty?: boolean; env?: Record<string, string> } = {}) {
@@ -27,6 +27,10 @@ const clusterModule = fileURLToPath(new URL('../../cluster/dist/index.js', impor
 const ansi = /\u001b\[\d+m/;
 
 describe('commands, flags and help', () => {
+  // The CLI imports a command's module when it runs; here every one is transformed and loaded
+  // first, so the tests' timeouts measure the CLI, not vitest compiling TypeScript.
+  beforeAll(() => loadCommands(), 60_000);
+
   it('suggests the closest command and flag (exit 2)', async () => {
     const c = capture();
     expect(await main(['synht'], c.context('/'))).toBe(2);

@@ -2,7 +2,7 @@
 export { summarize, ratio, type Summary } from './stats/summarize.js';
 export { fitLine, type LineFit } from './stats/fit-line.js';
 export { markdownTable, type Table } from './report/markdown-table.js';
-export { renderDoc, type StoredResult, type StoredResults } from './report/render-doc.js';
+export { renderDoc, type ScenarioNotes, type StoredResult, type StoredResults } from './report/render-doc.js';
 export { countObjects, describeKinds, type ObjectCount } from './yaml/count-objects.js';
 export { workloadRequests, type Requests } from './yaml/workload-requests.js';
 export { parseWrk, type WrkResult } from './nginx/parse-wrk.js';

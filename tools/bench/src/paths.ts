@@ -7,3 +7,6 @@ export function workerPath(name: string): string {
 
 /** The CLI of the tree being measured. */
 export const cliBin = 'apps/cli/dist/bin.js';
+
+/** The hand-written notes the doc prints after each scenario's tables (`tools/bench/notes`). */
+export const notesDir = fileURLToPath(new URL('../notes/', import.meta.url));

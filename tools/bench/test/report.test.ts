@@ -63,6 +63,14 @@ describe('renderDoc', () => {
     expect(doc).toContain('Reproduce: `npm run bench -- --only a`');
     expect(doc).toContain('| x |\n| --- |\n| 1 |');
   });
+  it("prints a scenario's notes at the end of its own section", () => {
+    const withNotes = renderDoc(stored, { a: '### What remains\n\nStart-up.\n' });
+    const a = withNotes.slice(withNotes.indexOf('## (a) cold'));
+    expect(a).toContain('| x |\n| --- |\n| 1 |\n\n### What remains\n\nStart-up.\n');
+    const imports = withNotes.slice(withNotes.indexOf('## Imports'), withNotes.indexOf('## (a)'));
+    expect(imports).not.toContain('What remains');
+    expect(doc).not.toContain('What remains');
+  });
   it('marks a section measured with fewer than 5 runs', () => {
     const imports = doc.slice(doc.indexOf('## Imports'), doc.indexOf('## (a)'));
     expect(imports).toContain('Fewer than 5 runs');

@@ -57,8 +57,6 @@ const report = z
   .strict();
 
 export const diffCommand = defineCommand({
-  name: 'diff',
-  summary: 'show what synth would change, without writing',
   usage,
   options: {
     out: { type: 'string', values: 'dir' },

@@ -57,8 +57,6 @@ function toolCheck(name: string, command: string, args: readonly string[], hint:
 }
 
 export const doctorCommand = defineCommand({
-  name: 'doctor',
-  summary: 'check the machine and repository for what Sugarkube needs',
   usage,
   options: {
     cluster: { type: 'string', values: 'file' },

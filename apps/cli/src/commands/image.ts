@@ -6,8 +6,8 @@ import {
   parsePlatform,
   type Platform,
 } from '@sugarkube/image-policy';
-import { z } from 'zod';
 import { ValidationError } from '@sugarkube/core';
+import { z } from 'zod';
 import { UsageError } from '../cli-error.js';
 import { defineCommand } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -35,8 +35,6 @@ const report = z
   .strict();
 
 export const imageCommand = defineCommand({
-  name: 'image',
-  summary: 'check an image in its registry (image check IMAGE --platforms …)',
   usage,
   subcommands: ['check'],
   options: { platforms: { type: 'string' }, ...registryOptionSpecs },

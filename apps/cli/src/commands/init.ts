@@ -130,8 +130,6 @@ async function initCluster(args: ParsedArgs, cwd: string): Promise<InitReport> {
 }
 
 export const initCommand = defineCommand({
-  name: 'init',
-  summary: 'start an app repo (sugarkube.yaml) or a cluster repo',
   usage,
   subcommands: ['app', 'cluster'],
   options: {

@@ -6,10 +6,8 @@ import { exitCodes } from '../exit-codes.js';
 import { envelopeSchema } from '../output/json-envelope.js';
 
 /** `sugarkube completion bash|zsh|fish`: the script, generated from every command's flags. */
-export function completionCommand(all: () => readonly Command[]) {
+export function completionCommand(all: () => Promise<readonly Command[]>) {
   return defineCommand({
-    name: 'completion',
-    summary: 'print a shell completion script (completion bash|zsh|fish)',
     usage: `Usage: sugarkube completion bash|zsh|fish
 
 Prints a completion script for commands, subcommands, flags and flag values.
@@ -29,7 +27,7 @@ Prints a completion script for commands, subcommands, flags and flag values.
       }
       return {
         exitCode: exitCodes.ok,
-        report: { shell: shell as CompletionShell, script: renderCompletion(shell as CompletionShell, all()) },
+        report: { shell: shell as CompletionShell, script: renderCompletion(shell as CompletionShell, await all()) },
       };
     },
     print(r, { out }) {
@@ -48,10 +46,8 @@ export function jsonSchemaOf(command: Command): Record<string, unknown> {
 }
 
 /** `sugarkube schema COMMAND`: the JSON Schema of a command's `--json` output. */
-export function schemaCommand(all: () => readonly Command[]) {
+export function schemaCommand(all: () => Promise<readonly Command[]>) {
   return defineCommand({
-    name: 'schema',
-    summary: "print the JSON Schema of a command's --json output (schema COMMAND)",
     usage: `Usage: sugarkube schema COMMAND
 
 Prints the JSON Schema (draft 2020-12) of \`sugarkube COMMAND --json\`: the envelope
@@ -63,10 +59,11 @@ stable: fields are added, never renamed or removed, within a major version.`,
     report: z.object({ command: z.string(), schema: z.record(z.string(), z.unknown()) }).strict(),
     async run({ args }) {
       const [name, ...extra] = args.positionals;
-      const command = all().find((c) => c.name === name);
+      const commands = await all();
+      const command = commands.find((c) => c.name === name);
       if (!command || extra.length > 0)
         throw new UsageError(
-          `expected one of ${all()
+          `expected one of ${commands
             .map((c) => c.name)
             .join(', ')}, received ${name === undefined ? 'nothing' : `"${[name, ...extra].join(' ')}"`}`,
         );

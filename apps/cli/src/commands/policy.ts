@@ -45,8 +45,6 @@ const report = z
   .strict();
 
 export const policyCommand = defineCommand({
-  name: 'policy',
-  summary: 'preview which image tag each Flux ImagePolicy would pick now (policy preview [--diff])',
   usage,
   subcommands: ['preview'],
   options: { dir: { type: 'string', values: 'dir' }, diff: { type: 'boolean' }, ...registryOptionSpecs },

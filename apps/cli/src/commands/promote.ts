@@ -86,8 +86,6 @@ const report = z
   .strict();
 
 export const promoteCommand = defineCommand({
-  name: 'promote',
-  summary: 'pin an environment to the images another runs, by pull request (promote APP --from staging --to prod)',
   usage,
   positionals: true,
   options: {

@@ -43,8 +43,6 @@ const report = z
   .strict();
 
 export const secretCommand = defineCommand({
-  name: 'secret',
-  summary: 'seal a value from stdin for the sealed-secrets controller (secret seal --cert FILE …)',
   usage,
   subcommands: ['seal'],
   options: {

@@ -63,8 +63,6 @@ const report = z
   .strict();
 
 export const synthCommand = defineCommand({
-  name: 'synth',
-  summary: 'synthesize and validate the cluster GitOps tree',
   usage,
   options: {
     out: { type: 'string', values: 'dir' },

@@ -44,8 +44,6 @@ const report = z
   .strict();
 
 export const validateCommand = defineCommand({
-  name: 'validate',
-  summary: 'validate the cluster definition and its tree, or an app descriptor, without writing',
   usage,
   options: {
     cluster: { type: 'string', values: 'file' },

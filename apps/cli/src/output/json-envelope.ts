@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Problem } from '../cli-error.js';
 
 /** A problem in `--json` output. */
 export const problemSchema = z
@@ -26,22 +25,4 @@ export function envelopeSchema<R extends z.ZodType>(command: string, report: R) 
       warnings: z.array(problemSchema),
     })
     .strict();
-}
-
-/** The envelope's bytes: one JSON document and a newline. */
-export function renderEnvelope(
-  command: string,
-  exitCode: number,
-  report: unknown,
-  problems: readonly Problem[],
-  warnings: readonly Problem[],
-): string {
-  const clean = (list: readonly Problem[]) =>
-    list.map((p) => ({
-      message: p.message,
-      ...(p.file !== undefined ? { file: p.file } : {}),
-      ...(p.line !== undefined ? { line: p.line } : {}),
-      ...(p.column !== undefined ? { column: p.column } : {}),
-    }));
-  return `${JSON.stringify({ command, exitCode, report: report ?? null, problems: clean(problems), warnings: clean(warnings) }, null, 2)}\n`;
 }

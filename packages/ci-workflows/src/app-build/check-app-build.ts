@@ -17,6 +17,18 @@ const crossChecks: Record<RuntimeName, (build: unknown) => Issue[]> = {
   'static-node': () => [],
 };
 
+/**
+ * Each runtime's own fields as one strict schema, built on first use and kept: zod constructs
+ * and compiles an object schema on its first parse, about 2 ms, which a schema built per call
+ * paid for every service (docs/benchmarks.md, (c)).
+ */
+const ownSchemas = new Map<RuntimeName, ReturnType<typeof strictObject>>();
+function ownSchema(runtime: RuntimeName): ReturnType<typeof strictObject> {
+  let schema = ownSchemas.get(runtime);
+  if (!schema) ownSchemas.set(runtime, (schema = strictObject(buildShapes[runtime])));
+  return schema;
+}
+
 /** The checks of a build of a known runtime (see `checkAppBuild`). */
 export function runtimeBuildIssues(runtime: RuntimeName, build: unknown): Issue[] {
   if (!isRecord(build)) return optionIssues(appBuildSchema, build);
@@ -35,7 +47,7 @@ export function runtimeBuildIssues(runtime: RuntimeName, build: unknown): Issue[
   const required = Object.entries(own).filter(
     ([key, schema]) => rest[key] === undefined && !schema.safeParse(undefined).success,
   );
-  const present = optionIssues(strictObject(own), rest, [crossChecks[runtime]]).filter(
+  const present = optionIssues(ownSchema(runtime), rest, [crossChecks[runtime]]).filter(
     (i) => !required.some(([key]) => i.path === key),
   );
   for (const [key, schema] of required) {

@@ -25,9 +25,13 @@ const removedVersions: Readonly<Record<string, readonly string[]>> = {
   'notification.toolkit.fluxcd.io': ['v1beta1', 'v1beta2'],
 };
 
+// Built once: zod constructs and compiles a schema on its first parse, which per call cost
+// more than the check (docs/benchmarks.md, (c)).
+const apiVersionArgument = z.string({ error: 'an apiVersion such as "helm.toolkit.fluxcd.io/v2"' });
+
 /** The removed Flux API version `apiVersion` names, or undefined when it is current. */
 export function removedFluxApi(apiVersion: string): string | undefined {
-  checkArguments('removedFluxApi argument', [[[], z.string({ error: 'an apiVersion such as "helm.toolkit.fluxcd.io/v2"' }), apiVersion]]);
+  checkArguments('removedFluxApi argument', [[[], apiVersionArgument, apiVersion]]);
   const [group, version] = apiVersion.split('/');
   if (group === undefined || version === undefined) return undefined;
   return removedVersions[group]?.includes(version) ? apiVersion : undefined;

@@ -76,6 +76,11 @@ function put(root: Json, pointer: string, value: Json, insert: boolean) {
   }
 }
 
+// Built once: zod constructs and compiles a schema on its first parse, which per call cost
+// more than the check (docs/benchmarks.md, (c)).
+const jsonDocument = z.json({ error: 'a JSON document' });
+const operationList = z.array(jsonPatchOperationSchema, { error: 'a list of RFC 6902 operations' });
+
 /**
  * Applies RFC 6902 operations to a copy of a document; `test` compares by value (member order does not matter).
  * @throws ValidationError (from `@sugarkube/core`): a malformed argument, or the operation that
@@ -83,8 +88,8 @@ function put(root: Json, pointer: string, value: Json, insert: boolean) {
  */
 export function applyJson6902(document: Json, operations: NonNullable<PatchDescriptor['json6902']>): Json {
   checkArguments('JSON patch', [
-    [['document'], z.json({ error: 'a JSON document' }), document],
-    [['operations'], z.array(jsonPatchOperationSchema, { error: 'a list of RFC 6902 operations' }), operations],
+    [['document'], jsonDocument, document],
+    [['operations'], operationList, operations],
   ]);
   return applyOperations(document, operations, (index, text) => {
     throw new ValidationError('JSON patch', [issueWithMessage(['operations', index], 'an operation that applies', 'an operation', text)]);

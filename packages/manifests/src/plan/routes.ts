@@ -4,9 +4,13 @@ import type { KubeObject } from './kube-object.js';
 import { appLabels } from './labels.js';
 import type { ResolvedEnvironment, ResolvedRoute } from './resolve-environment.js';
 
+// Built once: zod constructs and compiles a schema on its first parse, which per call cost
+// more than the check (docs/benchmarks.md, (c)).
+const namedRoute = z.looseObject({ name: z.string({ error: 'a route name' }) });
+
 /** The TLS Secret of a route. */
 export function tlsSecretName(route: Pick<ResolvedRoute, 'name'>): string {
-  checkArguments('tlsSecretName argument', [[[], z.looseObject({ name: z.string({ error: 'a route name' }) }), route]]);
+  checkArguments('tlsSecretName argument', [[[], namedRoute, route]]);
   return `${route.name}-tls`;
 }
 

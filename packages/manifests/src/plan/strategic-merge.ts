@@ -90,6 +90,10 @@ function asKustomizeLoadsIt(patch: Node): Node {
   return patch;
 }
 
+// Built once: zod constructs and compiles a schema on its first parse, which per call cost
+// more than the check (docs/benchmarks.md, (c)).
+const jsonDocument = z.json({ error: 'a JSON document' });
+
 /**
  * Strategic merge of `patch` into `target`, as kustomize applies a strategic-merge patch (and so
  * as Flux applies the overlay): maps merge field by field, `null` removes a field, a list merges
@@ -104,8 +108,8 @@ function asKustomizeLoadsIt(patch: Node): Node {
  */
 export function strategicMerge(target: unknown, patch: unknown): unknown {
   checkArguments('strategic merge patch', [
-    [['target'], z.json({ error: 'a JSON document' }), target],
-    [['patch'], z.json({ error: 'a JSON document' }), patch],
+    [['target'], jsonDocument, target],
+    [['patch'], jsonDocument, patch],
   ]);
   try {
     return mergeStrategic(target, patch);

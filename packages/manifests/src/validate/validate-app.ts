@@ -8,7 +8,7 @@ import {
   type Issue,
 } from '@sugarkube/core';
 import { appDescriptorSchema } from '../descriptor/app-schema.js';
-import { brandApp, type App } from '../descriptor/app.js';
+import { brandApp, markValidated, type App } from '../descriptor/app.js';
 import { crossCheck } from '../descriptor/cross-checks.js';
 import { findPlaintextSecrets } from '../descriptor/plaintext-secrets.js';
 import { PatchError } from '../plan/apply-patches.js';
@@ -56,11 +56,14 @@ export function validateApp(input: unknown): ValidationResult {
       errors: dedupeIssues([...plaintext, ...schemaIssues, ...unexplainedIssues(checked.errors, schemaIssues)]),
     };
   }
-  const checked = crossCheck(parsed.data, input);
+  // It passed the schema: marked so, the planning functions checkSharedImages and checkPatches
+  // call do not parse it again (four more parses per app: 128 ms of a 1.5 s synth, docs/benchmarks.md).
+  const descriptor = markValidated(parsed.data);
+  const checked = crossCheck(descriptor, input);
   const { warnings } = checked;
-  const errors = checked.errors.length ? checked.errors : checkSharedImages(parsed.data);
+  const errors = checked.errors.length ? checked.errors : checkSharedImages(descriptor);
   if (plaintext.length || errors.length) return { warnings, errors: dedupeIssues([...plaintext, ...errors]) };
-  const app = brandApp(parsed.data, warnings);
+  const app = brandApp(descriptor, warnings);
   const patchErrors = checkPatches(app);
   return patchErrors.length ? { warnings, errors: patchErrors } : { value: app, warnings, errors: [] };
 }

@@ -12,6 +12,12 @@ export interface StoredResult {
 /** What docs/benchmarks.json holds: the latest result of each scenario. */
 export type StoredResults = Partial<Record<ScenarioId, StoredResult>>;
 
+/**
+ * Hand-written Markdown per scenario (`tools/bench/notes/<id>.md`): for a missed goal, the
+ * profile's top frames, what was changed and what remains. Printed after the scenario's tables.
+ */
+export type ScenarioNotes = Partial<Record<ScenarioId, string>>;
+
 const mark = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : '**missed**');
 
 function machineTable(m: Machine): string {
@@ -31,9 +37,9 @@ function machineTable(m: Machine): string {
 
 /**
  * docs/benchmarks.md from the stored results: the machine, every goal with what was measured,
- * then each scenario's tables with the command that reproduces them. Pure.
+ * then each scenario's tables with the command that reproduces them, then its notes. Pure.
  */
-export function renderDoc(stored: StoredResults): string {
+export function renderDoc(stored: StoredResults, notes: ScenarioNotes = {}): string {
   const present = scenarioIds.filter((id) => stored[id] !== undefined).map((id) => stored[id]!);
   const latest = [...present].sort((a, b) => (a.machine.date < b.machine.date ? 1 : -1))[0];
   const lines: string[] = [
@@ -76,6 +82,8 @@ export function renderDoc(stored: StoredResults): string {
     for (const block of r.blocks) {
       lines.push('text' in block ? block.text : markdownTable(block.table), '');
     }
+    const note = notes[r.id]?.trim();
+    if (note) lines.push(note, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -16,6 +16,7 @@ export const entryPoints: readonly EntryPoint[] = [
   { specifier: '@sugarkube/manifests/projen', projenAllowed: true },
   { specifier: '@sugarkube/cluster', projenAllowed: false },
   { specifier: '@sugarkube/sites', projenAllowed: false },
+  { specifier: '@sugarkube/sites/projen', projenAllowed: true },
 ];
 
 /** `@sugarkube/x/sub` → `{ name: '@sugarkube/x', subpath: './sub' }`. */
