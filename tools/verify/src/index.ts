@@ -16,3 +16,5 @@ export { helmTemplate, pinnedChartDir, type HelmTemplateOptions } from './io/hel
 export { gitleaks, type GitleaksFinding } from './io/gitleaks.js';
 export { startRegistry, freePort, type RegistryBinary, type RunningRegistry } from './io/start-registry.js';
 export { buildFluxPaths, fluxKustomizations, type FluxKustomizationRef } from './io/build-flux-paths.js';
+export { buildahStore, requireBuildah, type BuildahStore, type BuildOptions, type ImageFacts } from './io/buildah.js';
+export { runSmokeJob, dockerRunFlags, type SmokeJobRun } from './io/run-smoke-job.js';

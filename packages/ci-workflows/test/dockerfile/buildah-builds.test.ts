@@ -19,7 +19,7 @@ import { runtimes } from '@sugarkube/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appBuildFiles, smokeFiles, staticNginxDockerfile } from '../../src/index.js';
 import { exampleBuilds } from '../support/example-builds.js';
-import { dockerRunFlags, runSmokeJob } from '../support/smoke-job.js';
+import { dockerRunFlags, runSmokeJob } from '@sugarkube/verify';
 import {
   appendLine,
   build,
@@ -33,6 +33,7 @@ import {
   removeImages,
   requireBuildah,
   runInImage,
+  store,
 } from './buildah.js';
 
 const epoch = 1_700_000_000;
@@ -151,7 +152,7 @@ describe('generated Dockerfiles, built with buildah (vfs, chroot, no emulation)'
         firstBuild.set(ex.name, { context, armDiffIds: fb.diffIds });
 
         const start = performance.now();
-        const smoke = runSmokeJob(smokeWorkflowOf(ex.name), amd);
+        const smoke = runSmokeJob(smokeWorkflowOf(ex.name), amd, store);
         figures[ex.name] = { ...figures[ex.name], smokeJobSeconds: round((performance.now() - start) / 1000) };
         expect(smoke.ok, smoke.log).toBe(true);
         expect(smoke.steps.map((s) => s.status)).toEqual([0, 0, 0]);
@@ -195,7 +196,7 @@ describe('generated Dockerfiles, built with buildah (vfs, chroot, no emulation)'
     'the smoke job fails an image that cannot run as the pod (tokenplace without its writable /tmp)',
     () => {
       const noTmp = smokeFiles({ runtime: 'python', port: 5010, writablePaths: [] })[0]!.content;
-      const smoke = runSmokeJob(noTmp, 'localhost/sugarkube-test/tokenplace:amd64');
+      const smoke = runSmokeJob(noTmp, 'localhost/sugarkube-test/tokenplace:amd64', store);
       expect(smoke.ok).toBe(false);
       expect(smoke.steps.map((s) => s.status)).toEqual([0, 1, 0]);
       expect(smoke.steps[1]!.output).toContain('::error::/healthz did not answer 2xx');

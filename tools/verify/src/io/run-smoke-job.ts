@@ -2,15 +2,16 @@
  * Runs the generated smoke workflow's `container` job against a locally built image, as the
  * GitHub runner would: each `run:` step with its `env:` under `bash -e`, in order, later steps
  * skipped after a failure unless `if: always()`. The steps' `docker` is a stand-in
- * (fake-docker.sh: no daemon runs here) that starts the image's own command from its buildah
+ * (assets/fake-docker.sh: no daemon runs here) that starts the image's own command from its buildah
  * root filesystem with the job's flags, inside private mount and network namespaces (root needed).
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { buildah, inspectImage } from '../dockerfile/buildah.js';
+import type { BuildahStore } from './buildah.js';
 
 interface WireStep {
   readonly name: string;
@@ -32,7 +33,8 @@ export interface SmokeJobRun {
 }
 
 const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-const here = import.meta.dirname;
+/** The stand-in docker CLI and its port forwarder (tools/verify/assets, next to src/ and dist/). */
+const assets = fileURLToPath(new URL('../../assets/', import.meta.url));
 
 /** The `docker run` flags of the workflow's container job (to check against the real CLI's help). */
 export function dockerRunFlags(workflow: string): string[] {
@@ -41,7 +43,12 @@ export function dockerRunFlags(workflow: string): string[] {
   return [...run.matchAll(/(?:^|\s)(--?[a-z][a-z-]*)/g)].map((m) => m[1]!);
 }
 
-export function runSmokeJob(workflow: string, imageTag: string): SmokeJobRun {
+/**
+ * Runs the smoke workflow's `container` job against `imageTag` (an image in `store`), as a
+ * GitHub runner would; see the module comment. Needs root (private namespaces, mounts, chroot).
+ */
+export function runSmokeJob(workflow: string, imageTag: string, store: BuildahStore): SmokeJobRun {
+  const { run: buildah, inspectImage } = store;
   const steps = (parse(workflow) as { jobs: { container: { steps: WireStep[] } } }).jobs.container.steps.filter(
     (s) => s.uses === undefined,
   );
@@ -50,18 +57,12 @@ export function runSmokeJob(workflow: string, imageTag: string): SmokeJobRun {
   const container = buildah(['from', '--pull=never', '--quiet', imageTag]).trim();
   try {
     const rootfs = buildah(['mount', container]).trim();
-    const config = JSON.parse(buildah(['inspect', '--type', 'image', imageTag])) as {
-      OCIv1: { config: { Entrypoint?: string[]; WorkingDir?: string } };
-    };
     writeFileSync(join(state, 'image-env'), facts.env.map((e) => `${e}\0`).join(''));
-    writeFileSync(
-      join(state, 'image-argv'),
-      [...(config.OCIv1.config.Entrypoint ?? []), ...facts.cmd].map((a) => `${a}\0`).join(''),
-    );
-    writeFileSync(join(state, 'image-workdir'), config.OCIv1.config.WorkingDir || '/');
+    writeFileSync(join(state, 'image-argv'), [...facts.entrypoint, ...facts.cmd].map((a) => `${a}\0`).join(''));
+    writeFileSync(join(state, 'image-workdir'), facts.workingDir);
     const bin = join(state, 'bin');
     spawnSync('mkdir', ['-p', bin]);
-    copyFileSync(join(here, 'fake-docker.sh'), join(bin, 'docker'));
+    copyFileSync(join(assets, 'fake-docker.sh'), join(bin, 'docker'));
     chmodSync(join(bin, 'docker'), 0o755);
 
     const image = 'ghcr.io/example/app@sha256:' + 'a'.repeat(64);
@@ -105,7 +106,7 @@ export function runSmokeJob(workflow: string, imageTag: string): SmokeJobRun {
         FAKE_DOCKER_STATE: state,
         FAKE_DOCKER_IMAGE: image,
         FAKE_DOCKER_ROOTFS: rootfs,
-        FAKE_DOCKER_FORWARDER: join(here, 'port-forwarder.mjs'),
+        FAKE_DOCKER_FORWARDER: join(assets, 'port-forwarder.mjs'),
       },
     });
     const read = (file: string) => {
