@@ -191,7 +191,21 @@ export function addPackages(root: javascript.NodeProject) {
     description: 'Test-only: a live cluster on loopback (etcd, the Kubernetes control plane, kwok Pi-shaped nodes, the Flux controllers as processes) with a git server, an OCI registry and a chart repository.',
     publish: false,
     deps: [verify, `yaml@${toolVersions.yaml}`],
-    devDeps: [sibling('@sugarkube/manifests')],
+    // The live suite: the real clusters' tree (apps/cluster) and the example app repos, run by Flux;
+    // image-policy's selectTag and applySetters are what the controllers' results must equal.
+    devDeps: [
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/image-policy'),
+      sibling('@sugarkube/cluster'),
+      sibling('@sugarkube/sugarkube-cluster'),
+    ],
+    extraTestInputs: [
+      examplesInput,
+      '{workspaceRoot}/tools/upstream/pins.json',
+      '{workspaceRoot}/tools/upstream/install-live.sh',
+      '{workspaceRoot}/tools/upstream/live/*.sh',
+    ],
   });
   return { live, e2e, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
 }

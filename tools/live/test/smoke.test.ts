@@ -1,13 +1,14 @@
-import { danielsmith, defineApp, dspace, jobbot3000, planApp, tokenplace, type KubeObject } from '@sugarkube/manifests';
+import { planApp, type App, type KubeObject } from '@sugarkube/manifests';
+import { sugarkubeCluster } from '@sugarkube/sugarkube-cluster';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { fluxControllers, pushTinyImage, startLiveCluster, type LiveCluster } from '../src/index.js';
 
-// The real apps' staging objects, as `sugarkube synth` writes them into each overlay.
-const apps = [tokenplace, dspace, danielsmith, jobbot3000].map((descriptor) => ({
-  name: descriptor.name,
-  objects: planApp(defineApp(descriptor), 'staging'),
+// The real apps' staging objects (each from its app repo's sugarkube.yaml), as their overlays hold them.
+const apps = sugarkubeCluster.apps.map(({ app }) => ({
+  name: (app as App).descriptor.name,
+  objects: planApp(app as App, 'staging'),
 }));
 // Kinds whose CRDs this first round does not install (cert-manager, prometheus-operator): left
 // out of the apply and listed here, so a new kind in the output fails the test until decided.
