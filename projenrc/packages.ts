@@ -262,9 +262,21 @@ export function addPackages(root: javascript.NodeProject) {
       'Test-only: a live cluster on loopback (etcd, the Kubernetes control plane, kwok Pi-shaped nodes, the Flux controllers as processes) with a git server, an OCI registry and a chart repository.',
     publish: false,
     deps: [verify, `yaml@${toolVersions.yaml}`],
-    devDeps: [sibling('@sugarkube/manifests')],
-    // The smoke test applies the example app repos' staging objects.
-    extraTestInputs: [examplesInput],
+    // The live suite: the real clusters' tree (apps/cluster) and the example app repos, run by Flux;
+    // image-policy's selectTag and applySetters are what the controllers' results must equal.
+    devDeps: [
+      sibling('@sugarkube/core'),
+      sibling('@sugarkube/manifests'),
+      sibling('@sugarkube/image-policy'),
+      sibling('@sugarkube/cluster'),
+      sibling('@sugarkube/sugarkube-cluster'),
+    ],
+    extraTestInputs: [
+      examplesInput,
+      '{workspaceRoot}/tools/upstream/pins.json',
+      '{workspaceRoot}/tools/upstream/install-live.sh',
+      '{workspaceRoot}/tools/upstream/live/*.sh',
+    ],
   });
   const bench = addSugarkubePackage(root, {
     name: '@sugarkube/bench',

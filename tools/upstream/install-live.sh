@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the live cluster's binaries and CRDs (tools/upstream/live/*.sh) into $SUGARKUBE_CACHE:
 # etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok and its stages,
-# the six Flux controllers with their CRDs, the Gateway API CRDs. Run after install.sh (kwok's
-# stages are rendered with its kustomize entry point).
+# the six Flux controllers with their CRDs, the Gateway API CRDs, the platform CRDs (k3s',
+# the Flux Operator's) and the chart archives no module holds (kube-prometheus-stack, Longhorn).
+# Run after install.sh (kwok's stages are rendered with its kustomize entry point; the charts
+# use its helm).
 #
 # Scheduling, for a 2-core machine: every script's fetch phase (module downloads: network)
 # starts at once in the background, while the build phases (compiles: CPU) run one after the
@@ -12,13 +14,15 @@
 # A warm cache is a no-op (each script checks .done first).
 #
 # Settings: SUGARKUBE_FLUX_SOURCES, a folder of `git archive` tarballs of the Flux controllers
-# the module proxy refuses (default: clone their tags from GitHub; see live/lib.sh).
+# the module proxy refuses (default: clone their tags from GitHub; see live/lib.sh);
+# SUGARKUBE_CHART_ARCHIVES, a folder of chart archives (default: `helm pull` from the charts'
+# repositories; see live/upstream-charts.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # Biggest first: kubernetes pays the shared k8s.io compile; the Flux controllers reuse part
 # of it (same client-go/apimachinery versions compile once).
-ORDER=(etcd kubernetes kwok gateway-api-crds source-controller kustomize-controller helm-controller
-  image-reflector-controller image-automation-controller notification-controller)
+ORDER=(etcd kubernetes kwok gateway-api-crds platform-crds upstream-charts source-controller kustomize-controller
+  helm-controller image-reflector-controller image-automation-controller notification-controller)
 for s in "$here"/live/*.sh; do
   name="$(basename "$s" .sh)"
   [ "$name" = lib ] || [[ " ${ORDER[*]} " == *" $name "* ]] || { echo "[live] $name.sh is not in ORDER" >&2; exit 1; }

@@ -11,15 +11,20 @@ export interface Identity {
 /** The context name every kubeconfig the live cluster writes uses. */
 export const liveContext = 'sugarkube-live';
 
-/** A kubeconfig for one identity against the live API server, trusting the cluster's CA file. */
-export function renderKubeconfig(server: string, caFile: string, identity: Identity): string {
+/**
+ * A kubeconfig for one identity against the live API server, trusting the cluster's CA file.
+ * Its cluster, user and context entries are named after `context`, so the kubeconfigs of two
+ * live clusters merge (`KUBECONFIG=a:b`) without one entry hiding the other's.
+ */
+export function renderKubeconfig(server: string, caFile: string, identity: Identity, context = liveContext): string {
+  const user = `${identity.user}@${context}`;
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: liveContext, cluster: { server, 'certificate-authority': caFile } }],
-    users: [{ name: identity.user, user: { token: identity.token } }],
-    contexts: [{ name: liveContext, context: { cluster: liveContext, user: identity.user } }],
-    'current-context': liveContext,
+    clusters: [{ name: context, cluster: { server, 'certificate-authority': caFile } }],
+    users: [{ name: user, user: { token: identity.token } }],
+    contexts: [{ name: context, context: { cluster: context, user } }],
+    'current-context': context,
   });
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
@@ -10,6 +10,8 @@ export interface ChartServer {
   readonly url: string;
   /** Packages a chart directory into the repository (`helm package`), re-indexes it, and returns the chart's `name-version`. */
   addChart(chartDir: string): Promise<string>;
+  /** Serves a packaged chart (`name-version.tgz`) unchanged, re-indexes, and returns its `name-version`. */
+  addArchive(archive: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,13 @@ export async function startChartServer(dir: string): Promise<ChartServer> {
       const packaged = await run(helm, ['package', chartDir, '--destination', root]);
       const archive = /to: (.*\.tgz)\s*$/m.exec(packaged.stdout)?.[1];
       if (!archive) throw new Error(`helm package ${chartDir}: no archive named in its output: ${packaged.stdout}`);
+      await run(helm, ['repo', 'index', root, '--url', url]);
+      return basename(archive, '.tgz');
+    },
+    addArchive: async (archive) => {
+      if (!archive.endsWith('.tgz') || !existsSync(archive))
+        throw new Error(`chart server: expected a chart archive (.tgz), received ${JSON.stringify(archive)}`);
+      copyFileSync(archive, join(root, basename(archive)));
       await run(helm, ['repo', 'index', root, '--url', url]);
       return basename(archive, '.tgz');
     },

@@ -16,20 +16,50 @@ export interface GitServerOptions {
   readonly credentials?: { readonly username: string; readonly password: string };
 }
 
+/** How `commit` writes its commit. */
+export interface CommitOptions {
+  /** @default 'main' */
+  readonly branch?: string;
+  /**
+   * Author and committer date, seconds since the epoch: the same files, parent and date give the
+   * same SHA on every run. @default now
+   */
+  readonly date?: number;
+}
+
+/** One commit of a branch, newest first in `log`. */
+export interface CommitInfo {
+  readonly sha: string;
+  readonly author: string;
+  readonly subject: string;
+  /** The whole message. */
+  readonly message: string;
+}
+
 export interface GitServer {
-  /** `http://127.0.0.1:PORT`; a repository `name` is at `${url}/${name}.git`. */
+  /**
+   * `http://127.0.0.1:PORT`; a repository `name` is at `${url}/${name}.git`, and also without
+   * `.git` (git http-backend tries both), so `owner/repo` mirrors a GitHub URL's path.
+   */
   readonly url: string;
-  /** Creates an empty bare repository (default branch `main`) that accepts pushes over HTTP. */
+  /**
+   * Creates an empty bare repository (default branch `main`) that accepts pushes over HTTP.
+   * `name` is `repo` or `owner/repo`.
+   */
   createRepo(name: string): Promise<string>;
   /**
-   * Replaces the whole tree of `branch` (default `main`) with `files` in one commit and returns
-   * its SHA. An empty repository gets its first commit.
+   * Replaces the whole tree of the branch with `files` in one commit and returns its SHA. An
+   * empty repository gets its first commit.
    */
-  commit(name: string, files: readonly RepoFile[], message: string, branch?: string): Promise<string>;
+  commit(name: string, files: readonly RepoFile[], message: string, options?: CommitOptions): Promise<string>;
   /** The SHA `branch` points at. */
   head(name: string, branch?: string): Promise<string>;
-  /** A file's content at `branch`. */
-  show(name: string, path: string, branch?: string): Promise<string>;
+  /** A file's content at `ref` (a branch or a SHA). */
+  show(name: string, path: string, ref?: string): Promise<string>;
+  /** Every file of the tree at `ref` (a branch or a SHA). */
+  files(name: string, ref?: string): Promise<RepoFile[]>;
+  /** The commits of `branch`, newest first. */
+  log(name: string, branch?: string): Promise<CommitInfo[]>;
   stop(): Promise<void>;
 }
 
@@ -59,19 +89,28 @@ export async function startGitServer(dir: string, options: GitServerOptions = {}
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const repoPath = (name: string) => {
-    if (!/^[a-z0-9][a-z0-9._-]*$/.test(name))
-      throw new Error(`git server: repository names are [a-z0-9._-], received ${JSON.stringify(name)}`);
+    if (!/^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?$/.test(name) || name.includes('..'))
+      throw new Error(
+        `git server: repository names are [a-z0-9._-], optionally owner/repo, received ${JSON.stringify(name)}`,
+      );
     return join(root, `${name}.git`);
   };
+  const gitIn = (name: string, args: readonly string[]) => git(args, repoPath(name));
   return {
     url,
     createRepo: async (name) => {
       const path = repoPath(name);
+      mkdirSync(dirname(path), { recursive: true });
       await git(['init', '--quiet', '--bare', '--initial-branch=main', path]);
       await git(['config', 'http.receivepack', 'true'], path);
       return `${url}/${name}.git`;
     },
-    commit: async (name, files, message, branch = 'main') => {
+    commit: async (name, files, message, options = {}) => {
+      const branch = options.branch ?? 'main';
+      const dated =
+        options.date === undefined
+          ? gitEnv()
+          : { ...gitEnv(), GIT_AUTHOR_DATE: `@${options.date} +0000`, GIT_COMMITTER_DATE: `@${options.date} +0000` };
       const work = mkdtempSync(join(dir, 'git-work-'));
       try {
         await git(['init', '--quiet', `--initial-branch=${branch}`], work);
@@ -95,7 +134,10 @@ export async function startGitServer(dir: string, options: GitServerOptions = {}
         // The index holds only the new files: the commit's tree replaces the branch's tree.
         const tree = (await git(['write-tree'], work)).stdout.trim();
         const sha = (
-          await git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], work)
+          await run('git', ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], {
+            cwd: work,
+            env: dated,
+          })
         ).stdout.trim();
         await git(['push', '--quiet', repoPath(name), `${sha}:refs/heads/${branch}`], work);
         return sha;
@@ -103,10 +145,32 @@ export async function startGitServer(dir: string, options: GitServerOptions = {}
         rmSync(work, { recursive: true, force: true });
       }
     },
-    head: async (name, branch = 'main') =>
-      (await git(['rev-parse', `refs/heads/${branch}`], repoPath(name))).stdout.trim(),
-    show: async (name, path, branch = 'main') =>
-      (await git(['show', `refs/heads/${branch}:${path}`], repoPath(name))).stdout,
+    head: async (name, branch = 'main') => (await gitIn(name, ['rev-parse', `refs/heads/${branch}`])).stdout.trim(),
+    show: async (name, path, ref = 'main') => (await gitIn(name, ['show', `${ref}:${path}`])).stdout,
+    files: async (name, ref = 'main') => {
+      const listed = (await gitIn(name, ['ls-tree', '-r', '-z', '--name-only', ref])).stdout
+        .split('\0')
+        .filter(Boolean);
+      return Promise.all(
+        listed.map(async (path) => ({ path, content: (await gitIn(name, ['show', `${ref}:${path}`])).stdout })),
+      );
+    },
+    log: async (name, branch = 'main') => {
+      // NUL between fields and commits: a message may hold anything else.
+      const out = (await gitIn(name, ['log', '-z', '--format=%H%x00%an <%ae>%x00%B', `refs/heads/${branch}`])).stdout;
+      const fields = out.split('\0');
+      const commits: CommitInfo[] = [];
+      for (let i = 0; i + 2 < fields.length; i += 3) {
+        const message = fields[i + 2]!.replace(/\n+$/, '\n');
+        commits.push({
+          sha: fields[i]!.replace(/^\n/, ''),
+          author: fields[i + 1]!,
+          subject: message.split('\n')[0]!,
+          message,
+        });
+      }
+      return commits;
+    },
     stop: () => closeServer(server),
   };
 }

@@ -56,6 +56,10 @@ export async function startApiServer(
     '--anonymous-auth=false',
     '--authorization-mode=Node,RBAC',
     '--enable-admission-plugins=NodeRestriction,PodSecurity',
+    // Every admission webhook the charts register (cert-manager's, prometheus-operator's) would be
+    // served by a kwok pod, which runs no process: the API server would wait out each call's
+    // timeout, then refuse or ignore. The configurations stay API objects; nothing calls them.
+    '--disable-admission-plugins=ValidatingAdmissionWebhook,MutatingAdmissionWebhook',
     // k3s allows privileged containers: a refused pod is refused by Pod Security, not by this flag.
     '--allow-privileged=true',
     `--service-cluster-ip-range=${serviceCidr}`,

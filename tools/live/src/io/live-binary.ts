@@ -13,6 +13,8 @@ export type LiveEntry =
   | 'kwok'
   | 'kwok-stages.yaml'
   | 'gateway-api-crds'
+  | 'platform-crds'
+  | 'upstream-charts'
   | FluxController
   | `${FluxController}-crds`;
 

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fluxControllers, fluxNamespace, type FluxController } from '../flux-controller.js';
-import { renderKubeconfig, type Identity } from '../kubeconfig.js';
+import { liveContext, renderKubeconfig, type Identity } from '../kubeconfig.js';
 import { piNodes, type LiveNodeSpec } from '../live-node.js';
 import { startChartServer, type ChartServer } from './chart-server.js';
 import { startEtcd } from './etcd.js';
 import { startFluxControllers, type RunningFlux } from './flux-processes.js';
 import { startGitServer, type GitServer, type GitServerOptions } from './git-server.js';
+import { httpsGet } from './https-get.js';
 import { kubernetesServiceIp, serviceCidr, startApiServer } from './kube-apiserver.js';
 import { startKubeComponent } from './kube-component.js';
 import { applyObjects, kubectl } from './kubectl.js';
@@ -16,6 +17,7 @@ import { waitForCondition, type ConditionTarget } from './wait-condition.js';
 import { podCidr, startKwok } from './kwok.js';
 import { liveEntry, liveVersion, type LiveEntry } from './live-binary.js';
 import { startLiveRegistry, type LiveRegistry } from './live-registry.js';
+import type { LiveServers } from './live-servers.js';
 import { createPki } from './pki.js';
 import type { RunOptions, RunResult } from './run.js';
 import { Supervisor } from './supervisor.js';
@@ -31,6 +33,13 @@ export interface LiveClusterOptions {
   readonly git?: GitServerOptions;
   /** @default a fresh directory under the OS temp dir */
   readonly dir?: string;
+  /**
+   * The git server, registry and chart repository to use (shared with other clusters; `stop()`
+   * leaves them running). @default the cluster starts its own, with `git` as the git server's settings
+   */
+  readonly servers?: LiveServers;
+  /** The kubeconfig context's name. @default 'sugarkube-live' */
+  readonly context?: string;
 }
 
 /** Milliseconds each start-up phase took (wall clock). */
@@ -49,6 +58,8 @@ export interface LiveCluster {
   readonly dir: string;
   /** An admin kubeconfig (`system:masters`) for tests and `sugarkube status`. */
   readonly kubeconfig: string;
+  /** Its context's name (`options.context`). */
+  readonly context: string;
   readonly apiServerUrl: string;
   readonly nodes: readonly LiveNodeSpec[];
   readonly git: GitServer;
@@ -59,6 +70,11 @@ export interface LiveCluster {
   readonly versions: Readonly<Record<string, string>>;
   readonly timings: LiveTimings;
   kubectl(args: readonly string[], options?: RunOptions): Promise<RunResult>;
+  /**
+   * GET an API path as the admin (`/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations`): the
+   * parsed JSON, or a rejection naming the status. Lighter than a kubectl process for polling.
+   */
+  get<T = unknown>(path: string): Promise<T>;
   apply(objects: readonly unknown[] | string, options?: RunOptions): Promise<RunResult>;
   /** Polls until condition `type` is True on the target (see waitForCondition); returns the objects. */
   waitFor(target: ConditionTarget, type: string, options?: { readonly timeoutMs?: number }): Promise<unknown[]>;
@@ -120,18 +136,21 @@ export async function startLiveCluster(options: LiveClusterOptions = {}): Promis
     const tApi = Date.now();
     const kubeconfigFor = (name: string, identity: Identity) => {
       const path = join(dir, name === 'admin' ? 'kubeconfig' : `kubeconfig-${name}`);
-      writeFileSync(path, renderKubeconfig(api.url, pki.caCert, identity), { mode: 0o600 });
+      const context = name === 'admin' ? (options.context ?? liveContext) : liveContext;
+      writeFileSync(path, renderKubeconfig(api.url, pki.caCert, identity, context), { mode: 0o600 });
       return path;
     };
     const kubeconfig = kubeconfigFor('admin', admin);
     const fluxKubeconfigs = byController((c) => kubeconfigFor(c, flux[c]));
     const kubeletVersion = liveVersion('kube-apiserver');
+    const caPem = readFileSync(pki.caCert, 'utf8');
 
-    const git = await startGitServer(dir, options.git);
-    stopped.push(git.stop);
-    const charts = await startChartServer(dir);
-    stopped.push(charts.stop);
-    const registryStarted = startLiveRegistry(supervisor, dir);
+    const git = options.servers?.git ?? (await startGitServer(dir, options.git));
+    const charts = options.servers?.charts ?? (await startChartServer(dir));
+    if (!options.servers) stopped.push(git.stop, charts.stop);
+    const registryStarted = options.servers
+      ? Promise.resolve(options.servers.registry)
+      : startLiveRegistry(supervisor, dir);
 
     const controlPlane = Promise.all([
       startKubeComponent(supervisor, dir, 'kube-controller-manager', kubeconfigFor('kube-controller-manager', kcm), [
@@ -178,6 +197,7 @@ export async function startLiveCluster(options: LiveClusterOptions = {}): Promis
     return {
       dir,
       kubeconfig,
+      context: options.context ?? liveContext,
       apiServerUrl: api.url,
       nodes,
       git,
@@ -195,6 +215,11 @@ export async function startLiveCluster(options: LiveClusterOptions = {}): Promis
         total: end - t0,
       },
       kubectl: (args, runOptions) => kubectl(kubeconfig, args, runOptions),
+      get: async <T>(path: string) => {
+        const r = await httpsGet(`${api.url}${path}`, { ca: caPem, token: admin.token, timeoutMs: 30_000 });
+        if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${r.body.slice(0, 300)}`);
+        return JSON.parse(r.body) as T;
+      },
       apply: (objects, runOptions) => applyObjects(kubeconfig, objects, runOptions),
       waitFor: (target, type, waitOptions) => waitForCondition(kubeconfig, target, type, waitOptions),
       logTails: (lines) => supervisor.logTails(lines),
