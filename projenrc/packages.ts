@@ -254,7 +254,10 @@ export function addPackages(root: javascript.NodeProject) {
     extraTestInputs: ['{workspaceRoot}/docs/**/*'],
   });
   // Regenerates the references (after building what they are generated from).
-  docs.package.setScript('docs', 'nx run @sugarkube/docs:build --output-style=static && node dist/io/write-field-references.js');
+  docs.package.setScript(
+    'docs',
+    'nx run @sugarkube/docs:build --output-style=static && node dist/io/write-field-references.js',
+  );
   const live = addSugarkubePackage(root, {
     name: '@sugarkube/live',
     outdir: 'tools/live',
@@ -306,5 +309,20 @@ export function addPackages(root: javascript.NodeProject) {
     ],
     extraTestInputs: [examplesInput],
   });
-  return { live, bench, e2e, docs, repoChecks, verifyTools, core, imagePolicy, manifests, ciWorkflows, sites, clusterTree, cluster, cli };
+  return {
+    live,
+    bench,
+    e2e,
+    docs,
+    repoChecks,
+    verifyTools,
+    core,
+    imagePolicy,
+    manifests,
+    ciWorkflows,
+    sites,
+    clusterTree,
+    cluster,
+    cli,
+  };
 }

@@ -38,6 +38,8 @@ export function createMonorepo() {
           '**/test/golden/**',
           '**/.vitest',
           'tools/upstream/pins.json',
+          // Written by projen in its own JSON style.
+          '**/test/tsconfig.json',
         ],
       },
     },
@@ -85,11 +87,9 @@ export function createMonorepo() {
   });
   // Only what Node runs by type stripping: the packages' own sources are compiled (and may use
   // TypeScript-only syntax) through their tsconfigs.
-  root.tryFindObjectFile('tsconfig.projen.json')?.addOverride('include', [
-    '.projenrc.ts',
-    'projenrc/**/*.ts',
-    'examples/*/.projenrc.ts',
-  ]);
+  root
+    .tryFindObjectFile('tsconfig.projen.json')
+    ?.addOverride('include', ['.projenrc.ts', 'projenrc/**/*.ts', 'examples/*/.projenrc.ts']);
 
   const pkg = root.package;
   pkg.addField('type', 'module');
@@ -108,7 +108,8 @@ export function createMonorepo() {
     if (root.tasks.tryFind(task)) root.removeTask(task);
   }
   const scripts: Record<string, string> = {
-    start: 'nx run-many -t build -p @sugarkube/cli @sugarkube/sugarkube-cluster --output-style=static && node apps/cli/dist/bin.js synth',
+    start:
+      'nx run-many -t build -p @sugarkube/cli @sugarkube/sugarkube-cluster --output-style=static && node apps/cli/dist/bin.js synth',
     // The workspace's CLI, built first: `npm run sugarkube -- <command>`. Never `npx sugarkube` here: the
     // root has no bin of that name, so npx would look the unowned name up on the public registry.
     sugarkube:

@@ -9,7 +9,7 @@ import { nodeEngines, toolVersions } from './versions.ts';
 // repo-wide reformat, which lands in the same commit that flips it (reformatting earlier would
 // conflict with every branch still being merged):
 //   npx prettier --write $(ls -d packages/*/src packages/*/test apps/*/src apps/*/test tools/*/src tools/*/test) projenrc .projenrc.ts
-export const prettierCheckInLint = false;
+export const prettierCheckInLint = true;
 
 /** Options for one workspace package of the monorepo. */
 export interface SugarkubePackageOptions {

@@ -61,6 +61,10 @@ export const sugarkubeCluster: ClusterDefinition = {
     { app: appFromRepo('dspace'), repository: { url: 'https://github.com/democratizedspace/dspace' } },
     { app: appFromRepo('danielsmith'), repository: { url: 'https://github.com/futuroptimist/danielsmith.io' } },
     // Prod is not live: its host is still a placeholder and it has no prod tag (apps.md §4).
-    { app: appFromRepo('jobbot3000'), repository: { url: 'https://github.com/futuroptimist/jobbot3000' }, environments: ['staging'] },
+    {
+      app: appFromRepo('jobbot3000'),
+      repository: { url: 'https://github.com/futuroptimist/jobbot3000' },
+      environments: ['staging'],
+    },
   ],
 };

@@ -20,16 +20,29 @@ describe('parseClusterDefinition', () => {
   it('refuses a tunnel and MetalLB in one environment (one clear exposure path)', () => {
     const input = testCluster();
     const prod = input.environments.prod!;
-    const both = { ...input, environments: { ...input.environments, prod: { ...prod, exposure: { cloudflareTunnel: {}, metallb: { addresses: ['192.168.1.240/28'] } } } } };
+    const both = {
+      ...input,
+      environments: {
+        ...input.environments,
+        prod: { ...prod, exposure: { cloudflareTunnel: {}, metallb: { addresses: ['192.168.1.240/28'] } } },
+      },
+    };
     expect(messages(both)).toEqual([
       'environments.prod.exposure.metallb: expected no metallb when cloudflareTunnel is set (one clear exposure path per environment: pick one), received an object',
     ]);
     const neither = { ...input, environments: { ...input.environments, prod: { ...prod, exposure: {} } } };
-    expect(messages(neither)).toEqual(['environments.prod.exposure: expected one of {cloudflareTunnel: {}} or {metallb: {addresses}}, received an object']);
+    expect(messages(neither)).toEqual([
+      'environments.prod.exposure: expected one of {cloudflareTunnel: {}} or {metallb: {addresses}}, received an object',
+    ]);
   });
 
   it('collects every error at once, each with its path', () => {
-    const input = { ...testCluster(), acmeEmail: 'nope', dnsZones: [], environments: { staging: { exposure: { metallb: { addresses: ['10.0.0.1'] } } } } };
+    const input = {
+      ...testCluster(),
+      acmeEmail: 'nope',
+      dnsZones: [],
+      environments: { staging: { exposure: { metallb: { addresses: ['10.0.0.1'] } } } },
+    };
     expect(messages(input)).toEqual([
       'acmeEmail: expected an e-mail address, received "nope"',
       'dnsZones: expected at least one DNS zone, received a list of 0',
@@ -42,8 +55,17 @@ describe('parseClusterDefinition', () => {
   it('checks MetalLB ranges: valid octets, start not after end, a prefix length 0-32', () => {
     const input = testCluster();
     const prod = input.environments.prod!;
-    const addresses = ['192.168.1.300-192.168.1.245', '192.168.1.250-192.168.1.245', '10.0.0.0/33', '192.168.1.240-192.168.1.250', '10.0.0.0/8'];
-    const ranges = { ...input, environments: { ...input.environments, prod: { ...prod, exposure: { metallb: { addresses } } } } };
+    const addresses = [
+      '192.168.1.300-192.168.1.245',
+      '192.168.1.250-192.168.1.245',
+      '10.0.0.0/33',
+      '192.168.1.240-192.168.1.250',
+      '10.0.0.0/8',
+    ];
+    const ranges = {
+      ...input,
+      environments: { ...input.environments, prod: { ...prod, exposure: { metallb: { addresses } } } },
+    };
     expect(messages(ranges)).toEqual([
       'environments.prod.exposure.metallb.addresses[0]: expected an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28" ("192.168.1.300" is not an IPv4 address (four octets 0-255)), received "192.168.1.300-192.168.1.245"',
       'environments.prod.exposure.metallb.addresses[1]: expected an IPv4 range such as "192.168.1.240-192.168.1.250" or CIDR "192.168.1.240/28" (start 192.168.1.250 is after end 192.168.1.245), received "192.168.1.250-192.168.1.245"',
@@ -51,10 +73,13 @@ describe('parseClusterDefinition', () => {
     ]);
   });
 
-  it('refuses a route host outside the cluster\'s DNS zones', () => {
+  it("refuses a route host outside the cluster's DNS zones", () => {
     const input = testCluster();
     const app = input.apps[0]!.app as AppDescriptor;
-    const outside = { ...input, apps: [{ ...input.apps[0]!, app: { ...app, routes: [{ apex: 'hello.example.net' }] } }, input.apps[1]!] };
+    const outside = {
+      ...input,
+      apps: [{ ...input.apps[0]!, app: { ...app, routes: [{ apex: 'hello.example.net' }] } }, input.apps[1]!],
+    };
     expect(messages(outside)).toEqual([
       'apps[0].app.routes: expected a staging host inside the cluster\'s dnsZones ("example.org"), received "staging.hello.example.net"',
       'apps[0].app.routes: expected a prod host inside the cluster\'s dnsZones ("example.org"), received "hello.example.net"',
@@ -69,9 +94,18 @@ describe('parseClusterDefinition', () => {
       ...input,
       acmeEmail: 'nope',
       owner: 'Not An Owner',
-      apps: [{ ...input.apps[0]!, app: { ...app, routes: [{ apex: 'hello.example.net' }] } }, input.apps[1]!, { ...input.apps[1]!, helm: { version: '1.0.0' } }],
+      apps: [
+        { ...input.apps[0]!, app: { ...app, routes: [{ apex: 'hello.example.net' }] } },
+        input.apps[1]!,
+        { ...input.apps[1]!, helm: { version: '1.0.0' } },
+      ],
     };
-    expect(parseClusterDefinition(broken, { ...testPins, prod: { ...testPins.prod, nobody: { web: { tag: 'v1.0.0' } } } }).errors.map((e) => e.message)).toEqual([
+    expect(
+      parseClusterDefinition(broken, {
+        ...testPins,
+        prod: { ...testPins.prod, nobody: { web: { tag: 'v1.0.0' } } },
+      }).errors.map((e) => e.message),
+    ).toEqual([
       'owner: expected a GitHub owner such as "futuroptimist", received "Not An Owner"',
       'acmeEmail: expected an e-mail address, received "nope"',
       'apps[2].app.name: expected a name not used by apps[1], received "legacy"',
@@ -86,16 +120,39 @@ describe('parseClusterDefinition', () => {
   it('refuses plaintext where a sealed value belongs', () => {
     const input = testCluster();
     const staging = input.environments.staging!;
-    const leaked = { ...input, environments: { ...input.environments, staging: { ...staging, sealedSecrets: { 'cloudflare-api-token': { encryptedData: { 'api-token': 'my-real-token' } } } } } };
+    const leaked = {
+      ...input,
+      environments: {
+        ...input.environments,
+        staging: {
+          ...staging,
+          sealedSecrets: { 'cloudflare-api-token': { encryptedData: { 'api-token': 'my-real-token' } } },
+        },
+      },
+    };
     const found = messages(leaked);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^environments\.staging\.sealedSecrets\.cloudflare-api-token\.encryptedData\.api-token: value is not sealed ciphertext \(plaintext refused\)/);
+    expect(found[0]).toMatch(
+      /^environments\.staging\.sealedSecrets\.cloudflare-api-token\.encryptedData\.api-token: value is not sealed ciphertext \(plaintext refused\)/,
+    );
   });
 
   it('names the secrets it knows and warns about needed ones that are missing', () => {
     const input = testCluster();
     const prod = input.environments.prod!;
-    const parsed = parseClusterDefinition({ ...input, environments: { ...input.environments, prod: { ...prod, sealedSecrets: { 'cloudflare-api-tokn': { encryptedData: { 'api-token': fakeCiphertext } } } } } }, testPins);
+    const parsed = parseClusterDefinition(
+      {
+        ...input,
+        environments: {
+          ...input.environments,
+          prod: {
+            ...prod,
+            sealedSecrets: { 'cloudflare-api-tokn': { encryptedData: { 'api-token': fakeCiphertext } } },
+          },
+        },
+      },
+      testPins,
+    );
     expect(parsed.errors.map((e) => e.message)).toEqual([
       'environments.prod.sealedSecrets.cloudflare-api-tokn: expected one of cloudflare-api-token, cloudflared-token, external-dns-cloudflare, flux-github-token, flux-chat-webhook, longhorn-backup, received "cloudflare-api-tokn"',
     ]);
@@ -103,7 +160,16 @@ describe('parseClusterDefinition', () => {
   });
 
   it('prefixes app errors with their place in the cluster', () => {
-    const input = testCluster({ apps: [{ app: { name: 'x', services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/a/x' }, port: 70000 }] } }] });
+    const input = testCluster({
+      apps: [
+        {
+          app: {
+            name: 'x',
+            services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/a/x' }, port: 70000 }],
+          },
+        },
+      ],
+    });
     expect(messages(input)).toEqual(['apps[0].app.services[0].port: expected an integer 1-65535, received 70000']);
   });
 

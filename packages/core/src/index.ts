@@ -73,7 +73,13 @@ export {
   type RuntimeName,
   type RuntimeResources,
 } from './runtimes/runtime-table.js';
-export { baseImages, baseImageReference, baseImageGlibcMinor, type BaseImage, type BaseImageName } from './runtimes/base-images.js';
+export {
+  baseImages,
+  baseImageReference,
+  baseImageGlibcMinor,
+  type BaseImage,
+  type BaseImageName,
+} from './runtimes/base-images.js';
 export {
   tagSafeBranch,
   sortableTag,

@@ -13,7 +13,20 @@ describe('the README', () => {
     // The snippet as written, with its import bound to this package's source.
     const code = example.body.replace(/^import \{([^}]+)\} from '@sugarkube\/core';$/m, 'const {$1} = core;');
     const run = new Function('core', 'process', 'console', code) as (...args: unknown[]) => void;
-    run(core, { stdout: { write: (t: string) => out.push(t) } }, { log: (v: unknown) => out.push(`${JSON.stringify(v).replace(/"(\w+)":/g, '$1: ').replace(/,/g, ', ').replace(/\{/g, '{ ').replace(/\}/g, ' }')}\n`) });
+    run(
+      core,
+      { stdout: { write: (t: string) => out.push(t) } },
+      {
+        log: (v: unknown) =>
+          out.push(
+            `${JSON.stringify(v)
+              .replace(/"(\w+)":/g, '$1: ')
+              .replace(/,/g, ', ')
+              .replace(/\{/g, '{ ')
+              .replace(/\}/g, ' }')}\n`,
+          ),
+      },
+    );
     expect(out.join('')).toBe(shown.body);
   });
 });

@@ -77,7 +77,12 @@ export interface ApplySettersOptions {
 /** One field Flux would change. */
 export interface SetterChange {
   readonly file: string;
-  readonly object: { readonly apiVersion: string; readonly kind: string; readonly name: string; readonly namespace: string };
+  readonly object: {
+    readonly apiVersion: string;
+    readonly kind: string;
+    readonly name: string;
+    readonly namespace: string;
+  };
   readonly setter: string;
   readonly oldValue: string;
   readonly newValue: string;
@@ -162,7 +167,11 @@ function render(node: Scalar, value: string): string {
     const oldTag = explicitTag ? 'str' : goYamlResolve(node.source ?? '');
     if (nonString && oldTag !== 'null') return quoteDouble();
     if (value === '' && !explicitTag && oldTag !== 'str' && oldTag !== 'null') return `!!${oldTag}`;
-    const plain = value !== '' && /^[^\s!&*?|>'"%@`#,[\]{}-][^\n]*$/.test(value) && !/(: |: *$| #)/.test(value) && !/\s$/.test(value);
+    const plain =
+      value !== '' &&
+      /^[^\s!&*?|>'"%@`#,[\]{}-][^\n]*$/.test(value) &&
+      !/(: |: *$| #)/.test(value) &&
+      !/\s$/.test(value);
     const written = plain ? value : quoteDouble();
     if (!explicitTag && oldTag !== 'str' && plain && goYamlResolve(value) !== oldTag) return `!!${oldTag} ${written}`;
     return written;
@@ -195,7 +204,11 @@ function str(value: unknown): string {
  * strategy would, returning only the rewritten files and the recorded changes.
  * @throws ValidationError (from `@sugarkube/core`) for arguments of the wrong shape
  */
-export function applySetters(files: Readonly<Record<string, string>> | ReadonlyMap<string, string>, policies: readonly PolicyRef[], options: ApplySettersOptions): ApplySettersResult {
+export function applySetters(
+  files: Readonly<Record<string, string>> | ReadonlyMap<string, string>,
+  policies: readonly PolicyRef[],
+  options: ApplySettersOptions,
+): ApplySettersResult {
   checkArguments('applySetters arguments', [
     [['files'], filesSchema, files],
     [['policies'], policiesSchema, policies],
@@ -222,7 +235,12 @@ export function applySetters(files: Readonly<Record<string, string>> | ReadonlyM
         try {
           const js = doc.toJS() as Record<string, unknown> | null;
           const m = (js?.metadata ?? {}) as Record<string, unknown>;
-          return { apiVersion: str(js?.apiVersion), kind: str(js?.kind), name: str(m.name), namespace: str(m.namespace) };
+          return {
+            apiVersion: str(js?.apiVersion),
+            kind: str(js?.kind),
+            name: str(m.name),
+            namespace: str(m.namespace),
+          };
         } catch {
           return { apiVersion: '', kind: '', name: '', namespace: '' };
         }
@@ -242,7 +260,11 @@ export function applySetters(files: Readonly<Record<string, string>> | ReadonlyM
         } else if (isSeq(node)) {
           // A comment line above a sequence item is its head comment in go-yaml (the yaml library
           // files the first one under the sequence).
-          node.items.forEach((item, i) => (isScalar(item) ? visitScalar(item, item.commentBefore ?? (i === 0 ? node.commentBefore : undefined)) : walk(item)));
+          node.items.forEach((item, i) =>
+            isScalar(item)
+              ? visitScalar(item, item.commentBefore ?? (i === 0 ? node.commentBefore : undefined))
+              : walk(item),
+          );
         } else if (isScalar(node)) visitScalar(node);
       };
       // fieldmeta.Read: the line comment if there is one, else the head comment.
@@ -261,7 +283,8 @@ export function applySetters(files: Readonly<Record<string, string>> | ReadonlyM
     }
     if (edits.length === 0) continue;
     let content = text;
-    for (const edit of edits.sort((a, b) => b.start - a.start)) content = content.slice(0, edit.start) + edit.text + content.slice(edit.end);
+    for (const edit of edits.sort((a, b) => b.start - a.start))
+      content = content.slice(0, edit.start) + edit.text + content.slice(edit.end);
     // kyaml writes a changed file back without a leading document marker.
     if (content.startsWith('---\n')) content = content.slice(4);
     out.push({ path, content });

@@ -4,10 +4,29 @@ import { goParseFloat } from './go/go-parse-float.js';
 export type GoYamlTag = 'str' | 'null' | 'bool' | 'int' | 'float' | 'timestamp';
 
 const MAP: Record<string, GoYamlTag> = {
-  '': 'null', '~': 'null', null: 'null', Null: 'null', NULL: 'null',
-  true: 'bool', True: 'bool', TRUE: 'bool', false: 'bool', False: 'bool', FALSE: 'bool',
-  '.nan': 'float', '.NaN': 'float', '.NAN': 'float', '.inf': 'float', '.Inf': 'float', '.INF': 'float',
-  '+.inf': 'float', '+.Inf': 'float', '+.INF': 'float', '-.inf': 'float', '-.Inf': 'float', '-.INF': 'float',
+  '': 'null',
+  '~': 'null',
+  null: 'null',
+  Null: 'null',
+  NULL: 'null',
+  true: 'bool',
+  True: 'bool',
+  TRUE: 'bool',
+  false: 'bool',
+  False: 'bool',
+  FALSE: 'bool',
+  '.nan': 'float',
+  '.NaN': 'float',
+  '.NAN': 'float',
+  '.inf': 'float',
+  '.Inf': 'float',
+  '.INF': 'float',
+  '+.inf': 'float',
+  '+.Inf': 'float',
+  '+.INF': 'float',
+  '-.inf': 'float',
+  '-.Inf': 'float',
+  '-.INF': 'float',
 };
 
 /** Go's `strconv.ParseInt(s, 0, 64)`/`ParseUint` syntax (after go-yaml removed every `_`). */
@@ -19,7 +38,15 @@ function intFits(plain: string): boolean {
   const sign = plain.startsWith('-') ? -1n : 1n;
   const body = plain.replace(/^[-+]/, '');
   const lower = body.toLowerCase();
-  const value = lower.startsWith('0x') ? BigInt(body) : lower.startsWith('0o') ? BigInt(`0o${body.slice(2)}`) : lower.startsWith('0b') ? BigInt(body) : body.length > 1 && body[0] === '0' ? BigInt(`0o${body.slice(1)}`) : BigInt(body);
+  const value = lower.startsWith('0x')
+    ? BigInt(body)
+    : lower.startsWith('0o')
+      ? BigInt(`0o${body.slice(2)}`)
+      : lower.startsWith('0b')
+        ? BigInt(body)
+        : body.length > 1 && body[0] === '0'
+          ? BigInt(`0o${body.slice(1)}`)
+          : BigInt(body);
   const v = sign * value;
   return v >= -(1n << 63n) && v < 1n << 64n;
 }

@@ -159,7 +159,10 @@ function policerFromSpec(spec: SelectTagSpec): Policer {
         if (cv === undefined)
           throw new SelectTagError('NotNumeric', `failed to parse invalid numeric value '${version}'`, {
             // What to fix: the filter that let a non-number through to a numerical policy.
-            path: spec.filterTags === undefined ? ['spec', 'filterTags'] : ['spec', 'filterTags', spec.filterTags.extract ? 'extract' : 'pattern'],
+            path:
+              spec.filterTags === undefined
+                ? ['spec', 'filterTags']
+                : ['spec', 'filterTags', spec.filterTags.extract ? 'extract' : 'pattern'],
             expected: 'a filter that leaves only numbers for a numerical policy (e.g. extract "$ts")',
             received: version,
           });
@@ -230,7 +233,11 @@ export function selectTag(spec: SelectTagSpec, tags: readonly string[], options:
       throw new SelectTagError(
         'InvalidPolicy',
         `failed to filter tags: invalid regular expression pattern '${pattern}': ${error.message}`,
-        { path: ['spec', 'filterTags', 'pattern'], expected: `a Go regular expression (${error.message})`, received: pattern },
+        {
+          path: ['spec', 'filterTags', 'pattern'],
+          expected: `a Go regular expression (${error.message})`,
+          received: pattern,
+        },
       );
     }
     throw error;

@@ -17,7 +17,9 @@ import { SelectTagError } from './select-tag-error.js';
 /** The tags a registry lists. */
 export const tagListSchema = z.array(z.string({ error: 'a tag' }), { error: 'a list of tags' });
 /** An ImageRepository's `exclusionList` (compiled later, as the controller does). */
-export const exclusionListSchema = z.array(z.string({ error: 'a Go regular expression' }), { error: 'a list of Go regular expressions' });
+export const exclusionListSchema = z.array(z.string({ error: 'a Go regular expression' }), {
+  error: 'a list of Go regular expressions',
+});
 
 /**
  * Flux's exclusion list when an ImageRepository sets none (or an empty one):

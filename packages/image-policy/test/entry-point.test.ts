@@ -18,12 +18,16 @@ function modulesLoadedBy(specifier: string): string[] {
     `await import(${JSON.stringify(specifier)});`,
     'console.log(JSON.stringify(seen));',
   ].join('\n');
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' })) as string[];
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' }),
+  ) as string[];
 }
 
 /** The npm packages among those modules. */
 const npmPackages = (urls: readonly string[]) =>
-  [...new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p) => p !== undefined))].sort();
+  [
+    ...new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p) => p !== undefined)),
+  ].sort();
 
 describe('@sugarkube/image-policy entry point', () => {
   it('loads yaml and zod (option schemas, through @sugarkube/core), not projen', () => {

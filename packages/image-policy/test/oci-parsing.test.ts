@@ -118,7 +118,9 @@ describe('manifests and platforms', () => {
     expect(() => parseManifest('{}', 'application/vnd.docker.distribution.manifest.v1+prettyjws')).toThrow(
       /unsupported media type/,
     );
-    expect(() => parsePlatform('linux')).toThrow('expected a platform os/architecture[/variant] such as "linux/arm64", received "linux"');
+    expect(() => parsePlatform('linux')).toThrow(
+      'expected a platform os/architecture[/variant] such as "linux/arm64", received "linux"',
+    );
   });
 });
 

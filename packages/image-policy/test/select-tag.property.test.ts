@@ -18,12 +18,10 @@ const spec: fc.Arbitrary<SelectTagSpec> = fc.oneof(
     .constantFrom('>=0.0.0', '^1.0.0', '>=1.0.0-0, <3', '~2.1', '1.x || 3.x')
     .map((range) => ({ policy: { semver: { range } } })),
   fc.constantFrom('asc', 'desc').map((order) => ({ policy: { alphabetical: { order } } })),
-  fc
-    .constantFrom('asc', 'desc')
-    .map((order) => ({
-      policy: { numerical: { order } },
-      filterTags: { pattern: '^main-(?P<ts>[0-9]+)-[0-9a-f]{7}$', extract: '$ts' },
-    })),
+  fc.constantFrom('asc', 'desc').map((order) => ({
+    policy: { numerical: { order } },
+    filterTags: { pattern: '^main-(?P<ts>[0-9]+)-[0-9a-f]{7}$', extract: '$ts' },
+  })),
   fc.constant({ policy: { alphabetical: {} }, filterTags: { pattern: '^v', extract: '' } }),
 );
 

@@ -25,7 +25,12 @@ export { planApp, planBase } from './plan/plan-app.js';
 export { objectId, type KubeObject } from './plan/kube-object.js';
 export { clusterConventions } from './plan/conventions.js';
 export { imagePolicyRef, type ResolvedService, type ResolvedImage } from './plan/resolve-service.js';
-export { environmentsOf, resolveEnvironment, type ResolvedEnvironment, type ResolvedRoute } from './plan/resolve-environment.js';
+export {
+  environmentsOf,
+  resolveEnvironment,
+  type ResolvedEnvironment,
+  type ResolvedRoute,
+} from './plan/resolve-environment.js';
 export { planNamespace } from './plan/config-objects.js';
 export { tlsSecretName } from './plan/routes.js';
 export { planImageAutomation } from './plan/image-automation.js';

@@ -18,7 +18,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const objectsOf = (app: string, env: string) => built.get(`${app}/overlays/${env}`)!.objects as any[];
-const find = (objects: any[], kind: string, name?: string) => objects.find((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
+const find = (objects: any[], kind: string, name?: string) =>
+  objects.find((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
 
 describe.each(Object.entries(realApps))('%s', (name, descriptor) => {
   it.each(environments)('%s: kubectl kustomize builds exactly what planApp plans', (env) => {
@@ -49,14 +50,22 @@ describe('facts of the running apps', () => {
     expect(container.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
     expect(container.livenessProbe.httpGet).toEqual({ path: '/livez', port: 'http' });
     expect(container.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
-    expect(container.env).toContainEqual({ name: 'TOKENPLACE_METRICS_TOKEN', valueFrom: { secretKeyRef: { name: 'tokenplace-metrics-token', key: 'token' } } });
+    expect(container.env).toContainEqual({
+      name: 'TOKENPLACE_METRICS_TOKEN',
+      valueFrom: { secretKeyRef: { name: 'tokenplace-metrics-token', key: 'token' } },
+    });
     expect(find(objects, 'Service', 'relay').spec.ports[0]).toMatchObject({ port: 80, targetPort: 'http' });
     expect(find(objects, 'PodDisruptionBudget')).toBeUndefined();
     expect(find(objects, 'HTTPRoute', 'web').spec.hostnames).toEqual(['token.place']);
-    expect(find(objectsOf('tokenplace', 'staging'), 'HTTPRoute', 'web').spec.hostnames).toEqual(['staging.token.place']);
+    expect(find(objectsOf('tokenplace', 'staging'), 'HTTPRoute', 'web').spec.hostnames).toEqual([
+      'staging.token.place',
+    ]);
     const monitor = find(objects, 'ServiceMonitor', 'relay');
     expect(monitor.metadata.labels.release).toBe('kube-prometheus-stack');
-    expect(monitor.spec.endpoints[0].authorization).toEqual({ type: 'Bearer', credentials: { name: 'tokenplace-metrics-token', key: 'token' } });
+    expect(monitor.spec.endpoints[0].authorization).toEqual({
+      type: 'Bearer',
+      credentials: { name: 'tokenplace-metrics-token', key: 'token' },
+    });
   });
 
   it('DSPACE: SSR on 8080, two replicas spread over nodes, PDB, metrics secret, no tag of its own', () => {
@@ -71,7 +80,9 @@ describe('facts of the running apps', () => {
     expect(find(prod, 'HTTPRoute').spec.hostnames).toEqual(['democratized.space']);
     expect(find(objectsOf('dspace', 'staging'), 'HTTPRoute').spec.hostnames).toEqual(['staging.democratized.space']);
     expect(find(prod, 'ServiceMonitor').spec.endpoints[0].authorization.credentials.name).toBe('dspace-metrics-token');
-    expect(find(prod, 'NetworkPolicy', 'allow-egress-web').spec.egress[0].ports).toEqual([{ port: 443, protocol: 'TCP' }]);
+    expect(find(prod, 'NetworkPolicy', 'allow-egress-web').spec.egress[0].ports).toEqual([
+      { port: 443, protocol: 'TCP' },
+    ]);
     const resources = deployment.spec.template.spec.containers[0].resources;
     expect(resources.limits.cpu).toBeUndefined();
   });
@@ -86,8 +97,16 @@ describe('facts of the running apps', () => {
     expect(pod.initContainers[0].image).toBe(pod.containers[0].image);
     const emptyDirs = pod.volumes.filter((v: any) => v.emptyDir).map((v: any) => v.name);
     const mounts = Object.fromEntries(pod.containers[0].volumeMounts.map((m: any) => [m.name, m.mountPath]));
-    expect(emptyDirs.map((n: string) => mounts[n])).toEqual(['/tmp', '/var/cache/nginx', '/var/run', '/usr/share/nginx/html/runtime']);
-    expect(JSON.parse(find(objects, 'ConfigMap', 'danielsmith-build-info').data['build-info.json'])).toEqual({ app: 'danielsmith', environment: 'staging' });
+    expect(emptyDirs.map((n: string) => mounts[n])).toEqual([
+      '/tmp',
+      '/var/cache/nginx',
+      '/var/run',
+      '/usr/share/nginx/html/runtime',
+    ]);
+    expect(JSON.parse(find(objects, 'ConfigMap', 'danielsmith-build-info').data['build-info.json'])).toEqual({
+      app: 'danielsmith',
+      environment: 'staging',
+    });
   });
 
   it('jobbot3000: Node static server on 8080, /tmp writable, placeholder prod host', () => {

@@ -104,19 +104,34 @@ describe('gitleaks over what Sugarkube generates', () => {
 });
 
 describe('sealed ciphertext in a generated tree', () => {
-  it('does not trip a user\'s gitleaks scan: each value carries gitleaks:allow (and without it gitleaks does flag it)', async () => {
+  it("does not trip a user's gitleaks scan: each value carries gitleaks:allow (and without it gitleaks does flag it)", async () => {
     // Random base64 the length of kubeseal output for a short value, under keys a scanner watches.
     const random = (seed: number) =>
-      Buffer.concat(Array.from({ length: 17 }, (_, i) => createHash('sha256').update(`${seed}/${i}`).digest())).toString('base64').slice(0, 704);
-    const sealed = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`app-${i}`, { encryptedData: { token: `Ag${random(i + 1)}`, password: `Ag${random(i + 101)}` } }]));
-    const app = defineApp({ name: 'shop', services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/acme/shop' }, port: 8080 }], sealedSecrets: sealed });
+      Buffer.concat(Array.from({ length: 17 }, (_, i) => createHash('sha256').update(`${seed}/${i}`).digest()))
+        .toString('base64')
+        .slice(0, 704);
+    const sealed = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [
+        `app-${i}`,
+        { encryptedData: { token: `Ag${random(i + 1)}`, password: `Ag${random(i + 101)}` } },
+      ]),
+    );
+    const app = defineApp({
+      name: 'shop',
+      services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/acme/shop' }, port: 8080 }],
+      sealedSecrets: sealed,
+    });
     const files = renderAppTree(app);
     expect(files.some((f) => f.content.includes('# gitleaks:allow'))).toBe(true);
     const dir = await writeTempTree(files);
-    const bare = await writeTempTree(files.map((f) => ({ ...f, content: f.content.replaceAll(' # gitleaks:allow', '') })));
+    const bare = await writeTempTree(
+      files.map((f) => ({ ...f, content: f.content.replaceAll(' # gitleaks:allow', '') })),
+    );
     try {
       const [marked, unmarked] = await Promise.all([gitleaks(dir), gitleaks(bare)]);
-      console.log(`gitleaks: ${marked.findings.length} findings with the allowance, ${unmarked.findings.length} without, over 40 sealed values`);
+      console.log(
+        `gitleaks: ${marked.findings.length} findings with the allowance, ${unmarked.findings.length} without, over 40 sealed values`,
+      );
       expect(marked.findings).toEqual([]);
       expect(unmarked.findings.length).toBeGreaterThan(0);
     } finally {

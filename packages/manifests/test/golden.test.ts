@@ -14,7 +14,10 @@ const update = process.env.UPDATE_GOLDEN === '1';
 function golden(name: string, actual: string) {
   const file = join(goldenDir, name);
   if (update || !existsSync(file)) {
-    if (!update) throw new Error(`missing golden file ${name}: run UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts and review it`);
+    if (!update)
+      throw new Error(
+        `missing golden file ${name}: run UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts and review it`,
+      );
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
   }
@@ -29,13 +32,22 @@ const perRuntime = [
 ] as const;
 
 describe('golden files', () => {
-  it.each(perRuntime)('%s (%s): base Deployment and the staging and prod kustomizations', (runtime, descriptor, service) => {
-    const files = Testing.synth(descriptor);
-    golden(`${runtime}/${descriptor.name}/base/deployment-${service}.yaml`, files[`${descriptor.name}/base/deployment-${service}.yaml`]!);
-    for (const env of ['staging', 'prod']) {
-      golden(`${runtime}/${descriptor.name}/overlays/${env}/kustomization.yaml`, files[`${descriptor.name}/overlays/${env}/kustomization.yaml`]!);
-    }
-  });
+  it.each(perRuntime)(
+    '%s (%s): base Deployment and the staging and prod kustomizations',
+    (runtime, descriptor, service) => {
+      const files = Testing.synth(descriptor);
+      golden(
+        `${runtime}/${descriptor.name}/base/deployment-${service}.yaml`,
+        files[`${descriptor.name}/base/deployment-${service}.yaml`]!,
+      );
+      for (const env of ['staging', 'prod']) {
+        golden(
+          `${runtime}/${descriptor.name}/overlays/${env}/kustomization.yaml`,
+          files[`${descriptor.name}/overlays/${env}/kustomization.yaml`]!,
+        );
+      }
+    },
+  );
 
   it('the JSON Schema of sugarkube.yaml', () => {
     golden('sugarkube.schema.json', `${JSON.stringify(appJsonSchema(), null, 2)}\n`);

@@ -15,7 +15,10 @@ const checker = join(sugarkubeCache(), 'current', 'check-jsonschema');
 let dir = '';
 
 beforeAll(async () => {
-  if (!existsSync(checker)) throw new Error(`check-jsonschema is not installed: run \`bash tools/upstream/install.sh\` (looked for ${checker})`);
+  if (!existsSync(checker))
+    throw new Error(
+      `check-jsonschema is not installed: run \`bash tools/upstream/install.sh\` (looked for ${checker})`,
+    );
   dir = await mkdtemp(join(tmpdir(), 'sugarkube-schema-'));
   await writeFile(join(dir, 'schema.json'), JSON.stringify(appJsonSchema()));
 });
@@ -43,12 +46,28 @@ describe('the published JSON Schema agrees with validateApp (checked by check-js
   }, 60_000);
 
   it.each([
-    ['port "80a"', { name: 'a', services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/a/b' }, port: '80a' }] }],
-    ['unknown key', { name: 'a', services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/a/b' }, port: 80, prot: 1 }] }],
-    ['bad runtime', { name: 'a', services: [{ name: 'web', runtime: 'ruby', image: { repository: 'ghcr.io/a/b' }, port: 80 }] }],
+    [
+      'port "80a"',
+      { name: 'a', services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/a/b' }, port: '80a' }] },
+    ],
+    [
+      'unknown key',
+      {
+        name: 'a',
+        services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/a/b' }, port: 80, prot: 1 }],
+      },
+    ],
+    [
+      'bad runtime',
+      { name: 'a', services: [{ name: 'web', runtime: 'ruby', image: { repository: 'ghcr.io/a/b' }, port: 80 }] },
+    ],
     ['no services', { name: 'a', services: [] }],
-  ])('rejects %s, as validateApp does', async (name, document) => {
-    expect(validateApp(document).errors.length).toBeGreaterThan(0);
-    expect(await check({ [name.replace(/\W+/g, '-')]: document })).toMatchObject({ ok: false });
-  }, 60_000);
+  ])(
+    'rejects %s, as validateApp does',
+    async (name, document) => {
+      expect(validateApp(document).errors.length).toBeGreaterThan(0);
+      expect(await check({ [name.replace(/\W+/g, '-')]: document })).toMatchObject({ ok: false });
+    },
+    60_000,
+  );
 });

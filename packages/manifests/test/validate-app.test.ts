@@ -32,7 +32,9 @@ describe('validateApp', () => {
   it('collects every error at once', () => {
     const errors = messages({
       name: 'Bad_Name',
-      services: [{ name: 'web', runtime: 'ruby', image: { repository: 'ghcr.io/a/b', tag: 'bad tag' }, port: 0, replicas: -1 }],
+      services: [
+        { name: 'web', runtime: 'ruby', image: { repository: 'ghcr.io/a/b', tag: 'bad tag' }, port: 0, replicas: -1 },
+      ],
       routes: [{ apex: 'not a host' }],
     });
     expect(errors).toEqual([
@@ -89,20 +91,28 @@ describe('validateApp', () => {
     (input.services[0] as Record<string, unknown>).replica = 2;
     (input as Record<string, unknown>).enviroments = {};
     const errors = messages(input);
-    expect(errors).toContainEqual(expect.stringMatching(/^enviroments: unknown key "enviroments" \(did you mean "environments"\?\); known keys: /));
-    expect(errors).toContainEqual(expect.stringMatching(/^services\[0\]\.replica: unknown key "replica" \(did you mean "replicas"\?\)/));
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^enviroments: unknown key "enviroments" \(did you mean "environments"\?\); known keys: /),
+    );
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^services\[0\]\.replica: unknown key "replica" \(did you mean "replicas"\?\)/),
+    );
   });
 
   it('suggests the closest allowed value', () => {
     const input = minimal();
     (input.services[0] as Record<string, unknown>).runtime = 'static_nginx';
-    expect(messages(input)).toEqual(['services[0].runtime: expected one of "node", "python", "static-nginx", "static-node", received "static_nginx" (did you mean "static-nginx"?)']);
+    expect(messages(input)).toEqual([
+      'services[0].runtime: expected one of "node", "python", "static-nginx", "static-node", received "static_nginx" (did you mean "static-nginx"?)',
+    ]);
   });
 
   it('reports the branch of a union that matches the shape', () => {
     const input = minimal();
     (input.services[0] as Record<string, unknown>).probes = { readiness: { path: 'healthz' } };
-    expect(messages(input)).toEqual(['services[0].probes.readiness.path: expected an HTTP path such as "/healthz", received "healthz"']);
+    expect(messages(input)).toEqual([
+      'services[0].probes.readiness.path: expected an HTTP path such as "/healthz", received "healthz"',
+    ]);
   });
 
   it('refuses plaintext secrets and shows how to seal them', () => {
@@ -111,18 +121,45 @@ describe('validateApp', () => {
     (input as Record<string, unknown>).sealedSecrets = { creds: { encryptedData: { password: 'hunter2' } } };
     const errors = messages(input);
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/^sealedSecrets\.creds\.encryptedData\.password: value is not sealed ciphertext \(plaintext refused\); seal it instead: kubectl create secret generic creds --namespace hello --from-literal=password=<value> --dry-run=client -o yaml \| kubeseal --format yaml/);
+    expect(errors[0]).toMatch(
+      /^sealedSecrets\.creds\.encryptedData\.password: value is not sealed ciphertext \(plaintext refused\); seal it instead: kubectl create secret generic creds --namespace hello --from-literal=password=<value> --dry-run=client -o yaml \| kubeseal --format yaml/,
+    );
     expect(errors[1]).toMatch(/^services\[0\]\.env\.OPENAI_API_KEY: plaintext secret value refused .*kubeseal/);
     expect(errors.join('\n')).not.toContain('sk-123');
     expect(errors.join('\n')).not.toContain('hunter2');
   });
 
   it('refuses plain Secrets and data in sealed secrets, accepts ciphertext', () => {
-    const input = { ...minimal(), environments: { staging: { extraObjects: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { a: 'b' } }] }, prod: {} } };
-    expect(messages(input)[0]).toMatch(/^environments\.staging\.extraObjects\[0\]: a plain Secret would put its values in Git; seal it instead/);
-    expect(messages({ ...minimal(), sealedSecrets: { s: { encryptedData: {}, stringData: { a: 'b' } } } })[0]).toMatch(/^sealedSecrets\.s\.stringData: plaintext secret values refused/);
+    const input = {
+      ...minimal(),
+      environments: {
+        staging: {
+          extraObjects: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { a: 'b' } }],
+        },
+        prod: {},
+      },
+    };
+    expect(messages(input)[0]).toMatch(
+      /^environments\.staging\.extraObjects\[0\]: a plain Secret would put its values in Git; seal it instead/,
+    );
+    expect(messages({ ...minimal(), sealedSecrets: { s: { encryptedData: {}, stringData: { a: 'b' } } } })[0]).toMatch(
+      /^sealedSecrets\.s\.stringData: plaintext secret values refused/,
+    );
     expect(messages({ ...minimal(), sealedSecrets: { s: { encryptedData: { token: sealed } } } })).toEqual([]);
-    expect(messages({ ...minimal(), sopsSecrets: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'hello' }, data: { token: 'abc' }, sops: {} }] })[0]).toMatch(/^sopsSecrets\[0\]\.data\.token: value is not SOPS-encrypted/);
+    expect(
+      messages({
+        ...minimal(),
+        sopsSecrets: [
+          {
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name: 's', namespace: 'hello' },
+            data: { token: 'abc' },
+            sops: {},
+          },
+        ],
+      })[0],
+    ).toMatch(/^sopsSecrets\[0\]\.data\.token: value is not SOPS-encrypted/);
   });
 
   it('checks references across fields', () => {
@@ -132,7 +169,10 @@ describe('validateApp', () => {
       replicas: 2,
       initContainers: [{ name: 'init', mounts: [{ volume: 'dta', mountPath: '/x' }] }],
     });
-    (input as Record<string, unknown>).routes = [{ apex: 'a.example.org', paths: [{ service: 'api' }] }, { hosts: { staging: 'x.example.org' } }];
+    (input as Record<string, unknown>).routes = [
+      { apex: 'a.example.org', paths: [{ service: 'api' }] },
+      { hosts: { staging: 'x.example.org' } },
+    ];
     expect(messages(input)).toEqual([
       'services[0].initContainers[0].mounts[0].volume: unknown volume "dta" (did you mean "data"?); known: data',
       'services[0].replicas: expected at most 1 replica with a ReadWriteOnce volume (the volume attaches to one node), received 2',
@@ -144,27 +184,54 @@ describe('validateApp', () => {
   it('requires a port or probes on sidecars', () => {
     const input = minimal();
     Object.assign(input.services[0]!, { sidecars: [{ name: 'cache', image: 'docker.io/library/redis:7' }] });
-    expect(messages(input)).toEqual(['services[0].sidecars[0]: expected a port or probes (every long-running container is probed), received an object']);
+    expect(messages(input)).toEqual([
+      'services[0].sidecars[0]: expected a port or probes (every long-running container is probed), received an object',
+    ]);
   });
 
   it('refuses RollingUpdate with a ReadWriteOnce volume', () => {
     const input = minimal();
-    Object.assign(input.services[0]!, { volumes: [{ name: 'data', mountPath: '/data', size: '1Gi' }], strategy: 'RollingUpdate' });
-    expect(messages(input)).toEqual(['services[0].strategy: expected "Recreate" with a ReadWriteOnce volume (a rolling update cannot attach it twice), received "RollingUpdate"']);
+    Object.assign(input.services[0]!, {
+      volumes: [{ name: 'data', mountPath: '/data', size: '1Gi' }],
+      strategy: 'RollingUpdate',
+    });
+    expect(messages(input)).toEqual([
+      'services[0].strategy: expected "Recreate" with a ReadWriteOnce volume (a rolling update cannot attach it twice), received "RollingUpdate"',
+    ]);
   });
 
   it('reports patches that cannot apply', () => {
-    const input = { ...minimal(), environments: { staging: { patches: [{ target: { kind: 'Deployment', name: 'nope' }, strategicMerge: { spec: {} } }] }, prod: { patches: [{ target: { kind: 'Deployment', name: 'web' }, json6902: [{ op: 'replace', path: '/spec/missing/x', value: 1 }] }] } } };
+    const input = {
+      ...minimal(),
+      environments: {
+        staging: { patches: [{ target: { kind: 'Deployment', name: 'nope' }, strategicMerge: { spec: {} } }] },
+        prod: {
+          patches: [
+            {
+              target: { kind: 'Deployment', name: 'web' },
+              json6902: [{ op: 'replace', path: '/spec/missing/x', value: 1 }],
+            },
+          ],
+        },
+      },
+    };
     const errors = messages(input);
-    expect(errors[0]).toMatch(/^environments\.staging\.patches\[0\]: target Deployment\/nope is not planned; planned objects: Namespace\/hello, /);
+    expect(errors[0]).toMatch(
+      /^environments\.staging\.patches\[0\]: target Deployment\/nope is not planned; planned objects: Namespace\/hello, /,
+    );
     expect(errors[1]).toBe('environments.prod.patches[0]: path /spec/missing/x does not exist');
   });
 
   it('refuses services that share a repository with different tags', () => {
     const input = minimal();
     input.services.push({ ...input.services[0]!, name: 'worker' });
-    (input as Record<string, unknown>).environments = { staging: { services: { worker: { image: { tag: 'v2' } } } }, prod: {} };
-    expect(messages(input)).toEqual(['services[1].image: expected the same tag and digest as services[0] in environment "staging" (they share ghcr.io/acme/hello; Kustomize sets one tag per image), received "v2"']);
+    (input as Record<string, unknown>).environments = {
+      staging: { services: { worker: { image: { tag: 'v2' } } } },
+      prod: {},
+    };
+    expect(messages(input)).toEqual([
+      'services[1].image: expected the same tag and digest as services[0] in environment "staging" (they share ghcr.io/acme/hello; Kustomize sets one tag per image), received "v2"',
+    ]);
   });
 
   it('warns about ingress-nginx', () => {
@@ -174,7 +241,17 @@ describe('validateApp', () => {
   });
 
   it('never throws on junk', () => {
-    for (const junk of [undefined, null, 0, 'x', [], {}, { services: 'x' }, { services: [null] }, { name: 'a', services: [{}], environments: [] }]) {
+    for (const junk of [
+      undefined,
+      null,
+      0,
+      'x',
+      [],
+      {},
+      { services: 'x' },
+      { services: [null] },
+      { name: 'a', services: [{}], environments: [] },
+    ]) {
       const result = validateApp(junk);
       expect(result.value).toBeUndefined();
       expect(result.errors.length).toBeGreaterThan(0);
@@ -183,18 +260,26 @@ describe('validateApp', () => {
 
   it('defineApp throws one error listing every issue', () => {
     expect(() => defineApp({ name: 'x', services: [] })).toThrow(ValidationError);
-    expect(() => defineApp({ name: 'x', services: [] })).toThrow('services: expected at least one service, received a list of 0');
+    expect(() => defineApp({ name: 'x', services: [] })).toThrow(
+      'services: expected at least one service, received a list of 0',
+    );
   });
 });
 
 describe('loadAppYaml', () => {
   it('parses sugarkube.yaml', () => {
-    const result = loadAppYaml('name: hello\nservices:\n  - name: web\n    runtime: static-nginx\n    image: { repository: ghcr.io/acme/site }\n    port: 8080\n');
+    const result = loadAppYaml(
+      'name: hello\nservices:\n  - name: web\n    runtime: static-nginx\n    image: { repository: ghcr.io/acme/site }\n    port: 8080\n',
+    );
     expect(result.errors).toEqual([]);
   });
   it('prefixes errors with the line and column of the value', () => {
-    const result = loadAppYaml('name: hello\nservices:\n  - name: web\n    runtime: node\n    image: { repository: ghcr.io/acme/site }\n    port: 80a\n');
-    expect(result.errors.map((e) => e.message)).toEqual(['sugarkube.yaml:6:11: services[0].port: expected an integer 1-65535, received "80a"']);
+    const result = loadAppYaml(
+      'name: hello\nservices:\n  - name: web\n    runtime: node\n    image: { repository: ghcr.io/acme/site }\n    port: 80a\n',
+    );
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'sugarkube.yaml:6:11: services[0].port: expected an integer 1-65535, received "80a"',
+    ]);
   });
   it('reports YAML syntax errors with a line number', () => {
     const result = loadAppYaml('name: hello\nservices:\n  - name: [web\n');
@@ -207,7 +292,9 @@ describe('loadAppYaml', () => {
     ]);
   });
   it('reports duplicate keys', () => {
-    expect(loadAppYaml('name: a\nname: b\nservices: []\n').errors[0]?.message).toMatch(/^sugarkube\.yaml:2:1: .*[Uu]nique/);
+    expect(loadAppYaml('name: a\nname: b\nservices: []\n').errors[0]?.message).toMatch(
+      /^sugarkube\.yaml:2:1: .*[Uu]nique/,
+    );
   });
 
   it('reports every duplicate key with its line, also in nested maps and among many keys', () => {
@@ -240,7 +327,11 @@ describe('checks Kubernetes would only make at apply time', () => {
   });
 
   it('refuses a ConfigMap over 1 MiB, in the app and in an environment', () => {
-    const input = { ...minimal(), configMaps: { big: { 'data.txt': 'x'.repeat(1.5 * 1024 * 1024) }, fine: { a: 'x'.repeat(1024 * 1024 - 1) } }, environments: { staging: { configMaps: { huge: { a: 'é'.repeat(600 * 1024) } } }, prod: {} } };
+    const input = {
+      ...minimal(),
+      configMaps: { big: { 'data.txt': 'x'.repeat(1.5 * 1024 * 1024) }, fine: { a: 'x'.repeat(1024 * 1024 - 1) } },
+      environments: { staging: { configMaps: { huge: { a: 'é'.repeat(600 * 1024) } } }, prod: {} },
+    };
     expect(messages(input)).toEqual([
       'configMaps.big: expected at most 1 MiB of data (the Kubernetes limit for a ConfigMap; put large files in the image or a volume), received "1.50 MiB"',
       'environments.staging.configMaps.huge: expected at most 1 MiB of data (the Kubernetes limit for a ConfigMap; put large files in the image or a volume), received "1.17 MiB"',

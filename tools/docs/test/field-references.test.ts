@@ -28,7 +28,9 @@ describe('the field references in docs/', () => {
   it('the cluster reference names the fields a cluster repo needs first, with what they are for', () => {
     const cluster = pages.find((p) => p.path === 'docs/cluster-definition.md')!.content;
     for (const field of ['name', 'repository.url', 'owner', 'acmeEmail', 'dnsZones', 'environments', 'apps']) {
-      expect(cluster, field).toMatch(new RegExp(`^\\| \`${field.replace('.', '\\.')}\` \\| [^|]+ \\| yes \\| \\S`, 'm'));
+      expect(cluster, field).toMatch(
+        new RegExp(`^\\| \`${field.replace('.', '\\.')}\` \\| [^|]+ \\| yes \\| \\S`, 'm'),
+      );
     }
     expect(cluster).toMatch(/^\| `apps\[\]\.repository\.url` \|/m);
   });

@@ -18,18 +18,21 @@ describe('published package shape', () => {
     ]);
   });
 
-  it.each(published.map((p) => [p.manifest.name, p] as const))('%s is ESM-only with exports, types, files, engines', (_name, p) => {
-    const m = p.manifest as Record<string, unknown>;
-    expect(m.type).toBe('module');
-    expect(m.sideEffects).toBe(false);
-    expect(m.files).toContain('dist');
-    expect(m.types).toBe('dist/index.d.ts');
-    expect(m.engines).toEqual({ node: '>=22' });
-    const exports = m.exports as Record<string, unknown>;
-    expect(exports['./package.json']).toBe('./package.json');
-    expect(exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
-    expect(m.publishConfig).toMatchObject({ access: 'public', provenance: true });
-  });
+  it.each(published.map((p) => [p.manifest.name, p] as const))(
+    '%s is ESM-only with exports, types, files, engines',
+    (_name, p) => {
+      const m = p.manifest as Record<string, unknown>;
+      expect(m.type).toBe('module');
+      expect(m.sideEffects).toBe(false);
+      expect(m.files).toContain('dist');
+      expect(m.types).toBe('dist/index.d.ts');
+      expect(m.engines).toEqual({ node: '>=22' });
+      const exports = m.exports as Record<string, unknown>;
+      expect(exports['./package.json']).toBe('./package.json');
+      expect(exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+      expect(m.publishConfig).toMatchObject({ access: 'public', provenance: true });
+    },
+  );
 
   it.each(published.map((p) => [p.manifest.name, p] as const))('%s has a real README', (_name, p) => {
     const readme = join(repoRoot, p.dir, 'README.md');

@@ -9,7 +9,10 @@ const base = [
     path: 'base/kustomization.yaml',
     content: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [configmap.yaml]\n',
   },
-  { path: 'base/configmap.yaml', content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { LOG_LEVEL: info }\n' },
+  {
+    path: 'base/configmap.yaml',
+    content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\ndata: { LOG_LEVEL: info }\n',
+  },
 ];
 
 describe('kustomizeBuild', () => {
@@ -36,7 +39,12 @@ patches:
       const out = await kustomizeBuild(join(root, 'overlays/staging'));
       const docs = parseAllDocuments(out).map((d) => d.toJS() as Record<string, unknown>);
       expect(docs).toEqual([
-        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'staging-settings', namespace: 'demo' }, data: { LOG_LEVEL: 'debug' } },
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'staging-settings', namespace: 'demo' },
+          data: { LOG_LEVEL: 'debug' },
+        },
       ]);
       expect(await validateManifests(out)).toEqual({ valid: 1, invalid: 0, skipped: 0, problems: [] });
     } finally {
@@ -46,7 +54,10 @@ patches:
 
   it('rejects with kustomize stderr when a resource is missing', async () => {
     const root = await writeTempTree([
-      { path: 'kustomization.yaml', content: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [missing.yaml]\n' },
+      {
+        path: 'kustomization.yaml',
+        content: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [missing.yaml]\n',
+      },
     ]);
     try {
       await expect(kustomizeBuild(root)).rejects.toThrow(/missing\.yaml/);

@@ -57,7 +57,10 @@ data: { a: 1 }
   it('maps problems back to the caller file paths and counts every document', async () => {
     const report = await validateManifests([
       { path: 'base/deployment.yaml', content: deployment() },
-      { path: 'base/bad.yaml', content: deployment('          imagee: x\n').replace('name: web\n  namespace', 'name: bad\n  namespace') },
+      {
+        path: 'base/bad.yaml',
+        content: deployment('          imagee: x\n').replace('name: web\n  namespace', 'name: bad\n  namespace'),
+      },
     ]);
     expect(report.valid).toBe(1);
     expect(report.invalid).toBe(1);
@@ -75,9 +78,20 @@ data: { a: 1 }
     const strict = await validateManifests(widget);
     expect(strict).toMatchObject({ valid: 0, invalid: 1, skipped: 0 });
     expect(strict.problems[0]!.message).toMatch(/^no schema for example\.com\/v1 Widget/);
-    expect(await validateManifests(widget, { allowMissing: ['Widget'] })).toEqual({ valid: 0, invalid: 0, skipped: 1, problems: [] });
-    expect(await validateManifests(widget, { allowMissing: ['example.com/v1/Widget'] })).toMatchObject({ skipped: 1, invalid: 0 });
-    expect(await validateManifests(widget, { allowMissing: ['example.com/v2/Widget'] })).toMatchObject({ skipped: 0, invalid: 1 });
+    expect(await validateManifests(widget, { allowMissing: ['Widget'] })).toEqual({
+      valid: 0,
+      invalid: 0,
+      skipped: 1,
+      problems: [],
+    });
+    expect(await validateManifests(widget, { allowMissing: ['example.com/v1/Widget'] })).toMatchObject({
+      skipped: 1,
+      invalid: 0,
+    });
+    expect(await validateManifests(widget, { allowMissing: ['example.com/v2/Widget'] })).toMatchObject({
+      skipped: 0,
+      invalid: 1,
+    });
   });
 });
 

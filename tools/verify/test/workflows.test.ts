@@ -42,7 +42,10 @@ jobs:
       - run: echo "New issue \${{ github.event.issue.title }}"
 `;
 
-async function withTree<T>(files: Array<{ path: string; content: string }>, fn: (root: string) => Promise<T>): Promise<T> {
+async function withTree<T>(
+  files: Array<{ path: string; content: string }>,
+  fn: (root: string) => Promise<T>,
+): Promise<T> {
   const root = await writeTempTree(files);
   try {
     return await fn(root);
@@ -81,7 +84,9 @@ describe('actionlint', () => {
 
 describe('zizmor', () => {
   it('flags template injection of github.event.issue.title in a run step', async () => {
-    const result = await withTree([{ path: '.github/workflows/triage.yml', content: injection }], (root) => zizmor(root));
+    const result = await withTree([{ path: '.github/workflows/triage.yml', content: injection }], (root) =>
+      zizmor(root),
+    );
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result.findings)).toContain('template-injection');
   });

@@ -7,7 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlavor, type Flavor } from '../../src/tags/metadata-inputs.js';
 
-const f = (latest: Flavor['latest'], prefix: string, prefixLatest: boolean, suffix: string, suffixLatest: boolean): Flavor => ({ latest, prefix, prefixLatest, suffix, suffixLatest });
+const f = (
+  latest: Flavor['latest'],
+  prefix: string,
+  prefixLatest: boolean,
+  suffix: string,
+  suffixLatest: boolean,
+): Flavor => ({ latest, prefix, prefixLatest, suffix, suffixLatest });
 
 const rows: [string[], Flavor | 'invalid'][] = [
   [['randomstr', 'latest=auto'], 'invalid'],

@@ -4,7 +4,11 @@ import { imageTagRules, previewTags, sortableTagPattern, type PreviewTagsInput }
 const image = 'ghcr.io/futuroptimist/token.place';
 const sha = '0123456789abcdef0123456789abcdef01234567';
 const base: Omit<PreviewTagsInput, 'eventName' | 'ref'> = {
-  sha, defaultBranch: 'main', timestamp: '2026-11-26T08:00:00Z', images: image, ...imageTagRules(),
+  sha,
+  defaultBranch: 'main',
+  timestamp: '2026-11-26T08:00:00Z',
+  images: image,
+  ...imageTagRules(),
 };
 const deployTagRule = /^[a-z0-9][a-z0-9._-]*-[0-9a-f]{7,40}$/;
 
@@ -18,12 +22,17 @@ describe('the tags a Sugarkube image gets (imageTagRules through previewTags)', 
   });
 
   it('a later build sorts after an earlier one (the timestamp is numeric and monotonic)', () => {
-    const at = (t: string) => Number(previewTags({ ...base, eventName: 'push', ref: 'refs/heads/main', timestamp: t })[1]!.split('-')[1]);
+    const at = (t: string) =>
+      Number(previewTags({ ...base, eventName: 'push', ref: 'refs/heads/main', timestamp: t })[1]!.split('-')[1]);
     expect(at('2026-11-26T08:00:01Z')).toBeGreaterThan(at('2026-11-26T08:00:00Z'));
   });
 
   it('release tag v1.2.3: v1.2.3, v1 and latest, nothing branch-shaped', () => {
-    expect(previewTags({ ...base, eventName: 'push', ref: 'refs/tags/v1.2.3' })).toEqual([`${image}:v1.2.3`, `${image}:v1`, `${image}:latest`]);
+    expect(previewTags({ ...base, eventName: 'push', ref: 'refs/tags/v1.2.3' })).toEqual([
+      `${image}:v1.2.3`,
+      `${image}:v1`,
+      `${image}:latest`,
+    ]);
   });
 
   it('prerelease tag: only the version itself, no vX and no latest', () => {
@@ -40,14 +49,26 @@ describe('the tags a Sugarkube image gets (imageTagRules through previewTags)', 
   });
 
   it('invalid inputs fail with every problem listed', () => {
-    expect(() => previewTags({ ...base, eventName: 'push', ref: 'refs/heads/main', tags: 'type=bogus\ntype=raw', flavor: 'latest=maybe' }))
-      .toThrow(/tags\[0\].*unknown tag type "bogus"[\s\S]*tags\[1\].*missing value[\s\S]*flavor: invalid latest flavor "maybe"/);
+    expect(() =>
+      previewTags({
+        ...base,
+        eventName: 'push',
+        ref: 'refs/heads/main',
+        tags: 'type=bogus\ntype=raw',
+        flavor: 'latest=maybe',
+      }),
+    ).toThrow(
+      /tags\[0\].*unknown tag type "bogus"[\s\S]*tags\[1\].*missing value[\s\S]*flavor: invalid latest flavor "maybe"/,
+    );
   });
 });
 
 describe('sortableTagPattern', () => {
   it('matches exactly the sortable tags previewTags produces, and extracts the timestamp', () => {
-    const at = (branch: string) => previewTags({ ...base, defaultBranch: branch, eventName: 'push', ref: `refs/heads/${branch}` })[1]!.split(':')[1]!;
+    const at = (branch: string) =>
+      previewTags({ ...base, defaultBranch: branch, eventName: 'push', ref: `refs/heads/${branch}` })[1]!.split(
+        ':',
+      )[1]!;
     for (const branch of ['main', 'release/2026.1']) {
       const tag = at(branch);
       const re = new RegExp(sortableTagPattern(branch).replace('(?P<ts>', '(?<ts>'));

@@ -13,22 +13,58 @@ const P = { schedule: '1000', semver: '900', match: '800', edge: '700', ref: '60
 type Expected = { type: TagRuleType; attrs: Record<string, string> } | 'invalid';
 
 const parseRows: [string, Expected][] = [
-  ["type=schedule,enable=true,pattern={{date 'YYYYMMDD'}}", { type: 'schedule', attrs: { priority: P.schedule, enable: 'true', pattern: "{{date 'YYYYMMDD'}}" } }],
-  ["type=schedule,enable=true,pattern={{date 'YYYYMMDD' tz='Asia/Tokyo'}}", { type: 'schedule', attrs: { priority: P.schedule, enable: 'true', pattern: "{{date 'YYYYMMDD' tz='Asia/Tokyo'}}" } }],
-  ['type=semver,enable=true,pattern={{version}}', { type: 'semver', attrs: { priority: P.semver, enable: 'true', pattern: '{{version}}', value: '', match: '' } }],
-  ['type=semver,priority=1,enable=true,pattern={{version}}', { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: '', match: '' } }],
-  ['type=semver,priority=1,enable=true,pattern={{version}},value=v1.0.0', { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: 'v1.0.0', match: '' } }],
+  [
+    "type=schedule,enable=true,pattern={{date 'YYYYMMDD'}}",
+    { type: 'schedule', attrs: { priority: P.schedule, enable: 'true', pattern: "{{date 'YYYYMMDD'}}" } },
+  ],
+  [
+    "type=schedule,enable=true,pattern={{date 'YYYYMMDD' tz='Asia/Tokyo'}}",
+    {
+      type: 'schedule',
+      attrs: { priority: P.schedule, enable: 'true', pattern: "{{date 'YYYYMMDD' tz='Asia/Tokyo'}}" },
+    },
+  ],
+  [
+    'type=semver,enable=true,pattern={{version}}',
+    { type: 'semver', attrs: { priority: P.semver, enable: 'true', pattern: '{{version}}', value: '', match: '' } },
+  ],
+  [
+    'type=semver,priority=1,enable=true,pattern={{version}}',
+    { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: '', match: '' } },
+  ],
+  [
+    'type=semver,priority=1,enable=true,pattern={{version}},value=v1.0.0',
+    { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: 'v1.0.0', match: '' } },
+  ],
   [
     'type=semver,priority=1,enable=true,pattern={{version}},value=p1/v1.0.0,"match=v(\\d.\\d.\\d)$"',
-    { type: 'semver', attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: 'p1/v1.0.0', match: 'v(\\d.\\d.\\d)$' } },
+    {
+      type: 'semver',
+      attrs: { priority: '1', enable: 'true', pattern: '{{version}}', value: 'p1/v1.0.0', match: 'v(\\d.\\d.\\d)$' },
+    },
   ],
-  ['type=match,enable=true,pattern=v(.*),group=1', { type: 'match', attrs: { priority: P.match, enable: 'true', pattern: 'v(.*)', group: '1', value: '' } }],
-  ['type=match,enable=true,"pattern=^v(\\d.\\d.\\d)$",group=1', { type: 'match', attrs: { priority: P.match, enable: 'true', pattern: '^v(\\d.\\d.\\d)$', group: '1', value: '' } }],
-  ['type=match,priority=700,enable=true,pattern=v(.*),group=1', { type: 'match', attrs: { priority: '700', enable: 'true', pattern: 'v(.*)', group: '1', value: '' } }],
-  ['type=match,enable=true,pattern=v(.*),group=1,value=v1.2.3', { type: 'match', attrs: { priority: P.match, enable: 'true', pattern: 'v(.*)', group: '1', value: 'v1.2.3' } }],
+  [
+    'type=match,enable=true,pattern=v(.*),group=1',
+    { type: 'match', attrs: { priority: P.match, enable: 'true', pattern: 'v(.*)', group: '1', value: '' } },
+  ],
+  [
+    'type=match,enable=true,"pattern=^v(\\d.\\d.\\d)$",group=1',
+    { type: 'match', attrs: { priority: P.match, enable: 'true', pattern: '^v(\\d.\\d.\\d)$', group: '1', value: '' } },
+  ],
+  [
+    'type=match,priority=700,enable=true,pattern=v(.*),group=1',
+    { type: 'match', attrs: { priority: '700', enable: 'true', pattern: 'v(.*)', group: '1', value: '' } },
+  ],
+  [
+    'type=match,enable=true,pattern=v(.*),group=1,value=v1.2.3',
+    { type: 'match', attrs: { priority: P.match, enable: 'true', pattern: 'v(.*)', group: '1', value: 'v1.2.3' } },
+  ],
   ['type=match,enable=true,pattern=v(.*),group=foo', 'invalid'],
   ['type=edge', { type: 'edge', attrs: { priority: P.edge, enable: 'true', branch: '' } }],
-  ['type=edge,enable=true,branch=master', { type: 'edge', attrs: { priority: P.edge, enable: 'true', branch: 'master' } }],
+  [
+    'type=edge,enable=true,branch=master',
+    { type: 'edge', attrs: { priority: P.edge, enable: 'true', branch: 'master' } },
+  ],
   ['type=ref,event=tag', { type: 'ref', attrs: { priority: P.ref, enable: 'true', event: 'tag' } }],
   ['type=ref,event=branch', { type: 'ref', attrs: { priority: P.ref, enable: 'true', event: 'branch' } }],
   ['type=ref,event=pr', { type: 'ref', attrs: { priority: P.ref, enable: 'true', prefix: 'pr-', event: 'pr' } }],
@@ -37,12 +73,21 @@ const parseRows: [string, Expected][] = [
   ['acustomtag', { type: 'raw', attrs: { priority: P.raw, enable: 'true', value: 'acustomtag' } }],
   ['type=raw', 'invalid'],
   ['type=raw,value=acustomtag2', { type: 'raw', attrs: { priority: P.raw, enable: 'true', value: 'acustomtag2' } }],
-  ['type=raw,enable=true,value=acustomtag4', { type: 'raw', attrs: { priority: P.raw, enable: 'true', value: 'acustomtag4' } }],
-  ['type=raw,enable=false,value=acustomtag5', { type: 'raw', attrs: { priority: P.raw, enable: 'false', value: 'acustomtag5' } }],
+  [
+    'type=raw,enable=true,value=acustomtag4',
+    { type: 'raw', attrs: { priority: P.raw, enable: 'true', value: 'acustomtag4' } },
+  ],
+  [
+    'type=raw,enable=false,value=acustomtag5',
+    { type: 'raw', attrs: { priority: P.raw, enable: 'false', value: 'acustomtag5' } },
+  ],
   ['type=sha', { type: 'sha', attrs: { priority: P.sha, enable: 'true', prefix: 'sha-', format: 'short' } }],
   ['type=sha,format=long', { type: 'sha', attrs: { priority: P.sha, enable: 'true', prefix: 'sha-', format: 'long' } }],
   ['type=sha,prefix=', { type: 'sha', attrs: { priority: P.sha, enable: 'true', prefix: '', format: 'short' } }],
-  ['type=sha,enable=false', { type: 'sha', attrs: { priority: P.sha, enable: 'false', prefix: 'sha-', format: 'short' } }],
+  [
+    'type=sha,enable=false',
+    { type: 'sha', attrs: { priority: P.sha, enable: 'false', prefix: 'sha-', format: 'short' } },
+  ],
   ['type=semver', 'invalid'],
   ['type=match', 'invalid'],
   ['type=foo', 'invalid'],
@@ -62,7 +107,17 @@ describe('docker/metadata-action __tests__/tag.test.ts parse, ported', () => {
 
 describe('docker/metadata-action __tests__/tag.test.ts transform, ported', () => {
   it('orders by priority, keeping input order among equals', () => {
-    const input = ['type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr', 'type=schedule', 'type=sha', 'type=raw,foo', 'type=edge', 'type=semver,pattern={{version}}', 'type=match,"pattern=\\d.\\d.\\d",group=0'];
+    const input = [
+      'type=ref,event=branch',
+      'type=ref,event=tag',
+      'type=ref,event=pr',
+      'type=schedule',
+      'type=sha',
+      'type=raw,foo',
+      'type=edge',
+      'type=semver,pattern={{version}}',
+      'type=match,"pattern=\\d.\\d.\\d",group=0',
+    ];
     const sorted = sortTagRules(input.map(parseTagRule)).map((r) => ({ type: r.type, attrs: r.attrs }));
     expect(sorted).toEqual([
       { type: 'schedule', attrs: { priority: P.schedule, enable: 'true', pattern: 'nightly' } },

@@ -11,10 +11,19 @@ const componentsSchema = z.array(
       name: text('a chart name').optional(),
       version: text('a version'),
       source: z.looseObject({ kind: text('a source kind'), url: text('a URL') }),
-      sourceModule: z.looseObject({ module: text('a Go module'), version: text('a version'), path: text('a path') }).optional(),
+      sourceModule: z
+        .looseObject({ module: text('a Go module'), version: text('a version'), path: text('a path') })
+        .optional(),
     }),
     crds: z
-      .array(z.looseObject({ kind: text('a CRD source kind'), module: text('a Go module'), version: text('a version'), paths: z.array(text('a path')) }))
+      .array(
+        z.looseObject({
+          kind: text('a CRD source kind'),
+          module: text('a Go module'),
+          version: text('a version'),
+          paths: z.array(text('a path')),
+        }),
+      )
       .optional(),
   }),
   { error: 'a list of infrastructure components' },

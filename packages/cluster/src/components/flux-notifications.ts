@@ -8,16 +8,27 @@ import type { ResolvedCluster } from '../definition/resolve-cluster.js';
  * and, optionally, failed reconciliations to a chat webhook.
  * @see https://fluxcd.io/flux/components/notification/providers/#github
  */
-export function planFluxNotifications(cluster: ResolvedCluster, helmReleaseNamespaces: readonly string[]): KubeObject[] {
+export function planFluxNotifications(
+  cluster: ResolvedCluster,
+  helmReleaseNamespaces: readonly string[],
+): KubeObject[] {
   const meta = (name: string) => ({ name, namespace: 'flux-system', labels: { ...managedByLabel } });
   const out: KubeObject[] = [];
   if (cluster.notifications.githubCommitStatus) {
     out.push(
       kubeObject(fluxApi.notification, 'Provider', meta('github-commit-status'), {
-        spec: { type: 'github', address: cluster.repository.url.replace(/\.git$/, ''), secretRef: { name: 'flux-github-token' } },
+        spec: {
+          type: 'github',
+          address: cluster.repository.url.replace(/\.git$/, ''),
+          secretRef: { name: 'flux-github-token' },
+        },
       }),
       kubeObject(fluxApi.notification, 'Alert', meta('github-commit-status'), {
-        spec: { providerRef: { name: 'github-commit-status' }, eventSeverity: 'info', eventSources: [{ kind: 'Kustomization', name: '*' }] },
+        spec: {
+          providerRef: { name: 'github-commit-status' },
+          eventSeverity: 'info',
+          eventSources: [{ kind: 'Kustomization', name: '*' }],
+        },
       }),
     );
   }
@@ -25,7 +36,11 @@ export function planFluxNotifications(cluster: ResolvedCluster, helmReleaseNames
   if (chat) {
     out.push(
       kubeObject(fluxApi.notification, 'Provider', meta('chat'), {
-        spec: { type: chat.type, ...(chat.channel ? { channel: chat.channel } : {}), secretRef: { name: 'flux-chat-webhook' } },
+        spec: {
+          type: chat.type,
+          ...(chat.channel ? { channel: chat.channel } : {}),
+          secretRef: { name: 'flux-chat-webhook' },
+        },
       }),
       kubeObject(fluxApi.notification, 'Alert', meta('reconciliation-failures'), {
         spec: {
@@ -34,7 +49,9 @@ export function planFluxNotifications(cluster: ResolvedCluster, helmReleaseNames
           eventSources: [
             { kind: 'Kustomization', name: '*' },
             { kind: 'GitRepository', name: '*' },
-            ...[...new Set(helmReleaseNamespaces)].sort().map((namespace) => ({ kind: 'HelmRelease' as const, name: '*', namespace })),
+            ...[...new Set(helmReleaseNamespaces)]
+              .sort()
+              .map((namespace) => ({ kind: 'HelmRelease' as const, name: '*', namespace })),
           ],
         },
       }),

@@ -22,7 +22,11 @@ export const fromMonitoring = (port: number): k8s.NetworkPolicyIngressRule => ({
 });
 
 /** A NetworkPolicy owned by synth. */
-export function networkPolicy(namespace: string, name: string, spec: k8s.NetworkPolicySpec): TypedObject<'networking.k8s.io/v1', 'NetworkPolicy'> {
+export function networkPolicy(
+  namespace: string,
+  name: string,
+  spec: k8s.NetworkPolicySpec,
+): TypedObject<'networking.k8s.io/v1', 'NetworkPolicy'> {
   return kubeObject(
     'networking.k8s.io/v1',
     'NetworkPolicy',

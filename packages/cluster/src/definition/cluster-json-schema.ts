@@ -16,5 +16,8 @@ export function clusterJsonSchema(): Record<string, unknown> {
 
 /** The JSON Schema of `sugarkube.pins.json`. */
 export function pinsJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(pinsSchema, { io: 'input', target: 'draft-2020-12' }), title: 'Sugarkube pins (what runs where)' };
+  return {
+    ...z.toJSONSchema(pinsSchema, { io: 'input', target: 'draft-2020-12' }),
+    title: 'Sugarkube pins (what runs where)',
+  };
 }

@@ -21,7 +21,10 @@ export interface ClusterModule {
  * The CLI checks the brand, so a module that exports something else gets a clear error.
  * @example export default clusterModule({ definition: cluster, pinsFile: new URL('./sugarkube.pins.json', import.meta.url) });
  */
-export function clusterModule(options: { readonly definition: ClusterDefinition; readonly pinsFile: string | URL }): ClusterModule {
+export function clusterModule(options: {
+  readonly definition: ClusterDefinition;
+  readonly pinsFile: string | URL;
+}): ClusterModule {
   checkArguments('clusterModule options', [
     [
       [],

@@ -9,7 +9,10 @@ import { synthesizeClusterTree } from '../render/synthesize-cluster-tree.js';
  * Declares a cluster in TypeScript: typed input, validated at once with its pins.
  * @throws ValidationError (from `@sugarkube/core`) listing every problem
  */
-export function defineCluster(definition: ClusterDefinition, pins: PinsInput = {}): ResolvedCluster & { readonly warnings: readonly Issue[] } {
+export function defineCluster(
+  definition: ClusterDefinition,
+  pins: PinsInput = {},
+): ResolvedCluster & { readonly warnings: readonly Issue[] } {
   const parsed = parseClusterDefinition(definition, pins);
   if (!parsed.value) throw new ValidationError('cluster definition', parsed.errors);
   return { ...parsed.value, warnings: parsed.warnings };

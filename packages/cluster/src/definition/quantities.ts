@@ -6,7 +6,16 @@ export function parseCpu(quantity: string | number): number {
 }
 
 const memoryUnits: Readonly<Record<string, number>> = {
-  Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, K: 1e3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, '': 1,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  K: 1e3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  '': 1,
 };
 
 /** Memory quantity in bytes: "64Mi" → 67108864. */

@@ -77,13 +77,20 @@ export interface ResolvedCluster {
     readonly sloTarget: number;
   };
   readonly externalDns: boolean;
-  readonly notifications: { readonly githubCommitStatus: boolean; readonly chat: NonNullable<NonNullable<ValidatedClusterDefinition['notifications']>['chat']> | undefined };
+  readonly notifications: {
+    readonly githubCommitStatus: boolean;
+    readonly chat: NonNullable<NonNullable<ValidatedClusterDefinition['notifications']>['chat']> | undefined;
+  };
   readonly apps: readonly ResolvedClusterApp[];
   /** What runs where (`sugarkube.pins.json`). */
   readonly pins: Pins;
 }
 
-function resolveEnvironment(cluster: ValidatedClusterDefinition, name: string, env: ClusterEnvironment): ResolvedEnvironment {
+function resolveEnvironment(
+  cluster: ValidatedClusterDefinition,
+  name: string,
+  env: ClusterEnvironment,
+): ResolvedEnvironment {
   const count = env.nodes?.count ?? 3;
   const cpu = env.nodes?.cpu ?? '4';
   const memory = env.nodes?.memory ?? '8Gi';
@@ -93,7 +100,14 @@ function resolveEnvironment(cluster: ValidatedClusterDefinition, name: string, e
   return {
     name,
     kubeContext: env.kubeContext ?? `${cluster.name}-${name}`,
-    nodes: { count, cpu, memory, model: env.nodes?.model ?? 'Raspberry Pi 5', cpuMillis: parseCpu(cpu) * count, memoryBytes: parseMemory(memory) * count },
+    nodes: {
+      count,
+      cpu,
+      memory,
+      model: env.nodes?.model ?? 'Raspberry Pi 5',
+      cpuMillis: parseCpu(cpu) * count,
+      memoryBytes: parseMemory(memory) * count,
+    },
     nodeLabels: env.nodeLabels ?? {},
     exposure,
     issuer: env.issuer ?? 'letsencrypt-production',
@@ -106,14 +120,26 @@ function resolveEnvironment(cluster: ValidatedClusterDefinition, name: string, e
 
 /** Applies the defaults documented on the schema. Environments keep the order they were given in. */
 /** `apps` are the validated apps of `cluster.apps`, in the same order. */
-export function resolveCluster(cluster: ValidatedClusterDefinition, apps: readonly App[], pins: Pins = {}): ResolvedCluster {
+export function resolveCluster(
+  cluster: ValidatedClusterDefinition,
+  apps: readonly App[],
+  pins: Pins = {},
+): ResolvedCluster {
   checkArguments('resolveCluster arguments', [
     [['cluster'], clusterDefinitionSchema, cluster],
-    [['apps'], z.array(z.custom<App>(isApp, { error: 'an app from defineApp' }), { error: 'the validated apps of cluster.apps' }), apps],
+    [
+      ['apps'],
+      z.array(z.custom<App>(isApp, { error: 'an app from defineApp' }), {
+        error: 'the validated apps of cluster.apps',
+      }),
+      apps,
+    ],
     [['pins'], pinsSchema, pins],
   ]);
   if (apps.length !== cluster.apps.length)
-    throw new ValidationError('resolveCluster arguments', [issue(['apps'], `one validated app per entry of cluster.apps (${cluster.apps.length})`, apps)]);
+    throw new ValidationError('resolveCluster arguments', [
+      issue(['apps'], `one validated app per entry of cluster.apps (${cluster.apps.length})`, apps),
+    ]);
   return brandResolved(resolved(cluster, apps, pins));
 }
 
@@ -131,13 +157,19 @@ function resolved(cluster: ValidatedClusterDefinition, apps: readonly App[], pin
     environments: Object.entries(cluster.environments).map(([name, env]) => resolveEnvironment(cluster, name, env)),
     storage: {
       defaultClass: cluster.storage?.defaultClass ?? (longhorn === false ? 'local-path' : 'longhorn'),
-      longhorn: longhorn === false ? false : {
-        replicas: longhorn?.replicas ?? 2,
-        snapshot: longhorn?.snapshot ?? { cron: '0 2 * * *', retain: 7 },
-        backup: longhorn?.backup ?? { cron: '0 3 * * *', retain: 14 },
-      },
+      longhorn:
+        longhorn === false
+          ? false
+          : {
+              replicas: longhorn?.replicas ?? 2,
+              snapshot: longhorn?.snapshot ?? { cron: '0 2 * * *', retain: 7 },
+              backup: longhorn?.backup ?? { cron: '0 3 * * *', retain: 14 },
+            },
     },
-    secrets: secrets.kind === 'sops' ? { kind: 'sops', ageKeySecret: secrets.ageKeySecret ?? 'sops-age' } : { kind: 'sealed-secrets' },
+    secrets:
+      secrets.kind === 'sops'
+        ? { kind: 'sops', ageKeySecret: secrets.ageKeySecret ?? 'sops-age' }
+        : { kind: 'sealed-secrets' },
     observability: {
       retention: observability.retention ?? '7d',
       retentionSize: observability.retentionSize ?? '8GB',
@@ -157,7 +189,12 @@ function resolved(cluster: ValidatedClusterDefinition, apps: readonly App[], pin
       const own = Object.keys(environmentsOf(app.descriptor));
       const wanted = entry.environments ?? clusterEnvs.filter((env) => own.includes(env));
       const repository = entry.repository
-        ? { url: entry.repository.url, branch: entry.repository.branch ?? 'main', path: entry.repository.path ?? 'deploy', secretRef: entry.repository.secretRef }
+        ? {
+            url: entry.repository.url,
+            branch: entry.repository.branch ?? 'main',
+            path: entry.repository.path ?? 'deploy',
+            secretRef: entry.repository.secretRef,
+          }
         : undefined;
       return { app, repository, helm: entry.helm, environments: clusterEnvs.filter((env) => wanted.includes(env)) };
     }),

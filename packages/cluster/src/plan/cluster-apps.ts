@@ -1,6 +1,8 @@
 import { withSetterMarker, type Commented, type GeneratedFile, type KindBody } from '@sugarkube/core';
 
-type KustomizationImage = NonNullable<NonNullable<KindBody<'kustomize.toolkit.fluxcd.io/v1', 'Kustomization'>['spec']>['images']>[number];
+type KustomizationImage = NonNullable<
+  NonNullable<KindBody<'kustomize.toolkit.fluxcd.io/v1', 'Kustomization'>['spec']>['images']
+>[number];
 import { planNamespace, resolveEnvironment, type App, type ResolvedService } from '@sugarkube/manifests';
 import type { HelmDeploy } from '../definition/cluster-definition.js';
 import { lookup as pinOf } from '../definition/pins.js';
@@ -77,7 +79,12 @@ export function planHelmApp(cluster: ResolvedCluster, app: App, helm: HelmDeploy
 const meta = (name: string) => ({ name, namespace: 'flux-system', labels: { ...managedByLabel } });
 
 /** A Flux Kustomization of a path in an app's repository. */
-function appKustomization(name: string, source: string, path: string, options: { images?: KustomizationImage[]; targetNamespace?: string; wait: boolean }) {
+function appKustomization(
+  name: string,
+  source: string,
+  path: string,
+  options: { images?: KustomizationImage[]; targetNamespace?: string; wait: boolean },
+) {
   return kubeObject(fluxApi.kustomize, 'Kustomization', meta(name), {
     spec: {
       dependsOn: [{ name: 'infra-configs' }],
@@ -111,13 +118,20 @@ export function planRepositoryApp(cluster: ResolvedCluster, entry: ResolvedClust
   const images = env.services.map((service): KustomizationImage => {
     const pin = pinOf(cluster.pins, envName, descriptor.name, service.name);
     const digest = service.image.policy ? undefined : (service.image.digest ?? pin?.digest);
-    return { name: service.image.repository, newTag: pinnedTag(cluster, entry.app, envName, service), ...(digest ? { digest } : {}) };
+    return {
+      name: service.image.repository,
+      newTag: pinnedTag(cluster, entry.app, envName, service),
+      ...(digest ? { digest } : {}),
+    };
   });
   const overlay = appKustomization(name, name, `${path}/overlays/${envName}`, { images, wait: true });
   // The setter markers go on the planned object's tags (a YAML comment, not a field).
   const marked: KubeObject = {
     ...overlay,
-    spec: { ...overlay.spec, images: images.map((image, i) => ({ ...image, newTag: tagOf(cluster, entry.app, envName, env.services[i]!) })) },
+    spec: {
+      ...overlay.spec,
+      images: images.map((image, i) => ({ ...image, newTag: tagOf(cluster, entry.app, envName, env.services[i]!) })),
+    },
   };
   const followed = env.services.some((s) => s.image.policy);
   return [
@@ -132,12 +146,21 @@ export function planRepositoryApp(cluster: ResolvedCluster, entry: ResolvedClust
       },
     }),
     marked,
-    ...(followed ? [appKustomization(`${name}-images`, name, `${path}/image-automation`, { targetNamespace: 'flux-system', wait: false })] : []),
+    ...(followed
+      ? [
+          appKustomization(`${name}-images`, name, `${path}/image-automation`, {
+            targetNamespace: 'flux-system',
+            wait: false,
+          }),
+        ]
+      : []),
   ];
 }
 
 const kustomizationFile = (path: string, resources: readonly string[]): GeneratedFile =>
-  renderObjectsFile(path, [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] }]);
+  renderObjectsFile(path, [
+    { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] },
+  ]);
 
 /** What one environment's apps add to the tree: `clusters/<env>/apps/<app>.yaml` (Flux objects) and, for chart apps, `apps/<env>/<app>/`. */
 export interface EnvironmentApps {

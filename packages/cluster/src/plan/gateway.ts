@@ -23,7 +23,13 @@ export function gatewayHosts(apps: readonly ValidatedAppDescriptor[], envName: s
     if (env.gateway.name !== defaultGateway.name || env.gateway.namespace !== defaultGateway.namespace) continue;
     for (const route of env.routes) {
       if (!route.tlsIssuer || !route.host) continue;
-      out.push({ app: app.name, namespace: env.namespace, route: route.name, host: route.host, secretName: tlsSecretName(route) });
+      out.push({
+        app: app.name,
+        namespace: env.namespace,
+        route: route.name,
+        host: route.host,
+        secretName: tlsSecretName(route),
+      });
     }
   }
   return out;
@@ -37,20 +43,28 @@ export function gatewayHosts(apps: readonly ValidatedAppDescriptor[], envName: s
  */
 export function planGateway(hosts: readonly GatewayHost[]): KubeObject {
   const allowAll = { namespaces: { from: 'All' as const } };
-  return kubeObject('gateway.networking.k8s.io/v1', 'Gateway', { ...defaultGateway, labels: { ...managedByLabel } }, {
-    spec: {
-      gatewayClassName: 'traefik',
-      listeners: [
-        { name: 'web', port: 8000, protocol: 'HTTP', allowedRoutes: allowAll },
-        ...hosts.map((h) => ({
-          name: `https-${h.app}-${h.route}`.slice(0, 63),
-          hostname: h.host,
-          port: 8443,
-          protocol: 'HTTPS',
-          tls: { mode: 'Terminate' as const, certificateRefs: [{ kind: 'Secret', name: h.secretName, namespace: h.namespace }] },
-          allowedRoutes: allowAll,
-        })),
-      ],
+  return kubeObject(
+    'gateway.networking.k8s.io/v1',
+    'Gateway',
+    { ...defaultGateway, labels: { ...managedByLabel } },
+    {
+      spec: {
+        gatewayClassName: 'traefik',
+        listeners: [
+          { name: 'web', port: 8000, protocol: 'HTTP', allowedRoutes: allowAll },
+          ...hosts.map((h) => ({
+            name: `https-${h.app}-${h.route}`.slice(0, 63),
+            hostname: h.host,
+            port: 8443,
+            protocol: 'HTTPS',
+            tls: {
+              mode: 'Terminate' as const,
+              certificateRefs: [{ kind: 'Secret', name: h.secretName, namespace: h.namespace }],
+            },
+            allowedRoutes: allowAll,
+          })),
+        ],
+      },
     },
-  });
+  );
 }

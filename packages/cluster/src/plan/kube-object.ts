@@ -13,13 +13,21 @@ export const kubeObject = typedObject;
 export const managedByLabel = { 'app.kubernetes.io/managed-by': 'sugarkube' } as const;
 
 /** A namespace with the restricted Pod Security level unless `privileged` is asked for. */
-export function namespaceObject(name: string, podSecurity: 'restricted' | 'baseline' | 'privileged' = 'restricted'): TypedObject<'v1', 'Namespace'> {
-  return kubeObject('v1', 'Namespace', {
-    name,
-    labels: {
-      ...managedByLabel,
-      'pod-security.kubernetes.io/enforce': podSecurity,
-      'pod-security.kubernetes.io/warn': podSecurity,
+export function namespaceObject(
+  name: string,
+  podSecurity: 'restricted' | 'baseline' | 'privileged' = 'restricted',
+): TypedObject<'v1', 'Namespace'> {
+  return kubeObject(
+    'v1',
+    'Namespace',
+    {
+      name,
+      labels: {
+        ...managedByLabel,
+        'pod-security.kubernetes.io/enforce': podSecurity,
+        'pod-security.kubernetes.io/warn': podSecurity,
+      },
     },
-  }, {});
+    {},
+  );
 }

@@ -12,11 +12,16 @@ export const clusterHeader = generatedHeader({
 
 /** Objects as one multi-document YAML file with the cluster header (setter markers as trailing comments). */
 export function renderObjects(objects: readonly (KubeObject | Record<string, unknown>)[]): string {
-  const marked = objects.map((o) => (typeof o.kind === 'string' && typeof o.metadata === 'object' ? withScannerAllowances(o as KubeObject) : o));
+  const marked = objects.map((o) =>
+    typeof o.kind === 'string' && typeof o.metadata === 'object' ? withScannerAllowances(o as KubeObject) : o,
+  );
   return renderYaml(marked, { header: clusterHeader });
 }
 
 /** A file of the tree: the objects rendered, and remembered so checking the tree needs no parse. */
-export function renderObjectsFile(path: string, objects: readonly (KubeObject | Record<string, unknown>)[]): GeneratedFile {
+export function renderObjectsFile(
+  path: string,
+  objects: readonly (KubeObject | Record<string, unknown>)[],
+): GeneratedFile {
   return withRenderedDocuments({ path, content: renderObjects(objects) }, objects);
 }

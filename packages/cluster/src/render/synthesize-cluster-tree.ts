@@ -12,15 +12,28 @@ import type { ResolvedCluster } from '../definition/resolve-cluster.js';
 import { renderClusterReadme } from './cluster-readme.js';
 
 /** A directory of object files plus the kustomization.yaml that lists them (and any subdirectories). */
-function directory(dir: string, files: Record<string, KubeObject[]>, subdirectories: readonly string[] = []): GeneratedFile[] {
+function directory(
+  dir: string,
+  files: Record<string, KubeObject[]>,
+  subdirectories: readonly string[] = [],
+): GeneratedFile[] {
   const names = Object.keys(files).sort();
   return [
-    renderObjectsFile(`${dir}/kustomization.yaml`, [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...subdirectories, ...names] }]),
+    renderObjectsFile(`${dir}/kustomization.yaml`, [
+      {
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: [...subdirectories, ...names],
+      },
+    ]),
     ...names.map((name) => renderObjectsFile(`${dir}/${name}`, files[name]!)),
   ];
 }
 
-function withImageAutomation(files: Record<string, KubeObject[]>, automation: KubeObject[]): Record<string, KubeObject[]> {
+function withImageAutomation(
+  files: Record<string, KubeObject[]>,
+  automation: KubeObject[],
+): Record<string, KubeObject[]> {
   return automation.length > 0 ? { ...files, 'image-automation.yaml': automation } : files;
 }
 
@@ -37,15 +50,25 @@ export function synthesizeClusterTree(cluster: ResolvedCluster): GeneratedFile[]
   for (const env of cluster.environments) {
     const apps = planEnvironmentApps(cluster, env);
     const controllers = planControllers(cluster, env);
-    const helmNamespaces = Object.values(controllers).flat().filter((o) => o.kind === 'HelmRelease').map((o) => o.metadata.namespace!);
+    const helmNamespaces = Object.values(controllers)
+      .flat()
+      .filter((o) => o.kind === 'HelmRelease')
+      .map((o) => o.metadata.namespace!);
     const appHelmNamespaces = cluster.apps
       .filter((a) => a.helm && apps.appNames.includes(a.app.descriptor.name))
       .map((a) => a.app.descriptor.namespace ?? a.app.descriptor.name);
     out.push(
       ...directory(`clusters/${env.name}/flux-system`, planFluxSystem(cluster, env)),
-      ...directory(`clusters/${env.name}`, withImageAutomation({ ...planLayers(cluster, env), ...apps.fluxFiles }, planImageAutomation(cluster, env)), ['flux-system']),
+      ...directory(
+        `clusters/${env.name}`,
+        withImageAutomation({ ...planLayers(cluster, env), ...apps.fluxFiles }, planImageAutomation(cluster, env)),
+        ['flux-system'],
+      ),
       ...directory(`infrastructure/controllers/${env.name}`, controllers),
-      ...directory(`infrastructure/configs/${env.name}`, planConfigs(cluster, env, [...helmNamespaces, ...appHelmNamespaces, 'flux-system'])),
+      ...directory(
+        `infrastructure/configs/${env.name}`,
+        planConfigs(cluster, env, [...helmNamespaces, ...appHelmNamespaces, 'flux-system']),
+      ),
       ...apps.files,
     );
   }

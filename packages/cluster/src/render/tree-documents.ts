@@ -37,7 +37,10 @@ function parsedForm(value: unknown): unknown {
 
 /** Records the objects a synthesized file was rendered from (see `renderedDocuments`); returns the file. */
 export function withRenderedDocuments(file: GeneratedFile, objects: readonly object[]): GeneratedFile {
-  renderedDocuments.set(file, objects.map((o) => parsedForm(o) as Record<string, unknown>));
+  renderedDocuments.set(
+    file,
+    objects.map((o) => parsedForm(o) as Record<string, unknown>),
+  );
   return file;
 }
 
@@ -47,7 +50,10 @@ export function hasRenderedDocuments(file: GeneratedFile): boolean {
 }
 
 /** Parses every YAML file (synthesized ones: see `renderedDocuments`); returns the documents and the files that failed to parse. */
-export function readTreeDocuments(files: readonly GeneratedFile[]): { documents: TreeDocument[]; errors: { file: string; message: string }[] } {
+export function readTreeDocuments(files: readonly GeneratedFile[]): {
+  documents: TreeDocument[];
+  errors: { file: string; message: string }[];
+} {
   const documents: TreeDocument[] = [];
   const errors: { file: string; message: string }[] = [];
   for (const file of files) {

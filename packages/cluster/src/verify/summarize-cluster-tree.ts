@@ -192,7 +192,11 @@ const percent = (part: number, whole: number) => `${((100 * part) / whole).toFix
 export function formatClusterSummary(summary: ClusterSummary, infraMemoryGoalBytes = 2 * 1024 ** 3): string {
   checkArguments('formatClusterSummary arguments', [
     [['summary'], summarySchema, summary],
-    [['infraMemoryGoalBytes'], z.number({ error: 'a size in bytes' }).positive({ error: 'a positive size in bytes' }), infraMemoryGoalBytes],
+    [
+      ['infraMemoryGoalBytes'],
+      z.number({ error: 'a size in bytes' }).positive({ error: 'a positive size in bytes' }),
+      infraMemoryGoalBytes,
+    ],
   ]);
   const lines: string[] = [];
   for (const env of summary.environments) {

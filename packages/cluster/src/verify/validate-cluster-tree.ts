@@ -22,7 +22,11 @@ export interface TreeValidation {
 }
 
 /** A Flux Kustomization or HelmRelease in the dependsOn graph. */
-export interface Node { readonly name: string; readonly file: string; readonly dependsOn: readonly string[] }
+export interface Node {
+  readonly name: string;
+  readonly file: string;
+  readonly dependsOn: readonly string[];
+}
 
 /**
  * Kahn's algorithm in rounds: each round takes every node whose dependencies are all placed, in
@@ -68,16 +72,31 @@ function checkGraph(kind: string, env: string, nodes: readonly Node[], problems:
   const known = new Set(nodes.map((n) => n.name));
   for (const node of nodes) {
     for (const dep of node.dependsOn) {
-      if (!known.has(dep)) problems.push({ file: node.file, message: `${kind} ${node.name} depends on ${dep}, which environment ${env} does not define` });
+      if (!known.has(dep))
+        problems.push({
+          file: node.file,
+          message: `${kind} ${node.name} depends on ${dep}, which environment ${env} does not define`,
+        });
     }
   }
   const { order, cyclic } = topologicalOrder(nodes);
-  if (cyclic.length > 0) problems.push({ file: nodes.find((n) => n.name === cyclic[0])!.file, message: `${kind} dependsOn cycle in ${env} among ${cyclic.join(', ')}` });
+  if (cyclic.length > 0)
+    problems.push({
+      file: nodes.find((n) => n.name === cyclic[0])!.file,
+      message: `${kind} dependsOn cycle in ${env} among ${cyclic.join(', ')}`,
+    });
   return order;
 }
 
 const namesOf = (list: unknown, namespace?: string): string[] =>
-  Array.isArray(list) ? list.map((d) => `${(get(d, 'namespace') as string | undefined) ?? namespace ?? ''}/${String(get(d, 'name'))}`.replace(/^\//, '')) : [];
+  Array.isArray(list)
+    ? list.map((d) =>
+        `${(get(d, 'namespace') as string | undefined) ?? namespace ?? ''}/${String(get(d, 'name'))}`.replace(
+          /^\//,
+          '',
+        ),
+      )
+    : [];
 
 /**
  * Structural checks of a generated tree, without a cluster: YAML parses,
@@ -102,13 +121,20 @@ export function validateClusterTree(files: readonly GeneratedFile[]): TreeValida
       continue;
     }
     const removed = removedFluxApi(apiVersion);
-    if (removed) problems.push({ file, message: `${kind} uses the removed Flux API ${removed}; emit only GA versions (v1, helm v2)` });
+    if (removed)
+      problems.push({
+        file,
+        message: `${kind} uses the removed Flux API ${removed}; emit only GA versions (v1, helm v2)`,
+      });
     if (kind === 'Kustomization' && apiVersion === 'kustomize.config.k8s.io/v1beta1') {
       const dir = posix.dirname(file);
       for (const resource of (value.resources as unknown[] | undefined) ?? []) {
         const target = posix.normalize(posix.join(dir, String(resource)));
         if (!paths.has(target) && !paths.has(`${target}/kustomization.yaml`)) {
-          problems.push({ file, message: `resource "${String(resource)}" does not exist (no file ${target} nor ${target}/kustomization.yaml)` });
+          problems.push({
+            file,
+            message: `resource "${String(resource)}" does not exist (no file ${target} nor ${target}/kustomization.yaml)`,
+          });
         }
       }
       continue;
@@ -128,9 +154,11 @@ export function validateClusterTree(files: readonly GeneratedFile[]): TreeValida
         external.push({ kustomization: `${namespace}/${name}`, source, path: target });
       } else {
         fluxPaths.add(target);
-        if (!paths.has(`${target}/kustomization.yaml`)) problems.push({ file, message: `Kustomization ${name} path ${path} has no kustomization.yaml in the tree` });
+        if (!paths.has(`${target}/kustomization.yaml`))
+          problems.push({ file, message: `Kustomization ${name} path ${path} has no kustomization.yaml in the tree` });
       }
-      if (get(value, 'spec', 'prune') !== true) problems.push({ file, message: `Kustomization ${name} does not prune` });
+      if (get(value, 'spec', 'prune') !== true)
+        problems.push({ file, message: `Kustomization ${name} does not prune` });
       const list = kustomizations.get(env) ?? [];
       list.push({ name: `${namespace}/${name}`, file, dependsOn: namesOf(get(value, 'spec', 'dependsOn'), namespace) });
       kustomizations.set(env, list);
@@ -142,7 +170,13 @@ export function validateClusterTree(files: readonly GeneratedFile[]): TreeValida
     }
   }
   const order: Record<string, string[]> = {};
-  for (const [env, nodes] of [...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1))) order[env] = checkGraph('Kustomization', env, nodes, problems);
+  for (const [env, nodes] of [...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1)))
+    order[env] = checkGraph('Kustomization', env, nodes, problems);
   for (const [env, nodes] of releases) checkGraph('HelmRelease', env, nodes, problems);
-  return { problems, order, paths: [...fluxPaths].sort(), external: external.sort((a, b) => (a.kustomization < b.kustomization ? -1 : 1)) };
+  return {
+    problems,
+    order,
+    paths: [...fluxPaths].sort(),
+    external: external.sort((a, b) => (a.kustomization < b.kustomization ? -1 : 1)),
+  };
 }

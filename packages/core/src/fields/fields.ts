@@ -46,7 +46,10 @@ export const imageRepository = pattern(
   /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
   'an image repository without tag, such as "ghcr.io/owner/image"',
 );
-export const imageTag = pattern(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/, 'an image tag such as "main-1700000000-abc1234"');
+export const imageTag = pattern(
+  /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/,
+  'an image tag such as "main-1700000000-abc1234"',
+);
 export const imageDigest = pattern(/^sha256:[a-f0-9]{64}$/, 'an image digest "sha256:<64 hex digits>"');
 /** A full image reference (repository plus tag or digest), for init containers and sidecars. */
 export const imageReference = pattern(
@@ -76,7 +79,8 @@ export const branchName = pattern(/^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/, 'a branch
 /** The value of a dotted-quad IPv4 address, or undefined when an octet is missing or over 255. */
 function ipv4Value(text: string): number | undefined {
   const octets = text.split('.');
-  if (octets.length !== 4 || !octets.every((o) => /^(0|[1-9][0-9]{0,2})$/.test(o) && Number(o) <= 255)) return undefined;
+  if (octets.length !== 4 || !octets.every((o) => /^(0|[1-9][0-9]{0,2})$/.test(o) && Number(o) <= 255))
+    return undefined;
   return octets.reduce((sum, o) => sum * 256 + Number(o), 0);
 }
 
@@ -89,7 +93,8 @@ const ipv4RangePhrase = 'an IPv4 range such as "192.168.1.240-192.168.1.250" or 
  */
 export const ipv4Range = z.string({ error: ipv4RangePhrase }).check((ctx) => {
   const text = ctx.value;
-  const fail = (why: string) => ctx.issues.push({ code: 'custom', input: text, message: `${ipv4RangePhrase} (${why})` });
+  const fail = (why: string) =>
+    ctx.issues.push({ code: 'custom', input: text, message: `${ipv4RangePhrase} (${why})` });
   if (text.includes('/')) {
     const [address = '', bits = ''] = text.split('/');
     if (ipv4Value(address) === undefined) fail(`"${address}" is not an IPv4 address`);

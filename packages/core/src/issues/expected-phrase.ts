@@ -13,7 +13,9 @@ export function expectedPhrase(raw: z.core.$ZodRawIssue): string {
       if (raw.expected === 'record') return 'a map';
       return article(String(raw.expected));
     case 'invalid_value':
-      return raw.values.length === 1 ? JSON.stringify(raw.values[0]) : `one of ${raw.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return raw.values.length === 1
+        ? JSON.stringify(raw.values[0])
+        : `one of ${raw.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':
       return raw.origin === 'array' ? `at least ${String(raw.minimum)} item(s)` : `at least ${String(raw.minimum)}`;
     case 'too_big':

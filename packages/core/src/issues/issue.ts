@@ -44,11 +44,18 @@ export function issue(path: readonly PropertyKey[], expected: string, received: 
   const where = formatPath(path);
   const receivedText = describeReceived(received);
   const message = `${where ? `${where}: ` : ''}expected ${expected}, received ${receivedText}${hint ? ` (${hint})` : ''}`;
-  return hint ? { path: where, expected, received: receivedText, message, hint } : { path: where, expected, received: receivedText, message };
+  return hint
+    ? { path: where, expected, received: receivedText, message, hint }
+    : { path: where, expected, received: receivedText, message };
 }
 
 /** Builds an issue whose message is given whole (unknown keys, plaintext secrets, conflicts). */
-export function issueWithMessage(path: readonly PropertyKey[], expected: string, received: string, text: string): Issue {
+export function issueWithMessage(
+  path: readonly PropertyKey[],
+  expected: string,
+  received: string,
+  text: string,
+): Issue {
   const where = formatPath(path);
   return { path: where, expected, received, message: `${where ? `${where}: ` : ''}${text}` };
 }

@@ -13,7 +13,11 @@ const isRootTypeMismatch = (branch: readonly ZodIssue[]) =>
  * the input's shape (so `{path: 5}` says what is wrong inside the object),
  * or its own phrase when no branch did.
  */
-export function fromZodIssues(issues: readonly ZodIssue[], input: unknown, prefix: readonly PropertyKey[] = []): Issue[] {
+export function fromZodIssues(
+  issues: readonly ZodIssue[],
+  input: unknown,
+  prefix: readonly PropertyKey[] = [],
+): Issue[] {
   const out: Issue[] = [];
   for (const raw of issues) {
     const path = [...prefix, ...raw.path];
@@ -36,13 +40,18 @@ export function fromZodIssues(issues: readonly ZodIssue[], input: unknown, prefi
 }
 
 /** The outcome of checking an input against a schema: the value, or every issue. */
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type Checked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /**
  * Parses `input` with a zod schema and our message phrases; never throws for
  * bad input. `prefix` puts the issues under a parent path.
  */
-export function checkWithSchema<S extends z.ZodType>(schema: S, input: unknown, prefix: readonly PropertyKey[] = []): Checked<z.output<S>> {
+export function checkWithSchema<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  prefix: readonly PropertyKey[] = [],
+): Checked<z.output<S>> {
   const parsed = schema.safeParse(input, { error: expectedPhrase });
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, issues: prefixIssues(prefix, dedupeIssues(fromZodIssues(parsed.error.issues, input))) };

@@ -20,4 +20,3 @@ export function commented(value: string | number | boolean, comment: string): Co
 export function isCommented(value: unknown): value is Commented {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
 }
-

@@ -37,25 +37,64 @@ const MAX_RUNE = 0x10ffff;
 
 const PERL: Record<string, Range[]> = {
   d: [[0x30, 0x39]],
-  s: [[0x09, 0x0a], [0x0c, 0x0d], [0x20, 0x20]],
-  w: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]],
+  s: [
+    [0x09, 0x0a],
+    [0x0c, 0x0d],
+    [0x20, 0x20],
+  ],
+  w: [
+    [0x30, 0x39],
+    [0x41, 0x5a],
+    [0x5f, 0x5f],
+    [0x61, 0x7a],
+  ],
 };
 
 const POSIX: Record<string, Range[]> = {
-  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]],
-  alpha: [[0x41, 0x5a], [0x61, 0x7a]],
+  alnum: [
+    [0x30, 0x39],
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+  ],
+  alpha: [
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+  ],
   ascii: [[0x00, 0x7f]],
-  blank: [[0x09, 0x09], [0x20, 0x20]],
-  cntrl: [[0x00, 0x1f], [0x7f, 0x7f]],
+  blank: [
+    [0x09, 0x09],
+    [0x20, 0x20],
+  ],
+  cntrl: [
+    [0x00, 0x1f],
+    [0x7f, 0x7f],
+  ],
   digit: [[0x30, 0x39]],
   graph: [[0x21, 0x7e]],
   lower: [[0x61, 0x7a]],
   print: [[0x20, 0x7e]],
-  punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
-  space: [[0x09, 0x0d], [0x20, 0x20]],
+  punct: [
+    [0x21, 0x2f],
+    [0x3a, 0x40],
+    [0x5b, 0x60],
+    [0x7b, 0x7e],
+  ],
+  space: [
+    [0x09, 0x0d],
+    [0x20, 0x20],
+  ],
   upper: [[0x41, 0x5a]],
-  word: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]],
-  xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
+  word: [
+    [0x30, 0x39],
+    [0x41, 0x5a],
+    [0x5f, 0x5f],
+    [0x61, 0x7a],
+  ],
+  xdigit: [
+    [0x30, 0x39],
+    [0x41, 0x46],
+    [0x61, 0x66],
+  ],
 };
 
 function negate(ranges: readonly Range[]): Range[] {
@@ -71,7 +110,8 @@ function negate(ranges: readonly Range[]): Range[] {
 }
 
 const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
-const rangesSource = (ranges: readonly Range[]) => ranges.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('');
+const rangesSource = (ranges: readonly Range[]) =>
+  ranges.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('');
 const literal = (cp: number) => hex(cp);
 
 const GENERAL_CATEGORIES = new Set(
@@ -213,7 +253,8 @@ class Parser {
     if (rest.startsWith('?')) {
       const named = /^\?P?<([^>]*)>/.exec(rest);
       if (named && (rest.startsWith('?P<') || rest.startsWith('?<'))) {
-        if (rest.startsWith('?<=') || rest.startsWith('?<!')) this.fail('invalid or unsupported Perl syntax', `(${rest.slice(0, 3)}`);
+        if (rest.startsWith('?<=') || rest.startsWith('?<!'))
+          this.fail('invalid or unsupported Perl syntax', `(${rest.slice(0, 3)}`);
         const name = named[1]!;
         if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail('invalid named capture', `(${named[0]}`);
         // Go (unlike RE2 in C++) accepts duplicate names; ExpandString uses the first that matched.
@@ -226,7 +267,8 @@ class Parser {
       const spec = fm[1]!;
       // Go: at most one '-', no trailing '-', and not empty.
       if (spec === '' && fm[2] === ')') this.fail('missing argument to repetition operator', '(?)');
-      if ((spec.match(/-/g)?.length ?? 0) > 1 || spec.endsWith('-')) this.fail('invalid or unsupported Perl syntax', `(${fm[0]}`);
+      if ((spec.match(/-/g)?.length ?? 0) > 1 || spec.endsWith('-'))
+        this.fail('invalid or unsupported Perl syntax', `(${fm[0]}`);
       const next: Flags = { ...flags };
       let on = true;
       for (const f of spec) {
@@ -285,11 +327,14 @@ class Parser {
   }
 
   /** Escapes valid both inside and outside classes. */
-  classEscape(start: number): { kind: 'char'; cp: number } | { kind: 'ranges'; ranges: Range[] } | { kind: 'unicode'; source: string } {
+  classEscape(
+    start: number,
+  ): { kind: 'char'; cp: number } | { kind: 'ranges'; ranges: Range[] } | { kind: 'unicode'; source: string } {
     const c = this.take();
     const ch = String.fromCodePoint(c);
     if (ch in PERL) return { kind: 'ranges', ranges: PERL[ch]! };
-    if (ch.toLowerCase() in PERL && ch !== ch.toLowerCase()) return { kind: 'ranges', ranges: negate(PERL[ch.toLowerCase()]!) };
+    if (ch.toLowerCase() in PERL && ch !== ch.toLowerCase())
+      return { kind: 'ranges', ranges: negate(PERL[ch.toLowerCase()]!) };
     if (ch === 'p' || ch === 'P') {
       let name: string;
       if (this.peek() === 0x7b) {
@@ -363,11 +408,16 @@ class Parser {
       }
       const lo = this.classAtom(start, ranges, unicode);
       if (lo === undefined) continue;
-      if (this.peek() === 0x2d /* - */ && this.src.codePointAt(this.pos + 1) !== 0x5d && this.pos + 1 < this.src.length) {
+      if (
+        this.peek() === 0x2d /* - */ &&
+        this.src.codePointAt(this.pos + 1) !== 0x5d &&
+        this.pos + 1 < this.src.length
+      ) {
         this.pos++;
         const rangeStart = this.pos;
         const hi = this.classAtom(start, ranges, unicode);
-        if (hi === undefined || hi < lo) this.fail('invalid character class range', this.src.slice(rangeStart - 2, this.pos));
+        if (hi === undefined || hi < lo)
+          this.fail('invalid character class range', this.src.slice(rangeStart - 2, this.pos));
         ranges.push([lo, hi]);
       } else ranges.push([lo, lo]);
     }

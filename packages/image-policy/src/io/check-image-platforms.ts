@@ -19,7 +19,11 @@ export interface PlatformCheck {
  * The arm64 guard: fetches `reference` (`registry/repo:tag` or `@digest`) and reports which of
  * `wanted` it does not provide. A single-platform image provides only its config's platform.
  */
-export async function checkImagePlatforms(reference: string, wanted: readonly Platform[], options: RegistryClientOptions = {}): Promise<PlatformCheck> {
+export async function checkImagePlatforms(
+  reference: string,
+  wanted: readonly Platform[],
+  options: RegistryClientOptions = {},
+): Promise<PlatformCheck> {
   checkArguments('platform check', [
     [['reference'], imageReferenceText, reference],
     [['wanted'], platformListSchema, wanted],

@@ -27,7 +27,13 @@ export interface ResolvedCredentials {
 export function dockerConfigDir(dir?: string, env: NodeJS.ProcessEnv = process.env): string {
   checkArguments('Docker config directory', [
     [['dir'], z.string({ error: 'a directory' }).optional(), dir],
-    [['env'], z.custom<NodeJS.ProcessEnv>((e) => typeof e === 'object' && e !== null && !Array.isArray(e), { error: 'an environment map' }), env],
+    [
+      ['env'],
+      z.custom<NodeJS.ProcessEnv>((e) => typeof e === 'object' && e !== null && !Array.isArray(e), {
+        error: 'an environment map',
+      }),
+      env,
+    ],
   ]);
   return dir ?? (env.DOCKER_CONFIG || join(homedir(), '.docker'));
 }

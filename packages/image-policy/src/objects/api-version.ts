@@ -21,6 +21,11 @@ export function assertImageApiVersion(apiVersion: string, kind: string): void {
   const removed = typeof apiVersion === 'string' && /^image\.toolkit\.fluxcd\.io\/v1(alpha|beta)\d+$/.test(apiVersion);
   const subject = typeof kind === 'string' ? `${kind} apiVersion` : 'apiVersion';
   throw new ValidationError(subject, [
-    issue(['apiVersion'], `"${IMAGE_API_VERSION}"`, apiVersion, removed ? `${String(apiVersion)} was removed from Flux` : undefined),
+    issue(
+      ['apiVersion'],
+      `"${IMAGE_API_VERSION}"`,
+      apiVersion,
+      removed ? `${String(apiVersion)} was removed from Flux` : undefined,
+    ),
   ]);
 }

@@ -66,10 +66,15 @@ function policyCrossChecks(input: unknown): Issue[] {
   const policy = o['policy'];
   if (typeof policy === 'object' && policy !== null && !Array.isArray(policy)) {
     const set = policyMembers.filter((k) => (policy as Record<string, unknown>)[k] !== undefined);
-    if (set.length !== 1) out.push(issue(['policy'], `exactly one of ${policyMembers.join(', ')}`, set.length === 0 ? 'none' : set.join(' and ')));
+    if (set.length !== 1)
+      out.push(
+        issue(['policy'], `exactly one of ${policyMembers.join(', ')}`, set.length === 0 ? 'none' : set.join(' and ')),
+      );
   }
   if (o['digestReflectionPolicy'] === 'Always' && o['interval'] === undefined)
-    out.push(issue(['interval'], 'an interval when digestReflectionPolicy is Always (Flux stalls otherwise)', undefined));
+    out.push(
+      issue(['interval'], 'an interval when digestReflectionPolicy is Always (Flux stalls otherwise)', undefined),
+    );
   return out;
 }
 
@@ -88,7 +93,12 @@ export function imagePolicy(options: ImagePolicyOptions): ImagePolicyObject {
     imageRepositoryRef: { name: ref.name, ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }) },
     ...(filter === undefined
       ? {}
-      : { filterTags: { ...(filter.pattern === undefined ? {} : { pattern: filter.pattern }), ...(filter.extract ? { extract: filter.extract } : {}) } }),
+      : {
+          filterTags: {
+            ...(filter.pattern === undefined ? {} : { pattern: filter.pattern }),
+            ...(filter.extract ? { extract: filter.extract } : {}),
+          },
+        }),
     policy: o.policy,
     ...(o.digestReflectionPolicy === undefined ? {} : { digestReflectionPolicy: o.digestReflectionPolicy }),
     ...(o.interval === undefined ? {} : { interval: o.interval }),
@@ -103,14 +113,25 @@ export function imagePolicy(options: ImagePolicyOptions): ImagePolicyObject {
 export function followBranchBuilds(branch = 'main'): { readonly policy: PolicyChoice; readonly filterTags: TagFilter } {
   parseOptions('followBranchBuilds branch', branchName, branch);
   // The one tag scheme: the workflow publishes these tags (branch made tag-safe as metadata-action does).
-  return { policy: { numerical: { order: 'asc' } }, filterTags: { pattern: sortableTagPattern(branch), extract: '$ts' } };
+  return {
+    policy: { numerical: { order: 'asc' } },
+    filterTags: { pattern: sortableTagPattern(branch), extract: '$ts' },
+  };
 }
 
 /**
  * The prod default: release tags `vX.Y.Z` within a semver range, with the digest reflected so
  * the promotion pull request can pin `tag@digest`.
  */
-export function followReleases(range = '>=0.0.0'): { readonly policy: PolicyChoice; readonly filterTags: TagFilter; readonly digestReflectionPolicy: 'IfNotPresent' } {
+export function followReleases(range = '>=0.0.0'): {
+  readonly policy: PolicyChoice;
+  readonly filterTags: TagFilter;
+  readonly digestReflectionPolicy: 'IfNotPresent';
+} {
   parseOptions('followReleases range', semverRange, range);
-  return { policy: { semver: { range } }, filterTags: { pattern: '^v[0-9]+\\.[0-9]+\\.[0-9]+$' }, digestReflectionPolicy: 'IfNotPresent' };
+  return {
+    policy: { semver: { range } },
+    filterTags: { pattern: '^v[0-9]+\\.[0-9]+\\.[0-9]+$' },
+    digestReflectionPolicy: 'IfNotPresent',
+  };
 }

@@ -57,5 +57,8 @@ export function imageRepository(options: ImageRepositoryOptions): ImageRepositor
     ...(o.secretRef === undefined ? {} : { secretRef: { name: o.secretRef } }),
     exclusionList: [...exclusionList],
   };
-  return { ...typedObject(IMAGE_API_VERSION, 'ImageRepository', { name: o.name, namespace: o.namespace }, { spec }), spec };
+  return {
+    ...typedObject(IMAGE_API_VERSION, 'ImageRepository', { name: o.name, namespace: o.namespace }, { spec }),
+    spec,
+  };
 }

@@ -105,11 +105,17 @@ export function imageUpdateAutomation(options: ImageUpdateAutomationOptions): Im
   const branch = o.checkoutBranch ?? 'main';
   const spec: ImageObject<'ImageUpdateAutomation'>['spec'] = {
     interval: o.interval ?? '10m',
-    sourceRef: { kind: 'GitRepository', name: o.sourceRef.name, ...(o.sourceRef.namespace === undefined ? {} : { namespace: o.sourceRef.namespace }) },
+    sourceRef: {
+      kind: 'GitRepository',
+      name: o.sourceRef.name,
+      ...(o.sourceRef.namespace === undefined ? {} : { namespace: o.sourceRef.namespace }),
+    },
     git: {
       checkout: { ref: { branch } },
       commit: {
-        author: o.author ? { name: o.author.name, email: o.author.email } : { name: 'fluxcdbot', email: 'fluxcdbot@users.noreply.github.com' },
+        author: o.author
+          ? { name: o.author.name, email: o.author.email }
+          : { name: 'fluxcdbot', email: 'fluxcdbot@users.noreply.github.com' },
         messageTemplate: o.messageTemplate ?? DEFAULT_MESSAGE_TEMPLATE,
       },
       push: { branch: o.pushBranch ?? branch },
@@ -117,5 +123,8 @@ export function imageUpdateAutomation(options: ImageUpdateAutomationOptions): Im
     update: { path: o.path, strategy: 'Setters' },
     ...(o.policySelector === undefined ? {} : { policySelector: { matchLabels: { ...o.policySelector } } }),
   };
-  return { ...typedObject(IMAGE_API_VERSION, 'ImageUpdateAutomation', { name: o.name, namespace: o.namespace }, { spec }), spec };
+  return {
+    ...typedObject(IMAGE_API_VERSION, 'ImageUpdateAutomation', { name: o.name, namespace: o.namespace }, { spec }),
+    spec,
+  };
 }

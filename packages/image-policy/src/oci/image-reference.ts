@@ -13,7 +13,8 @@ export interface ImageReference {
 export const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 export const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 /** A registry host and optional port (the grammar's domain: dot-separated labels, or an IPv6 address in brackets). */
-export const REGISTRY = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*)(:[0-9]{1,5})?$/;
+export const REGISTRY =
+  /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*)(:[0-9]{1,5})?$/;
 /**
  * Whether `host` (with an optional port) is a registry host: the grammar's domain, and, when it is
  * all digits and dots, an IPv4 address (a URL parser refuses `1127.0.0.1`).
@@ -57,7 +58,9 @@ export function readImageReference(ref: string): { readonly value: ImageReferenc
   if (!isRegistryHost(registry)) return { problem: `bad registry host "${registry}"` };
   if (registry === 'docker.io' || registry === 'index.docker.io') registry = 'registry-1.docker.io';
   if (!REPOSITORY.test(repository)) return { problem: `bad repository "${repository}"` };
-  return { value: { registry, repository, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) } };
+  return {
+    value: { registry, repository, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) },
+  };
 }
 
 const expected = 'an image reference such as "ghcr.io/owner/app:v1.2.3"';

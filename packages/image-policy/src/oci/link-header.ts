@@ -9,7 +9,11 @@ export function nextLink(header: string | null | undefined, base: string): strin
     if (!m) continue;
     const params = m[2]!.split(';').map((p) => p.trim());
     const rel = params.find((p) => /^rel\s*=/i.test(p));
-    const values = rel?.replace(/^rel\s*=\s*/i, '').replace(/^"|"$/g, '').split(/\s+/) ?? [];
+    const values =
+      rel
+        ?.replace(/^rel\s*=\s*/i, '')
+        .replace(/^"|"$/g, '')
+        .split(/\s+/) ?? [];
     if (values.map((v) => v.toLowerCase()).includes('next')) return new URL(m[1]!, base).toString();
   }
   return undefined;

@@ -10,7 +10,12 @@ export const MEDIA_TYPES = {
 } as const;
 
 /** The `Accept` header for manifest requests: indexes first, then single-image manifests. */
-export const MANIFEST_ACCEPT = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest].join(', ');
+export const MANIFEST_ACCEPT = [
+  MEDIA_TYPES.ociIndex,
+  MEDIA_TYPES.dockerList,
+  MEDIA_TYPES.ociManifest,
+  MEDIA_TYPES.dockerManifest,
+].join(', ');
 
 /** An OS/architecture pair, `linux/arm64/v8` style. */
 export interface Platform {
@@ -31,20 +36,34 @@ export interface Descriptor {
 /** A parsed manifest: an index (multi-platform) or a single image. */
 export type Manifest =
   | { readonly kind: 'index'; readonly mediaType: string; readonly manifests: readonly Descriptor[] }
-  | { readonly kind: 'image'; readonly mediaType: string; readonly config: Descriptor; readonly layers: readonly Descriptor[] };
+  | {
+      readonly kind: 'image';
+      readonly mediaType: string;
+      readonly config: Descriptor;
+      readonly layers: readonly Descriptor[];
+    };
 
 function descriptor(value: unknown, where: string): Descriptor {
   const d = value as Record<string, unknown> | null;
-  if (!d || typeof d.digest !== 'string' || typeof d.size !== 'number') throw new Error(`${where}: expected a descriptor with digest and size`);
+  if (!d || typeof d.digest !== 'string' || typeof d.size !== 'number')
+    throw new Error(`${where}: expected a descriptor with digest and size`);
   const p = d.platform as Record<string, unknown> | undefined;
   return {
     mediaType: typeof d.mediaType === 'string' ? d.mediaType : '',
     digest: d.digest,
     size: d.size,
     ...(p && typeof p.os === 'string' && typeof p.architecture === 'string'
-      ? { platform: { os: p.os, architecture: p.architecture, ...(typeof p.variant === 'string' ? { variant: p.variant } : {}) } }
+      ? {
+          platform: {
+            os: p.os,
+            architecture: p.architecture,
+            ...(typeof p.variant === 'string' ? { variant: p.variant } : {}),
+          },
+        }
       : {}),
-    ...(d.annotations && typeof d.annotations === 'object' ? { annotations: d.annotations as Record<string, string> } : {}),
+    ...(d.annotations && typeof d.annotations === 'object'
+      ? { annotations: d.annotations as Record<string, string> }
+      : {}),
   };
 }
 
@@ -59,14 +78,24 @@ export function parseManifest(body: string, contentType?: string | null): Manife
   } catch {
     throw new Error('manifest: expected JSON');
   }
-  const mediaType = (contentType?.split(';')[0]?.trim() || (typeof json.mediaType === 'string' ? json.mediaType : '')) ?? '';
-  const isIndex = mediaType === MEDIA_TYPES.ociIndex || mediaType === MEDIA_TYPES.dockerList || (mediaType === '' && Array.isArray(json.manifests));
+  const mediaType =
+    (contentType?.split(';')[0]?.trim() || (typeof json.mediaType === 'string' ? json.mediaType : '')) ?? '';
+  const isIndex =
+    mediaType === MEDIA_TYPES.ociIndex ||
+    mediaType === MEDIA_TYPES.dockerList ||
+    (mediaType === '' && Array.isArray(json.manifests));
   if (isIndex) {
     if (!Array.isArray(json.manifests)) throw new Error('manifest: expected an index with "manifests"');
     return { kind: 'index', mediaType, manifests: json.manifests.map((m, i) => descriptor(m, `manifests[${i}]`)) };
   }
-  if (mediaType !== '' && mediaType !== MEDIA_TYPES.ociManifest && mediaType !== MEDIA_TYPES.dockerManifest) throw new Error(`manifest: unsupported media type "${mediaType}"`);
-  return { kind: 'image', mediaType, config: descriptor(json.config, 'config'), layers: Array.isArray(json.layers) ? json.layers.map((l, i) => descriptor(l, `layers[${i}]`)) : [] };
+  if (mediaType !== '' && mediaType !== MEDIA_TYPES.ociManifest && mediaType !== MEDIA_TYPES.dockerManifest)
+    throw new Error(`manifest: unsupported media type "${mediaType}"`);
+  return {
+    kind: 'image',
+    mediaType,
+    config: descriptor(json.config, 'config'),
+    layers: Array.isArray(json.layers) ? json.layers.map((l, i) => descriptor(l, `layers[${i}]`)) : [],
+  };
 }
 
 /** `os/architecture[/variant]`. */
@@ -98,22 +127,36 @@ export function platformMatches(wanted: Platform, available: Platform): boolean 
 }
 
 function matches(wanted: Platform, available: Platform): boolean {
-  return wanted.os === available.os && wanted.architecture === available.architecture && (wanted.variant === undefined || wanted.variant === available.variant);
+  return (
+    wanted.os === available.os &&
+    wanted.architecture === available.architecture &&
+    (wanted.variant === undefined || wanted.variant === available.variant)
+  );
 }
 
 /** The platforms an index lists, without attestation manifests. */
 export function indexPlatforms(manifest: Manifest): Platform[] {
   if (manifest.kind !== 'index') return [];
   return manifest.manifests
-    .filter((d) => d.platform && d.platform.os !== 'unknown' && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+    .filter(
+      (d) =>
+        d.platform &&
+        d.platform.os !== 'unknown' &&
+        d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest',
+    )
     .map((d) => d.platform!);
 }
 
 /** The platform of an image config blob (`os`, `architecture`, `variant`). */
 export function configPlatform(body: string): Platform {
   const json = JSON.parse(body) as Record<string, unknown>;
-  if (typeof json.os !== 'string' || typeof json.architecture !== 'string') throw new Error('image config: expected os and architecture');
-  return { os: json.os, architecture: json.architecture, ...(typeof json.variant === 'string' ? { variant: json.variant } : {}) };
+  if (typeof json.os !== 'string' || typeof json.architecture !== 'string')
+    throw new Error('image config: expected os and architecture');
+  return {
+    os: json.os,
+    architecture: json.architecture,
+    ...(typeof json.variant === 'string' ? { variant: json.variant } : {}),
+  };
 }
 
 /** The wanted platforms that none of the available ones satisfies. */

@@ -24,7 +24,9 @@ const CV =
 const constraintRegex = new RegExp(`^${S}*(${OPS})${S}*(${CV})${S}*$`);
 const constraintRangeRegex = new RegExp(`${S}*(${CV})${S}+-${S}+(${CV})${S}*`, 'g');
 const findConstraintRegex = new RegExp(`(${OPS})${S}*(${CV})`, 'g');
-const validConstraintRegex = new RegExp(`^(${S}*(${OPS})${S}*(${CV})${S}*)((?:${S}+|,${S}*)(${OPS})${S}*(${CV})${S}*)*$`);
+const validConstraintRegex = new RegExp(
+  `^(${S}*(${OPS})${S}*(${CV})${S}*)((?:${S}+|,${S}*)(${OPS})${S}*(${CV})${S}*)*$`,
+);
 
 type Op = '' | '=' | '!=' | '>' | '<' | '>=' | '=>' | '<=' | '=<' | '~' | '~>' | '^';
 
@@ -94,10 +96,12 @@ function parseConstraint(c: string): Constraint {
  * an error (Flux then stalls the ImagePolicy with reason `InvalidPolicy`).
  */
 export function parseConstraints(c: string): SemverConstraints {
-  if (c.length > MAX_CONSTRAINT_LEN) throw new ConstraintError(`constraint string is too long (max ${MAX_CONSTRAINT_LEN} bytes)`);
+  if (c.length > MAX_CONSTRAINT_LEN)
+    throw new ConstraintError(`constraint string is too long (max ${MAX_CONSTRAINT_LEN} bytes)`);
   const rewritten = rewriteRange(c);
   const ors = rewritten.split('||');
-  if (ors.length > MAX_CONSTRAINT_GROUPS) throw new ConstraintError(`too many constraint groups (max ${MAX_CONSTRAINT_GROUPS})`);
+  if (ors.length > MAX_CONSTRAINT_GROUPS)
+    throw new ConstraintError(`too many constraint groups (max ${MAX_CONSTRAINT_GROUPS})`);
   const groups: Constraint[][] = [];
   const containsPre: boolean[] = [];
   for (const v of ors) {
@@ -118,7 +122,8 @@ function notEqual(v: SemverVersion, c: Constraint): boolean {
     else if (c.minorDirty) return false;
     else if (c.con.patch !== v.patch && !c.patchDirty) return true;
     else if (c.patchDirty) {
-      if (v.prerelease !== '' || c.con.prerelease !== '') return comparePrerelease(v.prerelease, c.con.prerelease) !== 0;
+      if (v.prerelease !== '' || c.con.prerelease !== '')
+        return comparePrerelease(v.prerelease, c.con.prerelease) !== 0;
       return false;
     }
   }

@@ -22,7 +22,8 @@ export interface SemverVersion {
 }
 
 /** `looseSemVerRegex`, used by `NewVersion` while `CoerceNewVersion` is true (its default). */
-const LOOSE = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
+const LOOSE =
+  /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
 
 const NUM = /^[0-9]*$/;
 const ALLOWED = /^[0-9A-Za-z-]*$/;

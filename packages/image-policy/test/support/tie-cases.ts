@@ -114,12 +114,10 @@ const withFilter = <T extends { policy: unknown; tags: string[] }>(
   base: fc.Arbitrary<T>,
   filter: fc.Arbitrary<{ pattern: string; extract?: string } | undefined>,
 ) =>
-  fc
-    .tuple(base, filter)
-    .map(([b, f]) => ({
-      spec: (f === undefined ? { policy: b.policy } : { policy: b.policy, filterTags: f }) as SelectTagSpec,
-      tags: b.tags,
-    }));
+  fc.tuple(base, filter).map(([b, f]) => ({
+    spec: (f === undefined ? { policy: b.policy } : { policy: b.policy, filterTags: f }) as SelectTagSpec,
+    tags: b.tags,
+  }));
 /** A tie case: the spec and the registry's tags, in any order. */
 export const tieCase: fc.Arbitrary<{ spec: SelectTagSpec; tags: string[] }> = fc.oneof(
   { weight: 4, arbitrary: withFilter(semverTies, semverFilter) },

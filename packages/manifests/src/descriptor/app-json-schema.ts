@@ -14,6 +14,7 @@ export function appJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: schemaUrl,
     title: 'Sugarkube app descriptor (sugarkube.yaml)',
-    description: 'One small typed description of an app; @sugarkube/manifests turns it into Kubernetes objects per environment.',
+    description:
+      'One small typed description of an app; @sugarkube/manifests turns it into Kubernetes objects per environment.',
   };
 }

@@ -18,16 +18,29 @@ export const appDescriptorSchema = strictObject({
   namespace: dnsLabel.describe('Namespace of every object. Default: the name.').optional(),
   /** @default "main" */
   defaultBranch: branchName
-    .describe('The branch whose builds staging follows: the workflow tags them `<branch>-<unix-ts>-<sha7>`. Default: main.')
+    .describe(
+      'The branch whose builds staging follows: the workflow tags them `<branch>-<unix-ts>-<sha7>`. Default: main.',
+    )
     .optional(),
-  services: z.array(serviceSchema, { error: 'a list of services' }).min(1, { error: 'at least one service' }).describe('The workloads: one Deployment and Service each.'),
-  routes: z.array(routeSchema).describe('Public HTTP(S) routes: a host per environment, paths to services, TLS.').optional(),
+  services: z
+    .array(serviceSchema, { error: 'a list of services' })
+    .min(1, { error: 'at least one service' })
+    .describe('The workloads: one Deployment and Service each.'),
+  routes: z
+    .array(routeSchema)
+    .describe('Public HTTP(S) routes: a host per environment, paths to services, TLS.')
+    .optional(),
   routing: routingSchema.describe('Gateway API HTTPRoute (default) and/or Ingress.').optional(),
   configMaps: configMapsSchema.describe('ConfigMaps in every environment: name → {key: value}.').optional(),
-  sealedSecrets: sealedSecretsSchema.describe('SealedSecrets (kubeseal ciphertext only; plaintext is refused).').optional(),
+  sealedSecrets: sealedSecretsSchema
+    .describe('SealedSecrets (kubeseal ciphertext only; plaintext is refused).')
+    .optional(),
   sopsSecrets: sopsSecretsSchema.describe('Secrets encrypted with SOPS, decrypted by Flux.').optional(),
   /** @default { staging: {}, prod: {} } */
-  environments: z.record(dnsLabel, environmentSchema).describe('Environments (clusters) and their overrides. Default: {staging: {}, prod: {}}.').optional(),
+  environments: z
+    .record(dnsLabel, environmentSchema)
+    .describe('Environments (clusters) and their overrides. Default: {staging: {}, prod: {}}.')
+    .optional(),
 });
 
 /** Readonly all the way down, so `as const` descriptors are accepted. */

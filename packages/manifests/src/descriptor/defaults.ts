@@ -11,7 +11,12 @@ export function defaultEnvironments(): Record<string, EnvironmentDescriptor> {
 export function volumeNameOf(writable: WritablePath): string {
   if (typeof writable !== 'string' && writable.name) return writable.name;
   const path = typeof writable === 'string' ? writable : writable.path;
-  const slug = path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  const slug = path
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
   return /^[a-z]/.test(slug) ? slug : `path-${slug || 'root'}`.slice(0, 63);
 }
 

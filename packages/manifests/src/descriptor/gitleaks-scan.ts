@@ -78,7 +78,11 @@ function rules() {
       keywords: rule.keywords.map((k) => k.toLowerCase()),
       allowlists: (rule.allowlists ?? []).map(compileAllowlist),
     }));
-    compiled = { rules: list, global: compileAllowlist(gitleaksGlobalAllowlist), keywords: keywordIndex(list.flatMap((r) => r.keywords)) };
+    compiled = {
+      rules: list,
+      global: compileAllowlist(gitleaksGlobalAllowlist),
+      keywords: keywordIndex(list.flatMap((r) => r.keywords)),
+    };
   }
   return compiled;
 }

@@ -52,7 +52,13 @@ export function goRegexpSource(pattern: string): string {
       }
       if (c === ']' && out.length > classStart) inClass = false; // a `]` first in a class is literal
       const to = pattern[i + 2];
-      if (frame.fold && isLetter(c) && pattern[i + 1] === '-' && isLetter(to) && (c === c.toLowerCase()) === (to === to!.toLowerCase())) {
+      if (
+        frame.fold &&
+        isLetter(c) &&
+        pattern[i + 1] === '-' &&
+        isLetter(to) &&
+        (c === c.toLowerCase()) === (to === to!.toLowerCase())
+      ) {
         out += `${c}-${to}${swap(c)}-${swap(to!)}`;
         i += 2;
         continue;

@@ -21,7 +21,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A Secret name and key derived from a variable or key name: `DB_PASS` → `<namespace>-db-pass`, `db_pass`. */
-const secretNameFor = (namespace: string, name: string) => `${namespace}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+const secretNameFor = (namespace: string, name: string) =>
+  `${namespace}-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 
 /**
  * Why a literal value is a credential, or undefined: its name says so (when names count there),
@@ -32,7 +36,8 @@ export function credentialReason(name: string | undefined, value: string, byName
   const urls = urlsWithPassword(value);
   if (urls.length) return `the URL carries a password: ${urls[0]}`;
   const findings = gitleaksScan(name === undefined ? value : `${name}: ${value}`);
-  if (findings.length) return `gitleaks rule ${[...new Set(findings.map((f) => f.ruleId))].join(', ')} finds a secret in it`;
+  if (findings.length)
+    return `gitleaks rule ${[...new Set(findings.map((f) => f.ruleId))].join(', ')} finds a secret in it`;
   return undefined;
 }
 
@@ -46,8 +51,14 @@ function check(walk: Walk, path: PropertyKey[], name: string | undefined, value:
   const reason = credentialReason(name, value, byName);
   if (!reason) return;
   const key = name ?? String(path[path.length - 1] ?? 'value');
-  walk.out.push(issueWithMessage(path, 'a {secret, key} reference', JSON.stringify('…'),
-    `plaintext secret value refused (${reason}); ${sealHint(walk.namespace, secretNameFor(walk.namespace, key), key.toLowerCase())}`));
+  walk.out.push(
+    issueWithMessage(
+      path,
+      'a {secret, key} reference',
+      JSON.stringify('…'),
+      `plaintext secret value refused (${reason}); ${sealHint(walk.namespace, secretNameFor(walk.namespace, key), key.toLowerCase())}`,
+    ),
+  );
 }
 
 /** Every string under `node`: names count for env maps, ConfigMap data and `{name, value}` env entries. */
@@ -85,15 +96,27 @@ function checkSealed(secrets: unknown, path: PropertyKey[], namespace: string, o
     if (!isRecord(secret)) continue;
     for (const field of ['data', 'stringData']) {
       if (field in secret) {
-        out.push(issueWithMessage([...path, name, field], 'encryptedData', field,
-          `plaintext secret values refused; ${sealHint(namespace, name, 'KEY')}`));
+        out.push(
+          issueWithMessage(
+            [...path, name, field],
+            'encryptedData',
+            field,
+            `plaintext secret values refused; ${sealHint(namespace, name, 'KEY')}`,
+          ),
+        );
       }
     }
     if (!isRecord(secret.encryptedData)) continue;
     for (const [key, value] of Object.entries(secret.encryptedData)) {
       if (typeof value === 'string' && !sealedCiphertext.test(value)) {
-        out.push(issueWithMessage([...path, name, 'encryptedData', key], 'kubeseal ciphertext', '"…"',
-          `value is not sealed ciphertext (plaintext refused); ${sealHint(namespace, name, key)}`));
+        out.push(
+          issueWithMessage(
+            [...path, name, 'encryptedData', key],
+            'kubeseal ciphertext',
+            '"…"',
+            `value is not sealed ciphertext (plaintext refused); ${sealHint(namespace, name, key)}`,
+          ),
+        );
       }
     }
   }
@@ -108,9 +131,15 @@ function checkSops(secrets: unknown, path: PropertyKey[], out: Issue[]) {
       if (!isRecord(values)) continue;
       for (const [key, value] of Object.entries(values)) {
         if (typeof value === 'string' && !sopsCiphertext.test(value)) {
-          out.push(issueWithMessage([...path, name, field, key], 'SOPS ciphertext ENC[AES256_GCM,…]', '"…"',
-            'value is not SOPS-encrypted (plaintext refused); encrypt the file with ' +
-              '`sops --encrypt --encrypted-regex "^(data|stringData)$" --in-place secret.yaml` or use sealedSecrets'));
+          out.push(
+            issueWithMessage(
+              [...path, name, field, key],
+              'SOPS ciphertext ENC[AES256_GCM,…]',
+              '"…"',
+              'value is not SOPS-encrypted (plaintext refused); encrypt the file with ' +
+                '`sops --encrypt --encrypted-regex "^(data|stringData)$" --in-place secret.yaml` or use sealedSecrets',
+            ),
+          );
         }
       }
     }
@@ -122,8 +151,14 @@ function checkExtraObjects(objects: unknown, path: PropertyKey[], namespace: str
   objects.forEach((object, index) => {
     if (!isRecord(object) || object.kind !== 'Secret') return;
     const name = isRecord(object.metadata) && typeof object.metadata.name === 'string' ? object.metadata.name : 'NAME';
-    out.push(issueWithMessage([...path, index], 'a SealedSecret', '"Secret"',
-      `a plain Secret would put its values in Git; ${sealHint(namespace, name, 'KEY')}`));
+    out.push(
+      issueWithMessage(
+        [...path, index],
+        'a SealedSecret',
+        '"Secret"',
+        `a plain Secret would put its values in Git; ${sealHint(namespace, name, 'KEY')}`,
+      ),
+    );
   });
 }
 
@@ -137,10 +172,12 @@ function checkExtraObjects(objects: unknown, path: PropertyKey[], namespace: str
 export function findPlaintextSecrets(input: unknown): Issue[] {
   const out: Issue[] = [];
   if (!isRecord(input)) return out;
-  const namespace = typeof input.namespace === 'string' ? input.namespace : typeof input.name === 'string' ? input.name : 'APP';
+  const namespace =
+    typeof input.namespace === 'string' ? input.namespace : typeof input.name === 'string' ? input.name : 'APP';
   const scopes: [Record<string, unknown>, PropertyKey[]][] = [[input, []]];
   if (isRecord(input.environments)) {
-    for (const [env, value] of Object.entries(input.environments)) if (isRecord(value)) scopes.push([value, ['environments', env]]);
+    for (const [env, value] of Object.entries(input.environments))
+      if (isRecord(value)) scopes.push([value, ['environments', env]]);
   }
   for (const [scope, path] of scopes) {
     checkSealed(scope.sealedSecrets, [...path, 'sealedSecrets'], namespace, out);

@@ -9,7 +9,8 @@ import { loadAppYaml } from '../validate/load-app-yaml.js';
  * @throws ValidationError naming the file, line and column of every problem
  */
 export function readAppYaml(path: string): App {
-  if (typeof path !== 'string' || path === '') throw new ValidationError('app descriptor path', [issue([], 'the path of a sugarkube.yaml', path)]);
+  if (typeof path !== 'string' || path === '')
+    throw new ValidationError('app descriptor path', [issue([], 'the path of a sugarkube.yaml', path)]);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -5,7 +5,10 @@ import type { ResolvedEnvironment } from './resolve-environment.js';
 import type { ResolvedService } from './resolve-service.js';
 
 /** A PodDisruptionBudget when more than one replica runs: node drains take one pod at a time. */
-export function planPodDisruptionBudget(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'policy/v1', 'PodDisruptionBudget'> | undefined {
+export function planPodDisruptionBudget(
+  env: ResolvedEnvironment,
+  service: ResolvedService,
+): TypedObject<'policy/v1', 'PodDisruptionBudget'> | undefined {
   if (!isReplicated(service)) return undefined;
   return {
     apiVersion: 'policy/v1',
@@ -16,7 +19,10 @@ export function planPodDisruptionBudget(env: ResolvedEnvironment, service: Resol
 }
 
 /** A HorizontalPodAutoscaler on CPU, when enabled. */
-export function planHorizontalPodAutoscaler(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'autoscaling/v2', 'HorizontalPodAutoscaler'> | undefined {
+export function planHorizontalPodAutoscaler(
+  env: ResolvedEnvironment,
+  service: ResolvedService,
+): TypedObject<'autoscaling/v2', 'HorizontalPodAutoscaler'> | undefined {
   if (!service.hpa) return undefined;
   return {
     apiVersion: 'autoscaling/v2',
@@ -26,7 +32,15 @@ export function planHorizontalPodAutoscaler(env: ResolvedEnvironment, service: R
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: service.name },
       minReplicas: service.hpa.minReplicas,
       maxReplicas: service.hpa.maxReplicas,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: service.hpa.cpuUtilization ?? 70 } } }],
+      metrics: [
+        {
+          type: 'Resource',
+          resource: {
+            name: 'cpu',
+            target: { type: 'Utilization', averageUtilization: service.hpa.cpuUtilization ?? 70 },
+          },
+        },
+      ],
     },
   };
 }

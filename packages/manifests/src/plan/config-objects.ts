@@ -11,7 +11,8 @@ const sorted = <T>(record: Readonly<Record<string, T>>): Record<string, T> =>
 
 /** The app namespace, enforcing Pod Security `restricted`. Kept by Flux if the app holds data. */
 export function planNamespace(env: ResolvedEnvironment): TypedObject<'v1', 'Namespace'> {
-  if (!isResolvedEnvironment(env)) throw new ValidationError('planNamespace argument', [issue([], 'an environment from resolveEnvironment', env)]);
+  if (!isResolvedEnvironment(env))
+    throw new ValidationError('planNamespace argument', [issue([], 'an environment from resolveEnvironment', env)]);
   return namespaceOf(env);
 }
 
@@ -46,23 +47,28 @@ export function planConfigMaps(env: ResolvedEnvironment): TypedObject<'v1', 'Con
 
 /** SealedSecrets pass through as ciphertext; the controller in the cluster decrypts them. */
 export function planSealedSecrets(env: ResolvedEnvironment): TypedObject<'bitnami.com/v1alpha1', 'SealedSecret'>[] {
-  return Object.entries(env.sealedSecrets).map(([name, secret]): TypedObject<'bitnami.com/v1alpha1', 'SealedSecret'> => {
-    const scope = secret.scope ?? 'strict';
-    return {
-      apiVersion: 'bitnami.com/v1alpha1',
-      kind: 'SealedSecret',
-      metadata: {
-        name,
-        namespace: env.namespace,
-        labels: appLabels(env.app.name),
-        ...(scope === 'strict' ? {} : { annotations: { [`sealedsecrets.bitnami.com/${scope}`]: 'true' } }),
-      },
-      spec: {
-        encryptedData: sorted(secret.encryptedData),
-        template: { metadata: { name, namespace: env.namespace, labels: appLabels(env.app.name) }, type: secret.type ?? 'Opaque' },
-      },
-    };
-  });
+  return Object.entries(env.sealedSecrets).map(
+    ([name, secret]): TypedObject<'bitnami.com/v1alpha1', 'SealedSecret'> => {
+      const scope = secret.scope ?? 'strict';
+      return {
+        apiVersion: 'bitnami.com/v1alpha1',
+        kind: 'SealedSecret',
+        metadata: {
+          name,
+          namespace: env.namespace,
+          labels: appLabels(env.app.name),
+          ...(scope === 'strict' ? {} : { annotations: { [`sealedsecrets.bitnami.com/${scope}`]: 'true' } }),
+        },
+        spec: {
+          encryptedData: sorted(secret.encryptedData),
+          template: {
+            metadata: { name, namespace: env.namespace, labels: appLabels(env.app.name) },
+            type: secret.type ?? 'Opaque',
+          },
+        },
+      };
+    },
+  );
 }
 
 /** SOPS-encrypted Secrets pass through verbatim (the MAC covers them); Flux's kustomize-controller decrypts them. */
@@ -87,5 +93,6 @@ export function planPersistentVolumeClaims(env: ResolvedEnvironment): TypedObjec
         storageClassName: volume.storageClass ?? 'longhorn',
         resources: { requests: { storage: volume.size } },
       },
-    })));
+    })),
+  );
 }

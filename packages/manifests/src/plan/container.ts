@@ -47,7 +47,12 @@ export function probe(spec: ProbeDescriptor, defaultPort: number | string): k8s.
   };
 }
 
-function resources(r: { cpu: string; memory: string; memoryLimit: string; cpuLimit?: string }): k8s.ResourceRequirements {
+function resources(r: {
+  cpu: string;
+  memory: string;
+  memoryLimit: string;
+  cpuLimit?: string;
+}): k8s.ResourceRequirements {
   return {
     limits: { ...(r.cpuLimit ? { cpu: r.cpuLimit } : {}), memory: r.memoryLimit },
     requests: { cpu: r.cpu, memory: r.memory },
@@ -67,14 +72,20 @@ export function mainContainer(service: ResolvedService): k8s.Container {
   const probes = service.probes ?? {};
   const env = { ...service.env };
   if (service.metrics?.tokenEnv) {
-    env[service.metrics.tokenEnv] = { secret: service.metrics.tokenSecret.name, key: service.metrics.tokenSecret.key ?? 'token' };
+    env[service.metrics.tokenEnv] = {
+      secret: service.metrics.tokenSecret.name,
+      key: service.metrics.tokenSecret.key ?? 'token',
+    };
   }
   const ports: k8s.ContainerPort[] = [{ name: 'http', containerPort: service.port, protocol: 'TCP' }];
   if (service.metrics?.port !== undefined && service.metrics.port !== service.port) {
     ports.push({ name: 'metrics', containerPort: service.metrics.port, protocol: 'TCP' });
   }
   const mounts: k8s.VolumeMount[] = [
-    ...(service.writablePaths ?? []).map((w) => ({ name: volumeNameOf(w), mountPath: typeof w === 'string' ? w : w.path })),
+    ...(service.writablePaths ?? []).map((w) => ({
+      name: volumeNameOf(w),
+      mountPath: typeof w === 'string' ? w : w.path,
+    })),
     ...(service.files ?? []).map((f) => ({ name: f.name, mountPath: f.mountPath, readOnly: true })),
     ...(service.volumes ?? []).map((v) => ({ name: v.name, mountPath: v.mountPath })),
   ];
@@ -97,15 +108,20 @@ export function mainContainer(service: ResolvedService): k8s.Container {
 }
 
 /** An init container or sidecar, under the same restricted context as the main container. */
-export function auxContainer(service: ResolvedService, aux: AuxContainerDescriptor, kind: 'init' | 'sidecar'): k8s.Container {
+export function auxContainer(
+  service: ResolvedService,
+  aux: AuxContainerDescriptor,
+  kind: 'init' | 'sidecar',
+): k8s.Container {
   const variables = envList(aux.env);
   const r = aux.resources ?? {};
   const memory = r.memory ?? auxDefaults.memory;
   // A sidecar with a port gets TCP probes for whichever of readiness and liveness it does not set.
   const tcp = aux.port !== undefined ? { tcpPort: aux.port } : undefined;
-  const probes = kind === 'sidecar'
-    ? { readiness: aux.probes?.readiness ?? tcp, liveness: aux.probes?.liveness ?? tcp, startup: aux.probes?.startup }
-    : {};
+  const probes =
+    kind === 'sidecar'
+      ? { readiness: aux.probes?.readiness ?? tcp, liveness: aux.probes?.liveness ?? tcp, startup: aux.probes?.startup }
+      : {};
   return {
     name: aux.name,
     image: aux.image ?? imageRef(service),
@@ -113,14 +129,27 @@ export function auxContainer(service: ResolvedService, aux: AuxContainerDescript
     ...(aux.command ? { command: [...aux.command] } : {}),
     ...(aux.args ? { args: [...aux.args] } : {}),
     ...(variables.length ? { env: variables } : {}),
-    ...(aux.port !== undefined ? { ports: [{ name: aux.name.slice(0, 15).replace(/-+$/, ''), containerPort: aux.port, protocol: 'TCP' }] } : {}),
+    ...(aux.port !== undefined
+      ? { ports: [{ name: aux.name.slice(0, 15).replace(/-+$/, ''), containerPort: aux.port, protocol: 'TCP' }] }
+      : {}),
     ...(probes.readiness ? { readinessProbe: probe(probes.readiness, aux.port ?? service.port) } : {}),
     ...(probes.liveness ? { livenessProbe: probe(probes.liveness, aux.port ?? service.port) } : {}),
     ...(probes.startup ? { startupProbe: probe(probes.startup, aux.port ?? service.port) } : {}),
-    resources: resources({ cpu: r.cpu ?? auxDefaults.cpu, memory, memoryLimit: r.memoryLimit ?? memory, ...(r.cpuLimit ? { cpuLimit: r.cpuLimit } : {}) }),
+    resources: resources({
+      cpu: r.cpu ?? auxDefaults.cpu,
+      memory,
+      memoryLimit: r.memoryLimit ?? memory,
+      ...(r.cpuLimit ? { cpuLimit: r.cpuLimit } : {}),
+    }),
     securityContext: containerSecurityContext(aux.runAsUser ?? service.runAsUser, aux.runAsUser ?? service.runAsGroup),
     ...(aux.mounts?.length
-      ? { volumeMounts: aux.mounts.map((m) => ({ name: m.volume, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true } : {}) })) }
+      ? {
+          volumeMounts: aux.mounts.map((m) => ({
+            name: m.volume,
+            mountPath: m.mountPath,
+            ...(m.readOnly ? { readOnly: true } : {}),
+          })),
+        }
       : {}),
   };
 }

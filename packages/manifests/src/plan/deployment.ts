@@ -13,12 +13,21 @@ export function claimName(service: Pick<ResolvedService, 'name'>, volume: { name
 function volumes(service: ResolvedService): k8s.Volume[] {
   return [
     ...(service.writablePaths ?? []).map((w) => {
-      const options = typeof w === 'string' ? {} : { ...(w.medium ? { medium: w.medium } : {}), ...(w.sizeLimit ? { sizeLimit: w.sizeLimit } : {}) };
+      const options =
+        typeof w === 'string'
+          ? {}
+          : { ...(w.medium ? { medium: w.medium } : {}), ...(w.sizeLimit ? { sizeLimit: w.sizeLimit } : {}) };
       return { name: volumeNameOf(w), emptyDir: options };
     }),
     ...(service.files ?? []).map((f) =>
-      f.configMap !== undefined ? { name: f.name, configMap: { name: f.configMap } } : { name: f.name, secret: { secretName: f.secret } }),
-    ...(service.volumes ?? []).map((v) => ({ name: v.name, persistentVolumeClaim: { claimName: claimName(service, v) } })),
+      f.configMap !== undefined
+        ? { name: f.name, configMap: { name: f.configMap } }
+        : { name: f.name, secret: { secretName: f.secret } },
+    ),
+    ...(service.volumes ?? []).map((v) => ({
+      name: v.name,
+      persistentVolumeClaim: { claimName: claimName(service, v) },
+    })),
   ];
 }
 
@@ -28,15 +37,19 @@ export function isReplicated(service: ResolvedService): boolean {
 }
 
 /** The Deployment of one service. */
-export function planDeployment(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'apps/v1', 'Deployment'> {
+export function planDeployment(
+  env: ResolvedEnvironment,
+  service: ResolvedService,
+): TypedObject<'apps/v1', 'Deployment'> {
   const app = env.app.name;
   const selector = selectorLabels(app, service.name);
   const podVolumes = volumes(service);
   const initContainers = (service.initContainers ?? []).map((c) => auxContainer(service, c, 'init'));
   const sidecars = (service.sidecars ?? []).map((c) => auxContainer(service, c, 'sidecar'));
-  const strategy: k8s.DeploymentStrategy = service.strategy === 'Recreate'
-    ? { type: 'Recreate' }
-    : { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: service.replicas > 1 ? 1 : 0 } };
+  const strategy: k8s.DeploymentStrategy =
+    service.strategy === 'Recreate'
+      ? { type: 'Recreate' }
+      : { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: service.replicas > 1 ? 1 : 0 } };
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -64,7 +77,12 @@ export function planDeployment(env: ResolvedEnvironment, service: ResolvedServic
           ...(isReplicated(service)
             ? {
                 topologySpreadConstraints: [
-                  { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } },
+                  {
+                    maxSkew: 1,
+                    topologyKey: 'kubernetes.io/hostname',
+                    whenUnsatisfiable: 'ScheduleAnyway',
+                    labelSelector: { matchLabels: selector },
+                  },
                 ],
               }
             : {}),

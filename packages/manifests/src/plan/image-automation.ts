@@ -23,8 +23,16 @@ export function planImageAutomation(app: App): KubeObject[] {
   for (const service of descriptor.services) {
     const ref = imagePolicyRef(descriptor, service);
     const repository = imageRepository({ name: ref.name, namespace: ref.namespace, image: service.image.repository });
-    const policy = imagePolicy({ name: ref.name, namespace: ref.namespace, imageRepositoryRef: { name: ref.name }, ...followBranchBuilds(branch) });
-    objects.push({ ...repository, metadata: { ...repository.metadata, labels } }, { ...policy, metadata: { ...policy.metadata, labels } });
+    const policy = imagePolicy({
+      name: ref.name,
+      namespace: ref.namespace,
+      imageRepositoryRef: { name: ref.name },
+      ...followBranchBuilds(branch),
+    });
+    objects.push(
+      { ...repository, metadata: { ...repository.metadata, labels } },
+      { ...policy, metadata: { ...policy.metadata, labels } },
+    );
   }
   return objects;
 }

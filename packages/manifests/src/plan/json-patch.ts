@@ -92,7 +92,9 @@ export function applyJson6902(document: Json, operations: NonNullable<PatchDescr
     [['operations'], operationList, operations],
   ]);
   return applyOperations(document, operations, (index, text) => {
-    throw new ValidationError('JSON patch', [issueWithMessage(['operations', index], 'an operation that applies', 'an operation', text)]);
+    throw new ValidationError('JSON patch', [
+      issueWithMessage(['operations', index], 'an operation that applies', 'an operation', text),
+    ]);
   });
 }
 
@@ -140,9 +142,7 @@ function applyOperation(root: Json, op: NonNullable<PatchDescriptor['json6902']>
     case 'test': {
       const found = get(root, op.path);
       if (!jsonEqual(found, value))
-        throw new Error(
-          `test failed at ${op.path}: expected ${JSON.stringify(value)}, found ${JSON.stringify(found)}`,
-        );
+        throw new Error(`test failed at ${op.path}: expected ${JSON.stringify(value)}, found ${JSON.stringify(found)}`);
       break;
     }
   }

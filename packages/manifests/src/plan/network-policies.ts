@@ -6,7 +6,11 @@ import type { ResolvedService } from './resolve-service.js';
 
 const inNamespace = (name: string) => ({ matchLabels: { 'kubernetes.io/metadata.name': name } });
 
-function policy(env: ResolvedEnvironment, name: string, spec: k8s.NetworkPolicySpec): TypedObject<'networking.k8s.io/v1', 'NetworkPolicy'> {
+function policy(
+  env: ResolvedEnvironment,
+  name: string,
+  spec: k8s.NetworkPolicySpec,
+): TypedObject<'networking.k8s.io/v1', 'NetworkPolicy'> {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -20,7 +24,10 @@ function egressRules(service: ResolvedService): k8s.NetworkPolicyEgressRule[] {
     to: [
       rule.cidr !== undefined
         ? { ipBlock: { cidr: rule.cidr, ...(rule.except?.length ? { except: [...rule.except] } : {}) } }
-        : { namespaceSelector: inNamespace(rule.namespace!), ...(rule.podLabels ? { podSelector: { matchLabels: { ...rule.podLabels } } } : {}) },
+        : {
+            namespaceSelector: inNamespace(rule.namespace!),
+            ...(rule.podLabels ? { podSelector: { matchLabels: { ...rule.podLabels } } } : {}),
+          },
     ],
     ports: rule.ports.map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' })),
   }));
@@ -37,10 +44,15 @@ export function planNetworkPolicies(env: ResolvedEnvironment): TypedObject<'netw
     policy(env, 'allow-dns', {
       podSelector: {},
       policyTypes: ['Egress'],
-      egress: [{
-        to: [{ namespaceSelector: inNamespace(c.dnsNamespace), podSelector: { matchLabels: { ...c.dnsPodLabels } } }],
-        ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
-      }],
+      egress: [
+        {
+          to: [{ namespaceSelector: inNamespace(c.dnsNamespace), podSelector: { matchLabels: { ...c.dnsPodLabels } } }],
+          ports: [
+            { port: 53, protocol: 'UDP' },
+            { port: 53, protocol: 'TCP' },
+          ],
+        },
+      ],
     }),
     policy(env, 'allow-same-namespace', {
       podSelector: {},
@@ -53,27 +65,42 @@ export function planNetworkPolicies(env: ResolvedEnvironment): TypedObject<'netw
   for (const service of env.services) {
     const podSelector = { matchLabels: selectorLabels(env.app.name, service.name) };
     if (routed.has(service.name)) {
-      out.push(policy(env, `allow-ingress-${service.name}`, {
-        podSelector,
-        policyTypes: ['Ingress'],
-        ingress: [{
-          from: [
-            { namespaceSelector: inNamespace(c.ingressNamespace), podSelector: { matchLabels: { ...c.ingressPodLabels } } },
-            { namespaceSelector: inNamespace(c.tunnelNamespace) },
+      out.push(
+        policy(env, `allow-ingress-${service.name}`, {
+          podSelector,
+          policyTypes: ['Ingress'],
+          ingress: [
+            {
+              from: [
+                {
+                  namespaceSelector: inNamespace(c.ingressNamespace),
+                  podSelector: { matchLabels: { ...c.ingressPodLabels } },
+                },
+                { namespaceSelector: inNamespace(c.tunnelNamespace) },
+              ],
+              ports: [{ port: service.port, protocol: 'TCP' }],
+            },
           ],
-          ports: [{ port: service.port, protocol: 'TCP' }],
-        }],
-      }));
+        }),
+      );
     }
     if (service.metrics) {
-      out.push(policy(env, `allow-metrics-${service.name}`, {
-        podSelector,
-        policyTypes: ['Ingress'],
-        ingress: [{ from: [{ namespaceSelector: inNamespace(c.monitoringNamespace) }], ports: [{ port: service.metrics.port ?? service.port, protocol: 'TCP' }] }],
-      }));
+      out.push(
+        policy(env, `allow-metrics-${service.name}`, {
+          podSelector,
+          policyTypes: ['Ingress'],
+          ingress: [
+            {
+              from: [{ namespaceSelector: inNamespace(c.monitoringNamespace) }],
+              ports: [{ port: service.metrics.port ?? service.port, protocol: 'TCP' }],
+            },
+          ],
+        }),
+      );
     }
     const egress = egressRules(service);
-    if (egress.length) out.push(policy(env, `allow-egress-${service.name}`, { podSelector, policyTypes: ['Egress'], egress }));
+    if (egress.length)
+      out.push(policy(env, `allow-egress-${service.name}`, { podSelector, policyTypes: ['Egress'], egress }));
   }
   return out;
 }

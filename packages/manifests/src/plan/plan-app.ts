@@ -5,7 +5,11 @@ import { appArgument } from '../validate/arguments.js';
 import { applyPatches } from './apply-patches.js';
 import { planHorizontalPodAutoscaler, planPodDisruptionBudget } from './availability.js';
 import {
-  namespaceOf, planConfigMaps, planPersistentVolumeClaims, planSealedSecrets, planSopsSecrets,
+  namespaceOf,
+  planConfigMaps,
+  planPersistentVolumeClaims,
+  planSealedSecrets,
+  planSopsSecrets,
 } from './config-objects.js';
 import { planDeployment } from './deployment.js';
 import type { KubeObject } from './kube-object.js';
@@ -15,7 +19,15 @@ import { planRoutes } from './routes.js';
 import { planService } from './service.js';
 import { planServiceMonitor } from './service-monitor.js';
 
-const clusterScoped = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PriorityClass', 'StorageClass', 'ClusterIssuer']);
+const clusterScoped = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PriorityClass',
+  'StorageClass',
+  'ClusterIssuer',
+]);
 
 /** Every object of a resolved environment, in a fixed order, before extra objects and patches. */
 export function planResolved(env: ResolvedEnvironment): KubeObject[] {

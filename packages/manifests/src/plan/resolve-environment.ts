@@ -8,7 +8,12 @@ import { resolveService, type ResolvedService } from './resolve-service.js';
 export interface ResolvedRoute {
   readonly name: string;
   readonly host: string;
-  readonly paths: readonly { readonly path: string; readonly service: string; readonly port: number; readonly match: 'PathPrefix' | 'Exact' }[];
+  readonly paths: readonly {
+    readonly path: string;
+    readonly service: string;
+    readonly port: number;
+    readonly match: 'PathPrefix' | 'Exact';
+  }[];
   readonly tlsIssuer?: string;
 }
 
@@ -31,7 +36,12 @@ export interface ResolvedEnvironment {
 }
 
 /** The host of a route in an environment: `hosts[env]`, the environment's `host` (first route), or from `apex`. */
-export function routeHost(route: RouteDescriptor, index: number, envName: string, env: EnvironmentDescriptor): string | undefined {
+export function routeHost(
+  route: RouteDescriptor,
+  index: number,
+  envName: string,
+  env: EnvironmentDescriptor,
+): string | undefined {
   const fromApex = route.apex === undefined ? undefined : envName === 'prod' ? route.apex : `${envName}.${route.apex}`;
   return route.hosts?.[envName] ?? (index === 0 ? env.host : undefined) ?? fromApex;
 }
@@ -59,9 +69,12 @@ export function isResolvedEnvironment(value: unknown): value is ResolvedEnvironm
 export function resolveEnvironment(descriptor: ValidatedAppDescriptor, envName?: string): ResolvedEnvironment {
   const app = checkedDescriptor(descriptor, ['app']);
   const environments = app.environments ?? defaultEnvironments();
-  const env = envName === undefined ? undefined : Object.hasOwn(environments, envName) ? environments[envName] : undefined;
+  const env =
+    envName === undefined ? undefined : Object.hasOwn(environments, envName) ? environments[envName] : undefined;
   if (envName !== undefined && env === undefined) {
-    throw new ValidationError('environment', [issue(['environment'], environmentChoice(Object.keys(environments)), envName)]);
+    throw new ValidationError('environment', [
+      issue(['environment'], environmentChoice(Object.keys(environments)), envName),
+    ]);
   }
   const services = app.services.map((service) => resolveService(app, service, envName, env));
   const routes: ResolvedRoute[] = [];
@@ -73,7 +86,12 @@ export function resolveEnvironment(descriptor: ValidatedAppDescriptor, envName?:
         host: routeHost(route, index, envName, env) ?? '',
         paths: (route.paths ?? [{}]).map((p) => {
           const service = services.find((s) => s.name === (p.service ?? services[0]!.name)) ?? services[0]!;
-          return { path: p.path ?? '/', service: service.name, port: p.port ?? service.servicePort, match: p.match ?? 'PathPrefix' };
+          return {
+            path: p.path ?? '/',
+            service: service.name,
+            port: p.port ?? service.servicePort,
+            match: p.match ?? 'PathPrefix',
+          };
         }),
         ...(issuer === false ? {} : { tlsIssuer: issuer }),
       });

@@ -1,6 +1,11 @@
 import { checkArguments, dnsLabel } from '@sugarkube/core';
 import { z } from 'zod';
-import type { EnvironmentDescriptor, ServiceDescriptor, ServiceOverride, ValidatedAppDescriptor } from '../descriptor/app-schema.js';
+import type {
+  EnvironmentDescriptor,
+  ServiceDescriptor,
+  ServiceOverride,
+  ValidatedAppDescriptor,
+} from '../descriptor/app-schema.js';
 import { runtimeOf } from '@sugarkube/core';
 
 export type Hpa = NonNullable<ServiceDescriptor['hpa']>;
@@ -12,7 +17,10 @@ const pathOf = (w: WritablePath) => (typeof w === 'string' ? w : w.path);
  * The runtime's writable paths (the runtime table) plus the service's own; an entry the
  * service gives for the same path wins (its name, medium, size).
  */
-export function resolveWritablePaths(runtimePaths: readonly string[], own: readonly WritablePath[] = []): WritablePath[] {
+export function resolveWritablePaths(
+  runtimePaths: readonly string[],
+  own: readonly WritablePath[] = [],
+): WritablePath[] {
   const ownPaths = new Set(own.map(pathOf));
   return [...runtimePaths.filter((p) => !ownPaths.has(p)), ...own];
 }
@@ -28,14 +36,22 @@ export interface ResolvedImage {
 }
 
 /** A service with every default and environment override applied. */
-export interface ResolvedService extends Omit<ServiceDescriptor, 'image' | 'resources' | 'replicas' | 'hpa' | 'strategy' | 'runAsUser' | 'servicePort' | 'writablePaths'> {
+export interface ResolvedService extends Omit<
+  ServiceDescriptor,
+  'image' | 'resources' | 'replicas' | 'hpa' | 'strategy' | 'runAsUser' | 'servicePort' | 'writablePaths'
+> {
   readonly writablePaths: readonly WritablePath[];
   readonly image: ResolvedImage;
   readonly servicePort: number;
   readonly runAsUser: number;
   /** The runtime's group id (the runtime table), or `runAsUser` when the descriptor sets its own user. */
   readonly runAsGroup: number;
-  readonly resources: { readonly cpu: string; readonly memory: string; readonly memoryLimit: string; readonly cpuLimit?: string };
+  readonly resources: {
+    readonly cpu: string;
+    readonly memory: string;
+    readonly memoryLimit: string;
+    readonly cpuLimit?: string;
+  };
   readonly replicas: number;
   readonly hpa?: Hpa;
   readonly strategy: 'Recreate' | 'RollingUpdate';
@@ -55,12 +71,17 @@ export function imagePolicyRef(app: Pick<ValidatedAppDescriptor, 'name'>, servic
 }
 
 function resolvePolicy(
-  app: ValidatedAppDescriptor, service: ServiceDescriptor, envName: string | undefined, policy: NonNullable<ServiceOverride['image']>['policy'],
+  app: ValidatedAppDescriptor,
+  service: ServiceDescriptor,
+  envName: string | undefined,
+  policy: NonNullable<ServiceOverride['image']>['policy'],
 ): ResolvedImage['policy'] {
   const enabled = policy ?? envName === 'staging';
   if (enabled === false || envName === undefined) return undefined;
   const ref = imagePolicyRef(app, service);
-  return typeof enabled === 'object' ? { name: enabled.name ?? ref.name, namespace: enabled.namespace ?? ref.namespace } : ref;
+  return typeof enabled === 'object'
+    ? { name: enabled.name ?? ref.name, namespace: enabled.namespace ?? ref.namespace }
+    : ref;
 }
 
 /**
@@ -68,7 +89,10 @@ function resolvePolicy(
  * ones. `env` undefined resolves the Kustomize base.
  */
 export function resolveService(
-  app: ValidatedAppDescriptor, service: ServiceDescriptor, envName?: string, env?: EnvironmentDescriptor,
+  app: ValidatedAppDescriptor,
+  service: ServiceDescriptor,
+  envName?: string,
+  env?: EnvironmentDescriptor,
 ): ResolvedService {
   const own = env?.services?.[service.name];
   const pick = <K extends keyof ServiceOverride>(key: K): ServiceOverride[K] => own?.[key] ?? env?.[key];

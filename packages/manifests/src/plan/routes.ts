@@ -15,17 +15,25 @@ export function tlsSecretName(route: Pick<ResolvedRoute, 'name'>): string {
 }
 
 /** Gateway API HTTPRoute attached to the cluster's Traefik Gateway. */
-export function planHttpRoute(env: ResolvedEnvironment, route: ResolvedRoute): TypedObject<'gateway.networking.k8s.io/v1', 'HTTPRoute'> {
+export function planHttpRoute(
+  env: ResolvedEnvironment,
+  route: ResolvedRoute,
+): TypedObject<'gateway.networking.k8s.io/v1', 'HTTPRoute'> {
   const { gateway } = env;
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
     metadata: { name: route.name, namespace: env.namespace, labels: appLabels(env.app.name) },
     spec: {
-      parentRefs: [{
-        group: 'gateway.networking.k8s.io', kind: 'Gateway', name: gateway.name, namespace: gateway.namespace,
-        ...(gateway.sectionName ? { sectionName: gateway.sectionName } : {}),
-      }],
+      parentRefs: [
+        {
+          group: 'gateway.networking.k8s.io',
+          kind: 'Gateway',
+          name: gateway.name,
+          namespace: gateway.namespace,
+          ...(gateway.sectionName ? { sectionName: gateway.sectionName } : {}),
+        },
+      ],
       hostnames: [route.host],
       rules: route.paths.map((p) => ({
         matches: [{ path: { type: p.match, value: p.path } }],
@@ -36,7 +44,10 @@ export function planHttpRoute(env: ResolvedEnvironment, route: ResolvedRoute): T
 }
 
 /** Ingress (the fallback): class, cert-manager annotation and TLS. */
-export function planIngress(env: ResolvedEnvironment, route: ResolvedRoute): TypedObject<'networking.k8s.io/v1', 'Ingress'> {
+export function planIngress(
+  env: ResolvedEnvironment,
+  route: ResolvedRoute,
+): TypedObject<'networking.k8s.io/v1', 'Ingress'> {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -48,23 +59,28 @@ export function planIngress(env: ResolvedEnvironment, route: ResolvedRoute): Typ
     },
     spec: {
       ingressClassName: env.ingressClassName,
-      rules: [{
-        host: route.host,
-        http: {
-          paths: route.paths.map((p) => ({
-            path: p.path,
-            pathType: p.match === 'Exact' ? 'Exact' : 'Prefix',
-            backend: { service: { name: p.service, port: { number: p.port } } },
-          })),
+      rules: [
+        {
+          host: route.host,
+          http: {
+            paths: route.paths.map((p) => ({
+              path: p.path,
+              pathType: p.match === 'Exact' ? 'Exact' : 'Prefix',
+              backend: { service: { name: p.service, port: { number: p.port } } },
+            })),
+          },
         },
-      }],
+      ],
       ...(route.tlsIssuer ? { tls: [{ hosts: [route.host], secretName: tlsSecretName(route) }] } : {}),
     },
   };
 }
 
 /** With Gateway API only, cert-manager needs an explicit Certificate (the Gateway's listener references the Secret). */
-export function planCertificate(env: ResolvedEnvironment, route: ResolvedRoute & { tlsIssuer: string }): TypedObject<'cert-manager.io/v1', 'Certificate'> {
+export function planCertificate(
+  env: ResolvedEnvironment,
+  route: ResolvedRoute & { tlsIssuer: string },
+): TypedObject<'cert-manager.io/v1', 'Certificate'> {
   return {
     apiVersion: 'cert-manager.io/v1',
     kind: 'Certificate',
@@ -85,7 +101,9 @@ export function planCertificate(env: ResolvedEnvironment, route: ResolvedRoute &
  * listeners reference them across namespaces.
  * @see https://gateway-api.sigs.k8s.io/api-types/referencegrant/
  */
-export function planReferenceGrant(env: ResolvedEnvironment): TypedObject<'gateway.networking.k8s.io/v1beta1', 'ReferenceGrant'> {
+export function planReferenceGrant(
+  env: ResolvedEnvironment,
+): TypedObject<'gateway.networking.k8s.io/v1beta1', 'ReferenceGrant'> {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1beta1',
     kind: 'ReferenceGrant',
@@ -103,9 +121,11 @@ export function planRoutes(env: ResolvedEnvironment): KubeObject[] {
   for (const route of env.routes) {
     if (env.routeClass !== 'ingress') out.push(planHttpRoute(env, route));
     if (env.routeClass !== 'gateway') out.push(planIngress(env, route));
-    if (env.routeClass === 'gateway' && route.tlsIssuer) out.push(planCertificate(env, { ...route, tlsIssuer: route.tlsIssuer }));
+    if (env.routeClass === 'gateway' && route.tlsIssuer)
+      out.push(planCertificate(env, { ...route, tlsIssuer: route.tlsIssuer }));
   }
-  const gatewayTls = env.routeClass !== 'ingress' && env.routes.some((r) => r.tlsIssuer) && env.gateway.namespace !== env.namespace;
+  const gatewayTls =
+    env.routeClass !== 'ingress' && env.routes.some((r) => r.tlsIssuer) && env.gateway.namespace !== env.namespace;
   if (gatewayTls) out.push(planReferenceGrant(env));
   return out;
 }

@@ -5,7 +5,10 @@ import type { ResolvedEnvironment } from './resolve-environment.js';
 import type { ResolvedService } from './resolve-service.js';
 
 /** A ServiceMonitor that kube-prometheus-stack picks up, authenticating with the bearer-token Secret. */
-export function planServiceMonitor(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'monitoring.coreos.com/v1', 'ServiceMonitor'> | undefined {
+export function planServiceMonitor(
+  env: ResolvedEnvironment,
+  service: ResolvedService,
+): TypedObject<'monitoring.coreos.com/v1', 'ServiceMonitor'> | undefined {
   const metrics = service.metrics;
   if (!metrics) return undefined;
   const ownPort = metrics.port !== undefined && metrics.port !== service.port;
@@ -19,13 +22,18 @@ export function planServiceMonitor(env: ResolvedEnvironment, service: ResolvedSe
     },
     spec: {
       selector: { matchLabels: selectorLabels(env.app.name, service.name) },
-      endpoints: [{
-        port: ownPort ? 'metrics' : 'http',
-        path: metrics.path ?? '/metrics',
-        interval: metrics.interval ?? '30s',
-        scheme: 'http',
-        authorization: { type: 'Bearer', credentials: { name: metrics.tokenSecret.name, key: metrics.tokenSecret.key ?? 'token' } },
-      }],
+      endpoints: [
+        {
+          port: ownPort ? 'metrics' : 'http',
+          path: metrics.path ?? '/metrics',
+          interval: metrics.interval ?? '30s',
+          scheme: 'http',
+          authorization: {
+            type: 'Bearer',
+            credentials: { name: metrics.tokenSecret.name, key: metrics.tokenSecret.key ?? 'token' },
+          },
+        },
+      ],
     },
   };
 }

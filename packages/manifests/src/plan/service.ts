@@ -5,9 +5,7 @@ import type { ResolvedService } from './resolve-service.js';
 
 /** The ClusterIP Service of one service: `http`, plus `metrics` when it has its own port. */
 export function planService(env: ResolvedEnvironment, service: ResolvedService): TypedObject<'v1', 'Service'> {
-  const ports: k8s.ServicePort[] = [
-    { name: 'http', port: service.servicePort, protocol: 'TCP', targetPort: 'http' },
-  ];
+  const ports: k8s.ServicePort[] = [{ name: 'http', port: service.servicePort, protocol: 'TCP', targetPort: 'http' }];
   if (service.metrics?.port !== undefined && service.metrics.port !== service.port) {
     ports.push({ name: 'metrics', port: service.metrics.port, protocol: 'TCP', targetPort: 'metrics' });
   }

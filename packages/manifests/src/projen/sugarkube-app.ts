@@ -50,7 +50,10 @@ function readDescriptor(path: string): App {
     return readAppYaml(path);
   } catch (error) {
     if (!ValidationError.is(error)) throw error;
-    throw new ValidationError(error.subject, error.issues.map((i) => (i.path === '' ? prefixIssues(['descriptor'], [i])[0]! : i)));
+    throw new ValidationError(
+      error.subject,
+      error.issues.map((i) => (i.path === '' ? prefixIssues(['descriptor'], [i])[0]! : i)),
+    );
   }
 }
 
@@ -92,7 +95,10 @@ export class SugarkubeApp extends Component {
     else this.app = readDescriptor(join(project.outdir, source));
     let files;
     try {
-      files = appRepoFiles(this.app, { source: options.app === undefined ? source : '.projenrc.ts', deployDir: options.deployDir ?? 'deploy' });
+      files = appRepoFiles(this.app, {
+        source: options.app === undefined ? source : '.projenrc.ts',
+        deployDir: options.deployDir ?? 'deploy',
+      });
     } catch (error) {
       // The generators name paths in the descriptor: under `app` when it was given inline.
       if (!ValidationError.is(error) || options.app === undefined) throw error;

@@ -1,5 +1,12 @@
 import { appBuildFiles } from '@sugarkube/ci-workflows';
-import { checkArguments, prefixIssues, sortFiles, ValidationError, type GeneratedFile, type Issue } from '@sugarkube/core';
+import {
+  checkArguments,
+  prefixIssues,
+  sortFiles,
+  ValidationError,
+  type GeneratedFile,
+  type Issue,
+} from '@sugarkube/core';
 import { appArgument, appRepoFilesOptionsSchema } from '../validate/arguments.js';
 import type { App } from '../descriptor/app.js';
 import { resolveEnvironment } from '../plan/resolve-environment.js';

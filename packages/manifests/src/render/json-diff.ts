@@ -25,7 +25,8 @@ export function jsonDiff(from: unknown, to: unknown, path = ''): DiffOperation[]
   if (jsonEqual(from, to)) return [];
   if (isObject(from) && isObject(to)) {
     const ops: DiffOperation[] = [];
-    for (const key of Object.keys(from).sort()) if (!(key in to)) ops.push({ op: 'remove', path: `${path}/${escape(key)}` });
+    for (const key of Object.keys(from).sort())
+      if (!(key in to)) ops.push({ op: 'remove', path: `${path}/${escape(key)}` });
     for (const key of Object.keys(to).sort()) {
       if (!(key in from)) ops.push({ op: 'add', path: `${path}/${escape(key)}`, value: to[key] });
       else ops.push(...jsonDiff(from[key], to[key], `${path}/${escape(key)}`));

@@ -15,7 +15,8 @@ export interface OverlayPlan {
   readonly deletions: readonly KubeObject[];
 }
 
-const same = (a: KubeObject, b: KubeObject) => a.kind === b.kind && a.metadata.name === b.metadata.name && a.metadata.namespace === b.metadata.namespace;
+const same = (a: KubeObject, b: KubeObject) =>
+  a.kind === b.kind && a.metadata.name === b.metadata.name && a.metadata.namespace === b.metadata.namespace;
 
 /**
  * Splits an environment into what the base already has and what the overlay

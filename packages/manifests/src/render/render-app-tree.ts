@@ -2,7 +2,14 @@ import type { App } from '../descriptor/app.js';
 import type { KubeObject } from '../plan/kube-object.js';
 import { planBase } from '../plan/plan-app.js';
 import { environmentsOf } from '../plan/resolve-environment.js';
-import { checkArguments, generatedHeader, issue, renderYaml, ValidationError, type GeneratedFile } from '@sugarkube/core';
+import {
+  checkArguments,
+  generatedHeader,
+  issue,
+  renderYaml,
+  ValidationError,
+  type GeneratedFile,
+} from '@sugarkube/core';
 import {
   appArgument,
   environmentChoice,
@@ -63,7 +70,10 @@ function identity(object: KubeObject) {
   return {
     apiVersion: object.apiVersion,
     kind: object.kind,
-    metadata: { name: object.metadata.name, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) },
+    metadata: {
+      name: object.metadata.name,
+      ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+    },
   };
 }
 
@@ -73,7 +83,10 @@ function overlayFiles(plan: OverlayPlan, known: readonly KubeObject[], dir: stri
   const patches: Record<string, unknown>[] = [];
   for (const object of plan.resources) {
     resources.push(objectFileName(object));
-    files.push({ path: `${dir}/${objectFileName(object)}`, content: renderYaml([withScannerAllowances(object)], { header }) });
+    files.push({
+      path: `${dir}/${objectFileName(object)}`,
+      content: renderYaml([withScannerAllowances(object)], { header }),
+    });
   }
   for (const { target, operations } of plan.diffs) {
     const path = `patches/${objectFileName(target)}`;
@@ -83,7 +96,10 @@ function overlayFiles(plan: OverlayPlan, known: readonly KubeObject[], dir: stri
   for (const object of plan.deletions) {
     const path = `patches/delete-${objectFileName(object)}`;
     patches.push({ path });
-    files.push({ path: `${dir}/${path}`, content: renderYaml([{ ...identity(object), $patch: 'delete' }], { header }) });
+    files.push({
+      path: `${dir}/${path}`,
+      content: renderYaml([{ ...identity(object), $patch: 'delete' }], { header }),
+    });
   }
   plan.env.patches.forEach((patch, index) => {
     const path = `patches/custom-${index + 1}-${patch.target.kind.toLowerCase()}-${patch.target.name}.yaml`;
@@ -92,7 +108,10 @@ function overlayFiles(plan: OverlayPlan, known: readonly KubeObject[], dir: stri
     const body = patch.json6902 ?? {
       ...patch.strategicMerge,
       ...(target ? identity(target) : { kind: patch.target.kind }),
-      metadata: { ...(patch.strategicMerge?.metadata as object | undefined), ...(target ? identity(target).metadata : { name: patch.target.name }) },
+      metadata: {
+        ...(patch.strategicMerge?.metadata as object | undefined),
+        ...(target ? identity(target).metadata : { name: patch.target.name }),
+      },
     };
     files.push({ path: `${dir}/${path}`, content: renderYaml([body], { header }) });
   });
@@ -128,8 +147,14 @@ export function renderAppTree(app: App, options: RenderAppTreeOptions = {}): Gen
   const header = appTreeHeader(options);
   const base = planBase(app);
   const files: GeneratedFile[] = [
-    { path: `${root}/base/kustomization.yaml`, content: renderYaml([kustomization({ resources: base.map(objectFileName) })], { header }) },
-    ...base.map((object) => ({ path: `${root}/base/${objectFileName(object)}`, content: renderYaml([withScannerAllowances(object)], { header }) })),
+    {
+      path: `${root}/base/kustomization.yaml`,
+      content: renderYaml([kustomization({ resources: base.map(objectFileName) })], { header }),
+    },
+    ...base.map((object) => ({
+      path: `${root}/base/${objectFileName(object)}`,
+      content: renderYaml([withScannerAllowances(object)], { header }),
+    })),
   ];
   const environments = options.environments ?? known;
   for (const env of environments) {

@@ -9,7 +9,10 @@ import { appTreeHeader, objectFileName, type RenderAppTreeOptions } from './rend
  * kustomization listing them, for the cluster's Flux Kustomization to apply where an
  * environment follows builds. Pure.
  */
-export function renderImageAutomation(app: App, options: Pick<RenderAppTreeOptions, 'directory' | 'regenerateCommand' | 'source'> = {}): GeneratedFile[] {
+export function renderImageAutomation(
+  app: App,
+  options: Pick<RenderAppTreeOptions, 'directory' | 'regenerateCommand' | 'source'> = {},
+): GeneratedFile[] {
   checkArguments('renderImageAutomation arguments', [
     [['app'], appArgument, app],
     [['options'], renderImageAutomationOptionsSchema, options],
@@ -20,8 +23,20 @@ export function renderImageAutomation(app: App, options: Pick<RenderAppTreeOptio
   return [
     {
       path: `${dir}/kustomization.yaml`,
-      content: renderYaml([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: objects.map(objectFileName) }], { header }),
+      content: renderYaml(
+        [
+          {
+            apiVersion: 'kustomize.config.k8s.io/v1beta1',
+            kind: 'Kustomization',
+            resources: objects.map(objectFileName),
+          },
+        ],
+        { header },
+      ),
     },
-    ...objects.map((object) => ({ path: `${dir}/${objectFileName(object)}`, content: renderYaml([object], { header }) })),
+    ...objects.map((object) => ({
+      path: `${dir}/${objectFileName(object)}`,
+      content: renderYaml([object], { header }),
+    })),
   ];
 }

@@ -14,6 +14,8 @@ export function withScannerAllowances(object: KubeObject): KubeObject {
   if (object.kind !== 'SealedSecret') return object;
   const spec = object.spec as { encryptedData?: Record<string, string> } | undefined;
   if (!spec?.encryptedData) return object;
-  const encryptedData = Object.fromEntries(Object.entries(spec.encryptedData).map(([k, v]) => [k, commented(v, 'gitleaks:allow')]));
+  const encryptedData = Object.fromEntries(
+    Object.entries(spec.encryptedData).map(([k, v]) => [k, commented(v, 'gitleaks:allow')]),
+  );
   return { ...object, spec: { ...spec, encryptedData } };
 }

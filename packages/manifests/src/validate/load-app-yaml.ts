@@ -24,7 +24,11 @@ function duplicateKeys(document: Document): { pos: number; message: string }[] {
       const seen = new Set<string>();
       for (const pair of map.items) {
         const key = isScalar(pair.key) ? `s:${String(pair.key.value)}` : `j:${JSON.stringify(pair.key)}`;
-        if (seen.has(key)) found.push({ pos: (pair.key as { range?: [number] } | null)?.range?.[0] ?? 0, message: 'Map keys must be unique' });
+        if (seen.has(key))
+          found.push({
+            pos: (pair.key as { range?: [number] } | null)?.range?.[0] ?? 0,
+            message: 'Map keys must be unique',
+          });
         seen.add(key);
       }
     },
@@ -39,13 +43,17 @@ function duplicateKeys(document: Document): { pos: number; message: string }[] {
 export function loadAppYaml(text: string, fileName = 'sugarkube.yaml'): ValidationResult {
   const wrong = [
     ...(typeof text === 'string' ? [] : [issue(['text'], 'the text of sugarkube.yaml', text)]),
-    ...(typeof fileName === 'string' ? [] : [issue(['fileName'], 'a file name for messages, e.g. "sugarkube.yaml"', fileName)]),
+    ...(typeof fileName === 'string'
+      ? []
+      : [issue(['fileName'], 'a file name for messages, e.g. "sugarkube.yaml"', fileName)]),
   ];
   if (wrong.length > 0) return { warnings: [], errors: wrong };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   // The first syntax error only: the parser's later ones are mostly the same mistake seen again.
-  const problems = document.errors.length ? [{ pos: document.errors[0]!.pos[0], message: document.errors[0]!.message }] : duplicateKeys(document);
+  const problems = document.errors.length
+    ? [{ pos: document.errors[0]!.pos[0], message: document.errors[0]!.message }]
+    : duplicateKeys(document);
   if (problems.length) {
     const errors: Issue[] = problems.map((problem) => {
       const at = lineCounter.linePos(problem.pos);
@@ -60,7 +68,10 @@ export function loadAppYaml(text: string, fileName = 'sugarkube.yaml'): Validati
   } catch (error) {
     // yaml refuses to expand an alias bomb (maxAliasCount) while converting: a problem of the file, not a crash.
     const text = (error as Error).message.split('\n')[0]!;
-    return { warnings: [], errors: [{ path: '', expected: 'valid YAML', received: text, message: `${fileName}:1:1: ${text}` }] };
+    return {
+      warnings: [],
+      errors: [{ path: '', expected: 'valid YAML', received: text, message: `${fileName}:1:1: ${text}` }],
+    };
   }
   const result = validateApp(value);
   const locate = (issue: Issue): Issue => {

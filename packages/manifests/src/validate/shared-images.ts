@@ -16,7 +16,13 @@ export function checkSharedImages(app: ValidatedAppDescriptor): Issue[] {
       if (!first) seen.set(service.image.repository, { index, ref });
       else if (first.ref !== ref) {
         const where = env === undefined ? 'the base' : `environment "${env}"`;
-        out.push(issue(['services', index, 'image'], `the same tag and digest as services[${first.index}] in ${where} (they share ${service.image.repository}; Kustomize sets one tag per image)`, service.image.tag));
+        out.push(
+          issue(
+            ['services', index, 'image'],
+            `the same tag and digest as services[${first.index}] in ${where} (they share ${service.image.repository}; Kustomize sets one tag per image)`,
+            service.image.tag,
+          ),
+        );
       }
     });
   }

@@ -13,7 +13,10 @@ export function canonical(objects: readonly unknown[]): unknown[] {
 }
 
 /** Writes a rendered tree to a temp dir and runs the real `kustomize build` on each overlay. */
-export async function buildOverlays(files: readonly GeneratedFile[], overlays: readonly string[]): Promise<Map<string, { yaml: string; objects: KubeObject[] }>> {
+export async function buildOverlays(
+  files: readonly GeneratedFile[],
+  overlays: readonly string[],
+): Promise<Map<string, { yaml: string; objects: KubeObject[] }>> {
   const dir = await writeTempTree(files);
   const out = new Map<string, { yaml: string; objects: KubeObject[] }>();
   for (const overlay of overlays) {

@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import type { AppDescriptor } from '../../src/index.js';
 
 const examples = new URL('../../../../examples/', import.meta.url);
-const read = (name: string) => parse(readFileSync(new URL(`${name}/sugarkube.yaml`, examples), 'utf8')) as AppDescriptor;
+const read = (name: string) =>
+  parse(readFileSync(new URL(`${name}/sugarkube.yaml`, examples), 'utf8')) as AppDescriptor;
 
 /**
  * The four real apps' descriptors as their (example) app repos have them: the fixtures the

@@ -8,22 +8,46 @@
  */
 type Json = Record<string, any>;
 
-const allowedVolumeKinds = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
-const safeSysctls = new Set(['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes']);
+const allowedVolumeKinds = new Set([
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
+]);
+const safeSysctls = new Set([
+  'kernel.shm_rmid_forced',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.ip_unprivileged_port_start',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.ping_group_range',
+  'net.ipv4.ip_local_reserved_ports',
+  'net.ipv4.tcp_keepalive_time',
+  'net.ipv4.tcp_fin_timeout',
+  'net.ipv4.tcp_keepalive_intvl',
+  'net.ipv4.tcp_keepalive_probes',
+]);
 
 export function restrictedViolations(pod: Json, options: { sugarkube?: boolean } = {}): string[] {
   const out: string[] = [];
   const podSc: Json = pod.securityContext ?? {};
-  for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) if (pod[field] === true) out.push(`${field} must be false`);
+  for (const field of ['hostNetwork', 'hostPID', 'hostIPC'])
+    if (pod[field] === true) out.push(`${field} must be false`);
   for (const volume of pod.volumes ?? []) {
     const kinds = Object.keys(volume).filter((k) => k !== 'name');
-    for (const kind of kinds) if (!allowedVolumeKinds.has(kind)) out.push(`volume ${volume.name}: type ${kind} not allowed`);
+    for (const kind of kinds)
+      if (!allowedVolumeKinds.has(kind)) out.push(`volume ${volume.name}: type ${kind} not allowed`);
   }
-  for (const sysctl of podSc.sysctls ?? []) if (!safeSysctls.has(sysctl.name)) out.push(`sysctl ${sysctl.name} not allowed`);
+  for (const sysctl of podSc.sysctls ?? [])
+    if (!safeSysctls.has(sysctl.name)) out.push(`sysctl ${sysctl.name} not allowed`);
   if (podSc.seLinuxOptions?.user || podSc.seLinuxOptions?.role) out.push('pod seLinuxOptions user/role not allowed');
   if (podSc.appArmorProfile?.type === 'Unconfined') out.push('pod appArmorProfile Unconfined');
   if (podSc.runAsUser === 0) out.push('pod runAsUser 0');
-  if (podSc.seccompProfile && !['RuntimeDefault', 'Localhost'].includes(podSc.seccompProfile.type)) out.push('pod seccompProfile must be RuntimeDefault or Localhost');
+  if (podSc.seccompProfile && !['RuntimeDefault', 'Localhost'].includes(podSc.seccompProfile.type))
+    out.push('pod seccompProfile must be RuntimeDefault or Localhost');
   if (podSc.windowsOptions?.hostProcess) out.push('hostProcess not allowed');
   const containers: [string, Json][] = [
     ...(pod.initContainers ?? []).map((c: Json) => ['initContainer', c] as [string, Json]),
@@ -45,15 +69,18 @@ export function restrictedViolations(pod: Json, options: { sugarkube?: boolean }
     if (sc.runAsNonRoot === false) out.push(`${where}: runAsNonRoot false`);
     if (sc.runAsUser === 0) out.push(`${where}: runAsUser 0`);
     const seccomp = sc.seccompProfile?.type ?? podSc.seccompProfile?.type;
-    if (!['RuntimeDefault', 'Localhost'].includes(seccomp)) out.push(`${where}: seccompProfile must be RuntimeDefault or Localhost`);
+    if (!['RuntimeDefault', 'Localhost'].includes(seccomp))
+      out.push(`${where}: seccompProfile must be RuntimeDefault or Localhost`);
     const drop: string[] = sc.capabilities?.drop ?? [];
     if (!drop.includes('ALL')) out.push(`${where}: capabilities must drop ALL`);
-    for (const cap of sc.capabilities?.add ?? []) if (cap !== 'NET_BIND_SERVICE') out.push(`${where}: capability ${cap} added`);
+    for (const cap of sc.capabilities?.add ?? [])
+      if (cap !== 'NET_BIND_SERVICE') out.push(`${where}: capability ${cap} added`);
     if (options.sugarkube !== false) {
       if (sc.readOnlyRootFilesystem !== true) out.push(`${where}: readOnlyRootFilesystem must be true`);
       const uid = sc.runAsUser ?? podSc.runAsUser;
       if (!Number.isInteger(uid) || uid < 1) out.push(`${where}: needs a numeric non-root runAsUser`);
-      if (kind === 'container' && c.name === pod.containers[0].name && !(c.readinessProbe && c.livenessProbe)) out.push(`${where}: needs readiness and liveness probes`);
+      if (kind === 'container' && c.name === pod.containers[0].name && !(c.readinessProbe && c.livenessProbe))
+        out.push(`${where}: needs readiness and liveness probes`);
       if (kind === 'container' && !(c.readinessProbe || c.livenessProbe)) out.push(`${where}: needs a probe`);
     }
   }
@@ -74,9 +101,13 @@ export function podSpecs(objects: readonly Json[]): { id: string; spec: Json }[]
 
 /** True when a namespace's objects include a policy selecting every pod and denying both directions. */
 export function hasDefaultDeny(objects: readonly Json[], namespace: string): boolean {
-  return objects.some((o) =>
-    o.kind === 'NetworkPolicy' && o.metadata.namespace === namespace &&
-    Object.keys(o.spec.podSelector ?? {}).length === 0 &&
-    ['Ingress', 'Egress'].every((t) => (o.spec.policyTypes ?? []).includes(t)) &&
-    !(o.spec.ingress?.length) && !(o.spec.egress?.length));
+  return objects.some(
+    (o) =>
+      o.kind === 'NetworkPolicy' &&
+      o.metadata.namespace === namespace &&
+      Object.keys(o.spec.podSelector ?? {}).length === 0 &&
+      ['Ingress', 'Egress'].every((t) => (o.spec.policyTypes ?? []).includes(t)) &&
+      !o.spec.ingress?.length &&
+      !o.spec.egress?.length,
+  );
 }

@@ -23,7 +23,9 @@ export function fluxKustomizations(files: readonly TreeFile[]): FluxKustomizatio
     .filter((f) => f.path.endsWith('.yaml'))
     .flatMap((f) => parseAllDocuments(f.content).map((d) => d.toJS() as Doc))
     .filter((d) => d !== null && typeof d === 'object');
-  const sources = new Map(docs.filter((d) => d.kind === 'GitRepository').map((d) => [d.metadata!.name, String(d.spec!.url)]));
+  const sources = new Map(
+    docs.filter((d) => d.kind === 'GitRepository').map((d) => [d.metadata!.name, String(d.spec!.url)]),
+  );
   return docs
     .filter((d) => d.kind === 'Kustomization' && d.apiVersion?.startsWith('kustomize.toolkit.fluxcd.io/'))
     .map((d) => {

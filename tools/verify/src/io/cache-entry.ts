@@ -3,7 +3,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The tools @sugarkube/verify can run. */
-export type VerifyTool = 'kubeconform' | 'actionlint' | 'zizmor' | 'kustomize' | 'promtool' | 'helm' | 'gitleaks' | 'kubeseal';
+export type VerifyTool =
+  'kubeconform' | 'actionlint' | 'zizmor' | 'kustomize' | 'promtool' | 'helm' | 'gitleaks' | 'kubeseal';
 
 /** Everything `tools/upstream/install.sh` links under `$SUGARKUBE_CACHE/current/`. */
 export type CacheEntry =

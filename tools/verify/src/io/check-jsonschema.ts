@@ -55,10 +55,17 @@ export async function checkJsonschema(
       return i >= 0 ? documents[i]!.path : (filename ?? '?');
     };
     const problems: SchemaProblem[] = [
-      ...(report.parse_errors ?? []).map((e) => ({ source: sourceOf(e.filename), path: '$', message: `parse error: ${e.message ?? '?'}` })),
+      ...(report.parse_errors ?? []).map((e) => ({
+        source: sourceOf(e.filename),
+        path: '$',
+        message: `parse error: ${e.message ?? '?'}`,
+      })),
       ...(report.errors ?? []).map((e) => {
         const deep = e.best_deep_match;
-        const cause = deep?.message !== undefined && deep.message !== e.message ? ` (${deep.path ?? e.path ?? '$'}: ${deep.message})` : '';
+        const cause =
+          deep?.message !== undefined && deep.message !== e.message
+            ? ` (${deep.path ?? e.path ?? '$'}: ${deep.message})`
+            : '';
         return { source: sourceOf(e.filename), path: e.path ?? '$', message: `${e.message ?? '?'}${cause}` };
       }),
     ];

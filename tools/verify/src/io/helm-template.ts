@@ -30,15 +30,26 @@ export async function helmTemplate(options: HelmTemplateOptions): Promise<string
   try {
     const valuesFile = join(dir, 'values.json');
     const args = [
-      'template', options.releaseName, pinnedChartDir(options.chart),
-      '--namespace', options.namespace,
-      '--values', valuesFile,
-      '--kube-version', options.kubeVersion ?? 'v1.33.0',
+      'template',
+      options.releaseName,
+      pinnedChartDir(options.chart),
+      '--namespace',
+      options.namespace,
+      '--values',
+      valuesFile,
+      '--kube-version',
+      options.kubeVersion ?? 'v1.33.0',
     ];
     // Helm keeps its config and cache under HOME/XDG dirs: point them at the temp dir.
-    const env = { ...process.env, HELM_CACHE_HOME: join(dir, 'cache'), HELM_CONFIG_HOME: join(dir, 'config'), HELM_DATA_HOME: join(dir, 'data') };
+    const env = {
+      ...process.env,
+      HELM_CACHE_HOME: join(dir, 'cache'),
+      HELM_CONFIG_HOME: join(dir, 'config'),
+      HELM_DATA_HOME: join(dir, 'data'),
+    };
     const run = await runTool(toolPath('helm'), args, { env });
-    if (run.code !== 0) throw new Error(`helm template ${options.chart} failed (exit ${run.code}):\n${run.stderr}${run.stdout}`);
+    if (run.code !== 0)
+      throw new Error(`helm template ${options.chart} failed (exit ${run.code}):\n${run.stderr}${run.stdout}`);
     return run.stdout;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -14,7 +14,8 @@ async function promtool(args: readonly string[], files: Readonly<Record<string, 
   const dir = await writeTempTree(Object.entries(files).map(([path, content]) => ({ path, content })));
   try {
     const run = await runTool(toolPath('promtool'), args, { cwd: dir });
-    if (run.code > 1) throw new Error(`promtool ${args.join(' ')} failed to run (exit ${run.code}):\n${run.stderr}${run.stdout}`);
+    if (run.code > 1)
+      throw new Error(`promtool ${args.join(' ')} failed to run (exit ${run.code}):\n${run.stderr}${run.stdout}`);
     return { ok: run.code === 0, output: `${run.stdout}${run.stderr}` };
   } finally {
     await rm(dir, { recursive: true, force: true });

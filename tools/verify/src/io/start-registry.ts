@@ -34,7 +34,12 @@ function registryCommand(binary: RegistryBinary): string {
  * storage under `dir/<name>-storage` and the given `auth:` block ('' for none), and waits until
  * `/v2/` answers.
  */
-export async function startRegistry(dir: string, name: string, auth: string, binary: RegistryBinary = 'docker-registry'): Promise<RunningRegistry> {
+export async function startRegistry(
+  dir: string,
+  name: string,
+  auth: string,
+  binary: RegistryBinary = 'docker-registry',
+): Promise<RunningRegistry> {
   const port = await freePort();
   const storage = join(dir, `${name}-storage`);
   mkdirSync(storage, { recursive: true });
@@ -43,7 +48,9 @@ export async function startRegistry(dir: string, name: string, auth: string, bin
     config,
     `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${storage}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n${auth}`,
   );
-  const child: ChildProcess = spawn(registryCommand(binary), ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(registryCommand(binary), ['serve', config], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const host = `127.0.0.1:${port}`;

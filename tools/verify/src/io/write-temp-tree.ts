@@ -14,7 +14,9 @@ export async function writeTempTree(files: ReadonlyArray<TreeFile>): Promise<str
   for (const file of files) {
     const rel = normalize(file.path);
     if (isAbsolute(rel) || rel.startsWith('..')) {
-      throw new Error(`writeTempTree: path must be relative and inside the tree, received ${JSON.stringify(file.path)}`);
+      throw new Error(
+        `writeTempTree: path must be relative and inside the tree, received ${JSON.stringify(file.path)}`,
+      );
     }
     const target = join(root, rel);
     await mkdir(dirname(target), { recursive: true });

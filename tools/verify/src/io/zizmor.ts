@@ -16,7 +16,14 @@ export async function zizmor(
   dir: string,
   options: ZizmorOptions = {},
 ): Promise<{ ok: boolean; findings: readonly unknown[]; output: string }> {
-  const args = ['--offline', '--no-progress', '--color=never', '--format=json', `--min-severity=${options.minSeverity ?? 'low'}`, dir];
+  const args = [
+    '--offline',
+    '--no-progress',
+    '--color=never',
+    '--format=json',
+    `--min-severity=${options.minSeverity ?? 'low'}`,
+    dir,
+  ];
   const run = await runTool(toolPath('zizmor'), args, { env: { ...process.env, NO_COLOR: '1' } });
   let findings: unknown[];
   try {
