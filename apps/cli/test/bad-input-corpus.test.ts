@@ -94,8 +94,9 @@ describe('bad input never hurts', { timeout: 120_000 }, () => {
       // Hints speak of the user's files and of sugarkube's commands, never of this monorepo's internals.
       expect(line).not.toMatch(/\bnx\b|@sugarkube\/[a-z-]+:[a-z]+|\b(packages|tools)\//);
       expect(snapshot(dir)).toEqual(before);
-      // A regression guard only (a pathological input once took 43 s); timings are reported, not asserted tightly.
-      expect(result.ms).toBeLessThan(15_000);
+      // Timings are reported (timings.json), never asserted: on a loaded machine a wall-clock bound
+      // fails for nothing. The pathological input that once took 43 s (5,000 duplicate-free keys
+      // scanned once per key) has its own size-based test in @sugarkube/manifests' validate-app.
     });
   }
 
