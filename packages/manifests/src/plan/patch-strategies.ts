@@ -13,12 +13,9 @@ export const patchStrategySources = { kubernetes: 'v1.33.13', kustomize: 'v5.8.1
 
 /** `apiVersion/kind` → its definition, for the kinds that have a merge list somewhere. */
 export const patchKinds: Readonly<Record<string, string>> = {
-  'admissionregistration.k8s.io/v1/MutatingWebhookConfiguration':
-    'admissionregistration.v1.MutatingWebhookConfiguration',
-  'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration':
-    'admissionregistration.v1.ValidatingWebhookConfiguration',
-  'apiextensions.k8s.io/v1/CustomResourceDefinition':
-    'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition',
+  'admissionregistration.k8s.io/v1/MutatingWebhookConfiguration': 'admissionregistration.v1.MutatingWebhookConfiguration',
+  'admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration': 'admissionregistration.v1.ValidatingWebhookConfiguration',
+  'apiextensions.k8s.io/v1/CustomResourceDefinition': 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition',
   'apiregistration.k8s.io/v1/APIService': 'io.k8s.kube-aggregator.pkg.apis.apiregistration.v1.APIService',
   'apps/v1/ControllerRevision': 'apps.v1.ControllerRevision',
   'apps/v1/DaemonSet': 'apps.v1.DaemonSet',
