@@ -2,7 +2,10 @@
 // kube-apiserver, controller-manager, scheduler, kwok Pi nodes, the Flux CRDs) without the Flux
 // controllers. The test writes the Flux objects' status through the status subresource, as the
 // controllers would, so each state is set on purpose and read back through the real API.
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type TLSSocket } from 'node:tls';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { startLiveCluster, type LiveCluster } from '@sugarkube/live';
 import { freePort, validateJsonSchema } from '@sugarkube/verify';
@@ -10,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../src/cli.js';
 import type { StatusReport } from '../src/reports/status-report.js';
+import { buildCli } from './support/build-cli.js';
 
 let cluster: LiveCluster;
 const outputs: string[] = [];
@@ -306,6 +310,18 @@ describe('sugarkube status, live', { timeout: 300_000 }, () => {
     expect(text.code).toBe(6);
     expect(text.out).toMatch(new RegExp(`^prod  https://127\\.0\\.0\\.1:${port}\\n  unreachable: https://127`, 'm'));
 
+    const both = await statusJson([
+      '--kubeconfig',
+      two,
+      '--context',
+      'prod',
+      '--context',
+      'sugarkube-live',
+      '--timeout',
+      '5',
+    ]);
+    expect(both.report.environments.map((e) => e.name)).toEqual(['prod', 'sugarkube-live']);
+
     const unknown = await status(['--kubeconfig', two, '--context', 'staging']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toBe(
@@ -316,6 +332,46 @@ describe('sugarkube status, live', { timeout: 300_000 }, () => {
     expect(missing.err).toBe(
       `sugarkube status: kubeconfig ${join(cluster.dir, 'nope')}: not found (pass --kubeconfig, or set KUBECONFIG)\n`,
     );
+  });
+
+  it('ends its requests at --timeout: an API server that accepts and never answers is exit 6, and the process exits', async () => {
+    // TLS with the live API server's own certificate, then silence: without a signal on each
+    // request, undici would wait for the response headers for 300 s after the report.
+    const sockets: TLSSocket[] = [];
+    const silent = createServer(
+      {
+        cert: readFileSync(join(cluster.dir, 'pki/apiserver.crt')),
+        key: readFileSync(join(cluster.dir, 'pki/apiserver.key')),
+      },
+      (socket) => void sockets.push(socket),
+    );
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const port = (silent.address() as { port: number }).port;
+    const config = readFileSync(cluster.kubeconfig, 'utf8').replace(cluster.apiServerUrl, `https://127.0.0.1:${port}`);
+    const file = join(cluster.dir, 'silent.kubeconfig');
+    writeFileSync(file, config, { mode: 0o600 });
+    const bin = buildCli('status');
+    const started = Date.now();
+    const run = await promisify(execFile)(process.execPath, [bin, 'status', '--kubeconfig', file, '--timeout', '2'], {
+      timeout: 120_000,
+      env: { PATH: process.env.PATH },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    const seconds = (Date.now() - started) / 1000;
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+    expect(sockets.length).toBeGreaterThan(0);
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^sugarkube status: sugarkube-live: https://127\\.0\\.0\\.1:${port}: no answer within 2 s \\(timeout\\) for the `,
+        'm',
+      ),
+    );
+    // Far below the 300 s a request without a signal waits; node's start-up on a loaded machine included.
+    expect(seconds).toBeLessThan(60);
   });
 
   it('lists a Flux kind whose CRD is not served as a warning, not a failure', async () => {
@@ -339,7 +395,7 @@ describe('sugarkube status, live', { timeout: 300_000 }, () => {
     });
     const published = (JSON.parse(out.join('')) as { report: { schema: object } }).report.schema;
     const documents = outputs.map((content, i) => ({ path: `status-${i}.json`, content }));
-    expect(documents).toHaveLength(4);
+    expect(documents).toHaveLength(5);
     expect((await validateJsonSchema(published, documents)).problems).toEqual([]);
   });
 });

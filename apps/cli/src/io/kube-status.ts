@@ -65,13 +65,37 @@ function readKubeConfig(files: readonly string[]): KubeConfig {
 function chooseContexts(kc: KubeConfig, asked: readonly string[], files: readonly string[]): string[] {
   const known = kc.getContexts().map((c) => c.name);
   if (known.length === 0) throw inputError(`kubeconfig ${files.join(', ')}: no contexts in it`);
-  if (asked.length === 0) return known;
   const unknown = asked.filter((c) => !known.includes(c));
   if (unknown.length > 0)
     throw new UsageError(
       `--context: ${unknown.map((c) => `"${c}"`).join(', ')} not in the kubeconfig (contexts: ${known.join(', ')})`,
     );
-  return [...new Set(asked)];
+  const chosen = asked.length === 0 ? known : [...new Set(asked)];
+  const dangling = chosen.filter((name) => !kc.getCluster(kc.getContextObject(name)?.cluster ?? ''));
+  if (dangling.length > 0)
+    throw inputError(
+      dangling.map((name) => ({
+        message: `kubeconfig ${files.join(', ')}: context "${name}" names cluster "${kc.getContextObject(name)?.cluster ?? ''}", which is not in it${asked.length === 0 ? ' (pass --context to read the others)' : ''}`,
+      })),
+    );
+  return chosen;
+}
+
+type Request = Parameters<KubeConfig['applySecurityAuthentication']>[0];
+
+/**
+ * A kubeconfig whose every request ends at the time limit: `within` answers then, and the signal
+ * also ends the request itself, so no socket keeps the CLI alive after its report (an API server
+ * that accepts a connection and never answers).
+ */
+class TimedKubeConfig extends KubeConfig {
+  constructor(private readonly timeoutMs: number) {
+    super();
+  }
+  override async applySecurityAuthentication(request: Request): Promise<void> {
+    await super.applySecurityAuthentication(request);
+    request.setSignal(AbortSignal.timeout(this.timeoutMs));
+  }
 }
 
 /** The status 404 means the API server does not serve the kind (its CRD is not installed). */
@@ -85,10 +109,10 @@ async function readContext(
 ): Promise<ClusterObjects | { readonly name: string; readonly server: string; readonly error: string }> {
   // A copy per context: an API client reads its context's cluster and user when it sends, and
   // the contexts are read at the same time.
-  const context = new KubeConfig();
+  const context = new TimedKubeConfig(timeoutMs);
   context.loadFromString(kc.exportConfig());
   context.setCurrentContext(name);
-  const server = context.getCurrentCluster()?.server ?? '(no cluster in the context)';
+  const server = context.getCurrentCluster()!.server;
   const custom = context.makeApiClient(CustomObjectsApi);
   const ask = <T>(what: string, run: () => Promise<T>) => within(timeoutMs, `${what} from ${server}`, run());
   const notServed: string[] = [];
