@@ -162,7 +162,7 @@ export function addPackages(root: javascript.NodeProject) {
       `diff@${toolVersions.diff}`,
       // `promote` opens its pull request through GitHub's REST API (any forge with its shape).
       `@octokit/rest@${toolVersions.octokitRest}`,
-      // doctor's live checks (context, API, CRDs, Flux controllers) read the cluster's API server.
+      // doctor --live (context, API, CRDs, Flux controllers), promote --live and status read the clusters' API servers.
       `@kubernetes/client-node@${toolVersions.kubernetesClient}`,
       // The schemas of every command's --json report (types and published JSON Schema from one source).
       `zod@${toolVersions.zod}`,

@@ -32,6 +32,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./commands/doctor.js')).doctorCommand,
   },
   {
+    name: 'status',
+    summary: 'show per environment the Flux objects, image policies against what runs, and nodes',
+    load: async () => (await import('./commands/status.js')).statusCommand,
+  },
+  {
     name: 'policy',
     summary: 'preview which image tag each Flux ImagePolicy would pick now (policy preview [--diff])',
     load: async () => (await import('./commands/policy.js')).policyCommand,

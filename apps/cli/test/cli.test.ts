@@ -35,7 +35,7 @@ describe('commands, flags and help', () => {
     const c = capture();
     expect(await main(['synht'], c.context('/'))).toBe(2);
     expect(c.err.join('')).toBe(
-      'sugarkube: unknown command "synht"; did you mean "synth"? Commands: init, synth, validate, diff, doctor, policy, image, promote, secret, completion, schema\n',
+      'sugarkube: unknown command "synht"; did you mean "synth"? Commands: init, synth, validate, diff, doctor, status, policy, image, promote, secret, completion, schema\n',
     );
     const f = capture();
     expect(await main(['synth', '--clustr', 'x.mjs'], f.context('/'))).toBe(2);

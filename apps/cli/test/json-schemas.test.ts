@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { followBranchBuilds, imagePolicy, imageRepository } from '@sugarkube/image-policy';
-import { startRegistry, validateJsonSchema, type RunningRegistry } from '@sugarkube/verify';
+import { freePort, startRegistry, validateJsonSchema, type RunningRegistry } from '@sugarkube/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../src/cli.js';
@@ -160,6 +160,20 @@ describe('--json', { timeout: 300_000 }, () => {
       work,
       'value',
     );
+    // status against a live API server is validated in status-live.test.ts; here, one that does not answer.
+    const deadPort = await freePort();
+    writeFileSync(
+      join(work, 'dead.kubeconfig'),
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'dead', cluster: { server: `https://127.0.0.1:${deadPort}` } }],
+        users: [{ name: 'dead', user: { token: 't' } }],
+        contexts: [{ name: 'dead', context: { cluster: 'dead', user: 'dead' } }],
+        'current-context': 'dead',
+      }),
+    );
+    await expectJson(6, 'status, unreachable', ['status', '--kubeconfig', 'dead.kubeconfig', '--timeout', '5'], work);
     await expectJson(0, 'completion', ['completion', 'zsh'], work);
     await expectJson(0, 'schema', ['schema', 'diff'], work);
     await expectJson(2, 'synth, no cluster', ['synth'], work);

@@ -1,4 +1,5 @@
 import { ApiextensionsV1Api, AppsV1Api, KubeConfig, VersionApi } from '@kubernetes/client-node';
+import { cause, within } from './kube-request.js';
 
 /** One live check of a cluster, as doctor prints it. */
 export interface LiveCheck {
@@ -11,27 +12,6 @@ export interface LiveCheck {
 export interface LiveRequirements {
   readonly crds: readonly { readonly group: string; readonly version: string; readonly kind: string }[];
   readonly controllers: readonly string[];
-}
-
-function within<T>(ms: number, what: string, run: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s (timeout) for ${what}`)), ms);
-  });
-  return Promise.race([run, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** A failed API call in one line: the network cause (ECONNREFUSED …) or the HTTP status and reason. */
-function cause(error: unknown): string {
-  const e = error as {
-    code?: number | string;
-    cause?: { code?: string; message?: string };
-    message?: string;
-    body?: unknown;
-  };
-  if (e.cause?.code) return `${e.cause.code}: ${e.cause.message ?? ''}`.trim();
-  const status = typeof e.code === 'number' ? `HTTP ${e.code}` : '';
-  return `${status}${status && e.message ? ': ' : ''}${(e.message ?? String(error)).split('\n')[0]}`;
 }
 
 /**
