@@ -209,7 +209,7 @@ export function addSugarkubePackage(parent: javascript.NodeProject, options: Sug
   );
   defineTask(project, 'typecheck', 'tsc -p test/tsconfig.json', 'Type-check sources and tests');
   const lint = ['tsc -p test/tsconfig.json', 'eslint --max-warnings 0 src test'];
-  if (prettierCheckInLint) lint.push('prettier --check src test');
+  if (prettierCheckInLint) lint.push('prettier --check --ignore-path ../../.prettierignore src test');
   defineTask(project, 'lint', lint.join(' && '), 'Type-check, lint and check the formatting');
   if (publish) {
     defineTask(project, 'check', 'publint --strict && attw --pack . --profile esm-only', 'Check the package shape');
