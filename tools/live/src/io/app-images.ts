@@ -43,7 +43,12 @@ function baseImageId(store: BuildahStore, value: string): string {
  * the same image (the builds are reproducible: SOURCE_DATE_EPOCH and fixed file times).
  */
 function buildKey(store: BuildahStore, build: AppImageBuild, arch: string): string {
-  const files = [...build.files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, f.content]);
+  // The generated .dockerignore keeps deploy/, .github/ and sugarkube.yaml out of every build
+  // context; the run rewrites them (its registry's random port), so they are not build inputs.
+  const files = [...build.files]
+    .filter((f) => !/^(deploy\/|\.github\/|sugarkube\.yaml$)/.test(f.path))
+    .sort((a, b) => (a.path < b.path ? -1 : 1))
+    .map((f) => [f.path, f.content]);
   const args = Object.entries(build.buildArgs)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([k, v]) => [k, v, baseImageId(store, v)]);
