@@ -39,7 +39,9 @@ export function addNxConfig(root: Project) {
           cache: true,
         },
         test: {
-          dependsOn: ['^build'],
+          // Its own build too: some suites run the package's dist (the bench's bin, the CLI's), and
+          // nothing else orders a package's build before its tests when no other package needs it.
+          dependsOn: ['build', '^build'],
           inputs: [...testInputs],
           outputs: ['{projectRoot}/.vitest'],
           cache: true,
