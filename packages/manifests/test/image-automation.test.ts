@@ -8,8 +8,9 @@ describe("the app's Flux image objects (deploy/image-automation)", () => {
   const app = defineApp(exampleApps.dspace);
   const files = renderImageAutomation(app, { directory: 'deploy' });
   const byPath = Object.fromEntries(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     files.map((f) => [f.path, parse(f.content.replace(/^#.*\n/, '')) as Record<string, any>]),
-  ); // eslint-disable-line @typescript-eslint/no-explicit-any
+  );
 
   it('scans the image and picks the newest default-branch build by its timestamp, named as the setter markers name it', () => {
     const ref = imagePolicyRef(app.descriptor, app.descriptor.services[0]!);
