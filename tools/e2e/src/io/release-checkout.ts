@@ -10,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { runCommand, type RunResult } from './run-command.js';
 
@@ -71,15 +72,22 @@ export function createReleaseCheckout(repoRoot: string): { dir: string; packages
 }
 
 /** `changeset <args>` in the checkout, with the workspace's @changesets/cli. */
-export function changeset(
+export async function changeset(
   checkout: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunResult> {
-  return runCommand(process.execPath, [join(checkout, 'node_modules/@changesets/cli/bin.js'), ...args], {
+  const result = await runCommand(process.execPath, [join(checkout, 'node_modules/@changesets/cli/bin.js'), ...args], {
     cwd: checkout,
     env,
   });
+  // changesets colours package names when FORCE_COLOR is set (nx sets it for the tasks of
+  // `npm test`): the checks read plain text.
+  return {
+    ...result,
+    stdout: stripVTControlCharacters(result.stdout),
+    stderr: stripVTControlCharacters(result.stderr),
+  };
 }
 
 /**
