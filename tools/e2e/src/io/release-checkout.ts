@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -104,9 +105,13 @@ export async function changesetPublish(checkout: string, userconfig: string): Pr
     `#!/bin/sh\nif [ "$1" = publish ]; then exec "${realNpm}" "$@" --provenance=false; fi\nexec "${realNpm}" "$@"\n`,
   );
   chmodSync(join(bin, 'npm'), 0o755);
-  return changeset(checkout, ['publish', '--no-git-tag'], {
-    ...process.env,
-    PATH: `${bin}:${process.env.PATH ?? ''}`,
-    npm_config_userconfig: userconfig,
-  });
+  try {
+    return await changeset(checkout, ['publish', '--no-git-tag'], {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH ?? ''}`,
+      npm_config_userconfig: userconfig,
+    });
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
 }
