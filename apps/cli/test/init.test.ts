@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { loadAppYaml } from '@sugarkube/manifests';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    context: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd },
-  };
-}
+import { capture } from './support/run-cli.js';
 
 describe('sugarkube init', () => {
   it('writes a valid starter descriptor named after the directory', async () => {

@@ -4,7 +4,6 @@
 // docker-registry, buildah and skopeo in @sugarkube/image-policy).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,75 +19,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../src/cli.js';
+import { pushImage, pushSingleImage } from './support/push-image.js';
+import { capture } from './support/run-cli.js';
 
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    context: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, cwd },
-  };
-}
-
-const json = (value: unknown) => JSON.stringify(value);
-const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
-const config = (arch: string) => json({ os: 'linux', architecture: arch, rootfs: { type: 'layers', diff_ids: [] } });
-const image = (arch: string) =>
-  json({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: {
-      mediaType: 'application/vnd.oci.image.config.v1+json',
-      digest: sha(config(arch)),
-      size: config(arch).length,
-    },
-    layers: [],
-  });
-const index = json({
-  schemaVersion: 2,
-  mediaType: 'application/vnd.oci.image.index.v1+json',
-  manifests: ['amd64', 'arm64'].map((a) => ({
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    digest: sha(image(a)),
-    size: image(a).length,
-    platform: { os: 'linux', architecture: a },
-  })),
-});
 const tags = ['main-1700000000-aaaaaaa', 'main-1800000000-bbbbbbb', 'v1.0.0', 'v1.2.0', 'v2.0.0-rc.1', 'edge'];
-
-/** Pushes a blob through the distribution API (monolithic upload: POST, then PUT with the digest). */
-async function pushBlob(repo: string, content: string): Promise<void> {
-  const start = await fetch(`http://${host}/v2/${repo}/blobs/uploads/`, { method: 'POST' });
-  expect(start.status).toBe(202);
-  const location = new URL(start.headers.get('location')!, `http://${host}`);
-  location.searchParams.set('digest', sha(content));
-  expect(
-    (await fetch(location, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: content }))
-      .status,
-  ).toBe(201);
-}
-
-async function pushManifest(repo: string, reference: string, content: string, mediaType: string): Promise<void> {
-  const r = await fetch(`http://${host}/v2/${repo}/manifests/${reference}`, {
-    method: 'PUT',
-    headers: { 'content-type': mediaType },
-    body: content,
-  });
-  expect(r.status, await r.text()).toBe(201);
-}
-
-const OCI_IMAGE = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-
-/** A multi-arch index (its two images and their configs first, as a push does) under each tag. */
-async function pushIndex(repo: string, references: readonly string[]): Promise<void> {
-  for (const arch of ['amd64', 'arm64']) {
-    await pushBlob(repo, config(arch));
-    await pushManifest(repo, sha(image(arch)), image(arch), OCI_IMAGE);
-  }
-  for (const reference of references) await pushManifest(repo, reference, index, OCI_INDEX);
-}
 
 // A real registry: the pinned CNCF Distribution v3 build (tools/upstream), on loopback, no auth.
 let registry: RunningRegistry;
@@ -98,10 +32,9 @@ beforeAll(async () => {
   storage = mkdtempSync(join(tmpdir(), 'sugarkube-cli-registry-'));
   registry = await startRegistry(storage, 'cli', '', 'distribution-v3');
   host = registry.host;
-  await pushIndex('o/multi', ['1.0.0']);
-  await pushBlob('o/amd64only', config('amd64'));
-  await pushManifest('o/amd64only', '1.0.0', image('amd64'), OCI_IMAGE);
-  await pushIndex('o/app', tags);
+  await pushImage(host, 'o/multi', ['1.0.0']);
+  await pushSingleImage(host, 'o/amd64only', '1.0.0', 'amd64');
+  await pushImage(host, 'o/app', tags);
 }, 60_000);
 afterAll(async () => {
   await registry?.stop();

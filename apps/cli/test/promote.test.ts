@@ -13,23 +13,14 @@ import {
   type RunningRegistry,
 } from '@sugarkube/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { git, makeClusterRepo } from './support/cluster-repo.js';
 import { githubOperation, requestSchema, responseSchema } from './support/github-openapi.js';
 import { pushImage } from './support/push-image.js';
 import { startRecordingProxy } from './support/recording-proxy.js';
+import { runCli } from './support/run-cli.js';
 
-async function run(argv: string[], cwd: string, env: Record<string, string | undefined> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (argv: string[], cwd: string, env: Record<string, string | undefined> = {}) =>
+  runCli(argv, cwd, { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
 
 const work = mkdtempSync(join(tmpdir(), 'sugarkube-promote-'));
 let registry: RunningRegistry;

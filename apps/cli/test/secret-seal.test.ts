@@ -2,13 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { kubesealRaw, kubesealRecoveryUnseal } from '@sugarkube/verify';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { parseSealingCertificate } from '../src/secret/parse-sealing-certificate.js';
 import { buildCli } from './support/build-cli.js';
+import { runCli } from './support/run-cli.js';
 
 /*
  * `sugarkube secret seal` against the real kubeseal v0.40.0: what it seals, kubeseal's
@@ -47,17 +46,8 @@ beforeAll(async () => {
   certPem = await readFile(join(dir, 'cert.pem'), 'utf8');
 }, 120_000);
 
-async function seal(args: string[], stdin: string | Buffer = value, cert = 'cert.pem') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['secret', 'seal', '--cert', cert, ...args], {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    cwd: dir,
-    stdin: Readable.from([Buffer.from(stdin)]),
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const seal = (args: string[], stdin: string | Buffer = value, cert = 'cert.pem') =>
+  runCli(['secret', 'seal', '--cert', cert, ...args], dir, { stdin });
 
 /** A SealedSecret around a raw sealed value, as a user writes one after `kubeseal --raw`. */
 function wrap(sealed: string, meta: { name: string; namespace?: string; scope?: string }): string {

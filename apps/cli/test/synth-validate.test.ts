@@ -3,21 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { monorepoNodeModules } from './support/cluster-repo.js';
+import { runCli } from './support/run-cli.js';
 
 const clusterModule = fileURLToPath(new URL('../../cluster/dist/index.js', import.meta.url));
-
-async function run(argv: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    cwd,
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -47,7 +36,7 @@ async function repoDir(prefix: string): Promise<string> {
 describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_000 }, () => {
   it('synthesizes, validates before writing, and prints the summary; a second run changes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-synth-'));
-    const first = await run(['synth', '--cluster', clusterModule, '--out', 'out', '--progress'], dir);
+    const first = await runCli(['synth', '--cluster', clusterModule, '--out', 'out', '--progress'], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/› synthesizing the tree… done \(\d+ ms\)\n› checking \d+ files/);
     expect(first.stdout).toContain(
@@ -61,19 +50,19 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
     expect(first.stdout).toMatch(/total vs capacity: +CPU [\d.]+ cores of 12.00 cores/);
     const written = await snapshot(join(dir, 'out'));
     expect(Object.keys(written)).toContain('clusters/prod/flux-system/flux-instance.yaml');
-    const second = await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir);
+    const second = await runCli(['synth', '--cluster', clusterModule, '--out', 'out'], dir);
     expect(second.stdout).toMatch(/synthesized (\d+) files into .* \(0 written, \1 unchanged, 0 removed\)/);
     expect(await snapshot(join(dir, 'out'))).toEqual(written);
   });
 
   it('keeps the tag image automation committed to a marked line when it regenerates', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-synth-'));
-    expect((await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
+    expect((await runCli(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
     const overlay = join(dir, 'out/clusters/staging/apps/tokenplace.yaml');
     const before = await readFile(overlay, 'utf8');
     expect(before).toContain('newTag: main-4577c76 # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}');
     await writeFile(overlay, before.replace('newTag: main-4577c76 #', 'newTag: main-1764000000-abc1234 #'));
-    expect((await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
+    expect((await runCli(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
     expect(await readFile(overlay, 'utf8')).toContain(
       'newTag: main-1764000000-abc1234 # {"$imagepolicy": "flux-system:tokenplace-relay:tag"}',
     );
@@ -81,15 +70,15 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
 
   it('diff does not report a tag automation committed as drift, but does report a hand edit beside it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-diff-'));
-    expect((await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
+    expect((await runCli(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
     const overlay = join(dir, 'out/clusters/staging/apps/tokenplace.yaml');
     const before = await readFile(overlay, 'utf8');
     await writeFile(overlay, before.replace('newTag: main-4577c76 #', 'newTag: main-1764000000-abc1234 #'));
-    const clean = await run(['diff', '--cluster', clusterModule, '--out', 'out'], dir);
+    const clean = await runCli(['diff', '--cluster', clusterModule, '--out', 'out'], dir);
     expect([clean.code, clean.stdout]).toEqual([0, '']);
     expect(clean.stderr).toMatch(/is up to date\n$/);
     await writeFile(overlay, (await readFile(overlay, 'utf8')).replace('  interval: 10m', '  interval: 1m'));
-    const drift = await run(['diff', '--cluster', clusterModule, '--out', 'out'], dir);
+    const drift = await runCli(['diff', '--cluster', clusterModule, '--out', 'out'], dir);
     expect(drift.code).toBe(1);
     expect(drift.stdout).toContain('-  interval: 1m\n+  interval: 10m\n');
     expect(drift.stdout).not.toMatch(/^[-+] +newTag/m); // automation's tag stays, even inside the hunk
@@ -98,17 +87,17 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
   it('diff of an invalid definition exits 2 and prints nothing on stdout', async () => {
     const dir = await repoDir('sugarkube-diff-');
     await writeFile(join(dir, 'bad.mjs'), badModule);
-    const failed = await run(['diff', '--cluster', 'bad.mjs'], dir);
+    const failed = await runCli(['diff', '--cluster', 'bad.mjs'], dir);
     expect([failed.code, failed.stdout]).toEqual([2, '']);
     expect(failed.stderr.split('\n').filter(Boolean)).toHaveLength(2);
   });
 
   it('a definition with errors writes nothing and leaves the previous tree intact', async () => {
     const dir = await repoDir('sugarkube-synth-');
-    expect((await run(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
+    expect((await runCli(['synth', '--cluster', clusterModule, '--out', 'out'], dir)).code).toBe(0);
     const before = await snapshot(join(dir, 'out'));
     await writeFile(join(dir, 'bad.mjs'), badModule);
-    const failed = await run(['synth', '--cluster', 'bad.mjs', '--out', 'out'], dir);
+    const failed = await runCli(['synth', '--cluster', 'bad.mjs', '--out', 'out'], dir);
     expect(failed.code).toBe(2);
     // Every error at once, one line each, naming the module and the path into the definition.
     expect(failed.stderr.split('\n').filter((l) => !l.startsWith('warning:'))).toEqual([
@@ -121,28 +110,28 @@ describe('synth and validate on the embedded Sugarkube cluster', { timeout: 60_0
 
   it('validate checks without writing, and --dir catches a removed Flux API in a tree on disk', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sugarkube-validate-'));
-    const ok = await run(['validate', '--cluster', clusterModule], dir);
+    const ok = await runCli(['validate', '--cluster', clusterModule], dir);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/cluster definition and \d+ synthesized files valid/);
     expect(await readdir(dir)).toEqual([]);
-    const missing = await run(['validate', '--cluster', join(dir, 'nope.mjs')], dir);
+    const missing = await runCli(['validate', '--cluster', join(dir, 'nope.mjs')], dir);
     expect([missing.code, missing.stderr]).toEqual([
       2,
       'sugarkube validate: nope.mjs: the cluster module does not exist\n',
     ]);
-    await run(['synth', '--cluster', clusterModule, '--out', 'tree'], dir);
-    expect((await run(['validate', '--dir', 'tree'], dir)).stdout).toMatch(/\d+ files valid/);
+    await runCli(['synth', '--cluster', clusterModule, '--out', 'tree'], dir);
+    expect((await runCli(['validate', '--dir', 'tree'], dir)).stdout).toMatch(/\d+ files valid/);
     const target = join(dir, 'tree', 'infrastructure/controllers/prod/cert-manager.yaml');
     await writeFile(
       target,
       (await readFile(target, 'utf8')).replace('helm.toolkit.fluxcd.io/v2', 'helm.toolkit.fluxcd.io/v2beta1'),
     );
-    const broken = await run(['validate', '--dir', 'tree'], dir);
+    const broken = await runCli(['validate', '--dir', 'tree'], dir);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain(
       'sugarkube validate: tree/infrastructure/controllers/prod/cert-manager.yaml: HelmRelease uses the removed Flux API helm.toolkit.fluxcd.io/v2beta1',
     );
-    const absent = await run(['validate', '--dir', 'absent'], dir);
+    const absent = await runCli(['validate', '--dir', 'absent'], dir);
     expect([absent.code, absent.stderr]).toEqual([
       2,
       'sugarkube validate: absent: no such directory (synthesize the tree first, or pass --dir)\n',

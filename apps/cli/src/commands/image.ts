@@ -10,9 +10,15 @@ import { ValidationError } from '@sugarkube/core';
 import { z } from 'zod';
 import { UsageError } from '../cli-error.js';
 import { defineCommand } from '../command.js';
+import { expectSubcommand } from '../subcommand.js';
 import { exitCodes } from '../exit-codes.js';
 import { Registry } from '../io/registry.js';
-import { registryFlags, registryFlagsHelp, registryOptionSpecs } from '../reports/registry-flags.js';
+import {
+  registryCommandExitCodes,
+  registryFlags,
+  registryFlagsHelp,
+  registryOptionSpecs,
+} from '../reports/registry-flags.js';
 
 const usage = `Usage: sugarkube image check IMAGE[:TAG|@DIGEST] [--platforms LIST] [--username USER] [--insecure] [--timeout SECONDS]
 
@@ -38,21 +44,11 @@ export const imageCommand = defineCommand({
   usage,
   subcommands: ['check'],
   options: { platforms: { type: 'string' }, ...registryOptionSpecs },
-  exitCodes: [
-    exitCodes.ok,
-    exitCodes.changes,
-    exitCodes.usage,
-    exitCodes.notFound,
-    exitCodes.network,
-    exitCodes.internal,
-  ],
+  exitCodes: registryCommandExitCodes,
   report,
   async run({ args, env, progress }) {
     const [sub, reference, ...extra] = args.positionals;
-    if (sub !== 'check')
-      throw new UsageError(
-        sub === undefined ? 'missing subcommand: check' : `unknown subcommand "${sub}": expected check`,
-      );
+    expectSubcommand(sub, ['check']);
     if (!reference) throw new UsageError('missing IMAGE, e.g. ghcr.io/owner/app:v1.2.3');
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     let wanted: Platform[];

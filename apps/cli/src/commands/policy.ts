@@ -2,12 +2,17 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { inputError, UsageError } from '../cli-error.js';
 import { defineCommand } from '../command.js';
-import { exitCodes } from '../exit-codes.js';
+import { expectSubcommand } from '../subcommand.js';
 import { shownPath } from '../io/load-cluster.js';
 import { readYamlTree } from '../io/read-input-file.js';
 import { Registry } from '../io/registry.js';
 import { previewPolicies } from '../pipeline/policy-preview.js';
-import { registryFlags, registryFlagsHelp, registryOptionSpecs } from '../reports/registry-flags.js';
+import {
+  registryCommandExitCodes,
+  registryFlags,
+  registryFlagsHelp,
+  registryOptionSpecs,
+} from '../reports/registry-flags.js';
 
 const usage = `Usage: sugarkube policy preview [--dir DIR] [--diff] [--username USER] [--insecure] [--timeout SECONDS]
 
@@ -48,21 +53,11 @@ export const policyCommand = defineCommand({
   usage,
   subcommands: ['preview'],
   options: { dir: { type: 'string', values: 'dir' }, diff: { type: 'boolean' }, ...registryOptionSpecs },
-  exitCodes: [
-    exitCodes.ok,
-    exitCodes.changes,
-    exitCodes.usage,
-    exitCodes.notFound,
-    exitCodes.network,
-    exitCodes.internal,
-  ],
+  exitCodes: registryCommandExitCodes,
   report,
   async run({ args, context, env, progress }) {
     const [sub, ...extra] = args.positionals;
-    if (sub !== 'preview')
-      throw new UsageError(
-        sub === undefined ? 'missing subcommand: preview' : `unknown subcommand "${sub}": expected preview`,
-      );
+    expectSubcommand(sub, ['preview']);
     if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     const flags = registryFlags(args);
     const dir = resolve(context.cwd, (args.values.dir as string | undefined) ?? 'out');

@@ -3,6 +3,7 @@ import { renderYaml } from '@sugarkube/core';
 import { z } from 'zod';
 import { inputError, UsageError } from '../cli-error.js';
 import { defineCommand } from '../command.js';
+import { expectSubcommand } from '../subcommand.js';
 import { exitCodes } from '../exit-codes.js';
 import { shownPath } from '../io/load-cluster.js';
 import { readInputFile } from '../io/read-input-file.js';
@@ -57,10 +58,7 @@ export const secretCommand = defineCommand({
   report,
   async run({ args, context }) {
     const [sub, ...extra] = args.positionals;
-    if (sub !== 'seal')
-      throw new UsageError(
-        sub === undefined ? 'missing subcommand: seal' : `unknown subcommand "${sub}": expected seal`,
-      );
+    expectSubcommand(sub, ['seal']);
     if (extra.length > 0)
       throw new UsageError(
         `unexpected arguments: ${extra.join(' ')} (the value is read from stdin, never from the command line)`,

@@ -1,5 +1,6 @@
 import { UsageError } from '../cli-error.js';
 import type { OptionSpec, ParsedArgs } from '../command.js';
+import { exitCodes, type ExitCode } from '../exit-codes.js';
 import type { RegistryFlags } from '../io/registry.js';
 
 /** The flags of every command that reads a registry. */
@@ -8,6 +9,16 @@ export const registryOptionSpecs: Readonly<Record<string, OptionSpec>> = {
   insecure: { type: 'boolean' },
   timeout: { type: 'string' },
 };
+
+/** The exit codes of every command that reads a registry: findings, a missing tag, an unreachable registry. */
+export const registryCommandExitCodes: readonly ExitCode[] = [
+  exitCodes.ok,
+  exitCodes.changes,
+  exitCodes.usage,
+  exitCodes.notFound,
+  exitCodes.network,
+  exitCodes.internal,
+];
 
 export const registryFlagsHelp = `  --username USER    registry user; the password is read from SUGARKUBE_REGISTRY_PASSWORD
                      (for ghcr.io, GITHUB_TOKEN is used when set); else docker login's, else anonymous

@@ -74,3 +74,10 @@ export async function pushImage(
   for (const tag of tags) await pushManifest(host, repo, tag, index(archs), 'application/vnd.oci.image.index.v1+json');
   return sha(index(archs));
 }
+
+/** Pushes a single-platform image (an image manifest, no index) under a tag; returns its digest. */
+export async function pushSingleImage(host: string, repo: string, tag: string, arch: string): Promise<string> {
+  await pushBlob(host, repo, config(arch));
+  await pushManifest(host, repo, tag, image(arch), 'application/vnd.oci.image.manifest.v1+json');
+  return sha(image(arch));
+}
