@@ -62,6 +62,14 @@ describe('the published JSON Schema agrees with validateApp (checked by check-js
       { name: 'a', services: [{ name: 'web', runtime: 'ruby', image: { repository: 'ghcr.io/a/b' }, port: 80 }] },
     ],
     ['no services', { name: 'a', services: [] }],
+    [
+      'no environments',
+      {
+        name: 'a',
+        services: [{ name: 'web', runtime: 'node', image: { repository: 'ghcr.io/a/b' }, port: 80 }],
+        environments: {},
+      },
+    ],
   ])(
     'rejects %s, as validateApp does',
     async (name, document) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@sugarkube/core';
-import { defineApp, loadAppYaml, validateApp } from '../src/index.js';
+import { defineApp, loadAppYaml, resolveEnvironment, validateApp } from '../src/index.js';
 
 const minimal = () => ({
   name: 'hello',
@@ -262,6 +262,16 @@ describe('validateApp', () => {
     expect(() => defineApp({ name: 'x', services: [] })).toThrow(ValidationError);
     expect(() => defineApp({ name: 'x', services: [] })).toThrow(
       'services: expected at least one service, received a list of 0',
+    );
+  });
+
+  it('refuses an app with no environments (found by the damaged-options property test)', () => {
+    const web = { name: 'web', runtime: 'node', image: { repository: 'ghcr.io/a/b' }, port: 80 } as const;
+    expect(validateApp({ name: 'x', services: [web], environments: {} }).errors.map((e) => e.message)).toEqual([
+      'environments: expected at least one environment (leave environments out for staging and prod), received an object',
+    ]);
+    expect(() => resolveEnvironment(defineApp({ name: 'x', services: [web] }).descriptor, Object.create(null))).toThrow(
+      'environment: expected one of the app',
     );
   });
 });

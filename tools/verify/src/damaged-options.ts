@@ -141,7 +141,8 @@ export function damage(
   switch (kind) {
     case 'replace':
       parent[key] = replacement;
-      return { input, damage: { kind, paths: [path] } };
+      // A replaced name is a removed name: a reference to it elsewhere no longer resolves.
+      return { input, damage: { kind, paths: [path], ...(typeof current === 'string' ? { mentions: current } : {}) } };
     case 'null':
       parent[key] = null;
       return { input, damage: { kind, paths: [path] } };
@@ -298,4 +299,18 @@ export async function checkDamagedOptions(
 export function damagedOptionRuns(fallback = 300): number {
   const fromEnv = Number(process.env['DAMAGED_OPTIONS_RUNS']);
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : fallback;
+}
+
+/**
+ * The fast-check seed for one subject: `DAMAGED_OPTIONS_SEED` (an integer, or `random` for a new
+ * search every run), else a fixed seed from the subject's name, so a run is repeatable and a
+ * failure names its seed. Search deeper with `DAMAGED_OPTIONS_SEED=random DAMAGED_OPTIONS_RUNS=5000`.
+ */
+export function damagedOptionSeed(subjectName: string): number | undefined {
+  const fromEnv = process.env['DAMAGED_OPTIONS_SEED'];
+  if (fromEnv === 'random') return undefined;
+  if (fromEnv !== undefined && Number.isInteger(Number(fromEnv)) && fromEnv.trim() !== '') return Number(fromEnv);
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits
+  for (const c of subjectName) hash = Math.imul(hash ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return hash | 0;
 }

@@ -21,6 +21,7 @@ export { runSmokeJob, dockerRunFlags, type SmokeJobRun } from './io/run-smoke-jo
 export {
   checkDamagedOptions,
   damagedOptionRuns,
+  damagedOptionSeed,
   damageTally,
   damage,
   damageKinds,

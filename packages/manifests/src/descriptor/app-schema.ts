@@ -39,7 +39,13 @@ export const appDescriptorSchema = strictObject({
   /** @default { staging: {}, prod: {} } */
   environments: z
     .record(dnsLabel, environmentSchema)
-    .describe('Environments (clusters) and their overrides. Default: {staging: {}, prod: {}}.')
+    .refine((environments) => Object.keys(environments).length > 0, {
+      error: 'at least one environment (leave environments out for staging and prod)',
+    })
+    .meta({
+      description: 'Environments (clusters) and their overrides. Default: {staging: {}, prod: {}}.',
+      minProperties: 1,
+    })
     .optional(),
 });
 

@@ -69,8 +69,7 @@ export function isResolvedEnvironment(value: unknown): value is ResolvedEnvironm
 export function resolveEnvironment(descriptor: ValidatedAppDescriptor, envName?: string): ResolvedEnvironment {
   const app = checkedDescriptor(descriptor, ['app']);
   const environments = app.environments ?? defaultEnvironments();
-  const env =
-    envName === undefined ? undefined : Object.hasOwn(environments, envName) ? environments[envName] : undefined;
+  const env = typeof envName === 'string' && Object.hasOwn(environments, envName) ? environments[envName] : undefined;
   if (envName !== undefined && env === undefined) {
     throw new ValidationError('environment', [
       issue(['environment'], environmentChoice(Object.keys(environments)), envName),

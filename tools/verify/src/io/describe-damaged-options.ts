@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkDamagedOptions, damagedOptionRuns, damageTally, type DamageSubject } from '../damaged-options.js';
+import {
+  checkDamagedOptions,
+  damagedOptionRuns,
+  damagedOptionSeed,
+  damageTally,
+  type DamageSubject,
+} from '../damaged-options.js';
 import { recordDamageTally } from './record-damage-tally.js';
 
 /** Options of {@link describeDamagedOptions}. */
@@ -38,7 +44,8 @@ export function describeDamagedOptions(subjects: readonly DamageSubject[], optio
       it(
         `${subject.name}: a ValidationError naming the damaged path, never a TypeError`,
         async () => {
-          await checkDamagedOptions(subject, { numRuns, tally });
+          const seed = damagedOptionSeed(subject.name);
+          await checkDamagedOptions(subject, { numRuns, tally, ...(seed === undefined ? {} : { seed }) });
         },
         options.timeout ?? 120_000,
       );
