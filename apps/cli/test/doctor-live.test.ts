@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { makeClusterRepo } from './support/cluster-repo.js';
 import { pushImage } from './support/push-image.js';
+import { runCli } from './support/run-cli.js';
 
 let cluster: LiveCluster;
 const work = mkdtempSync(join(tmpdir(), 'sugarkube-doctor-live-'));
@@ -140,40 +141,25 @@ describe('promote --live', { timeout: 300_000 }, () => {
     const dir = join(work, 'promote');
     mkdirSync(dir);
     makeClusterRepo(dir, image, { staging: 'main-1765000000-1111111', prod: 'main-1766000000-0000000' });
-    const quiet = { write: () => true };
-    expect(await main(['synth'], { stdout: quiet, stderr: quiet, cwd: dir, env: {} })).toBe(0);
+    expect((await runCli(['synth'], dir, { env: {} })).code).toBe(0);
     await cluster.apply([
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
       { ...fluxDeployment('web'), metadata: { name: 'shop-web', namespace: 'shop' } },
     ]);
     await cluster.kubectl(['-n', 'shop', 'set', 'image', 'deployment/shop-web', `manager=${image}:${running}`]);
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(
-      [
-        'promote',
-        'shop',
-        '--from',
-        'staging',
-        '--to',
-        'prod',
-        '--dry-run',
-        '--live',
-        '--context',
-        'sugarkube-live',
-        '--kubeconfig',
-        cluster.kubeconfig,
-        '--json',
-      ],
-      {
-        stdout: { write: (t: string) => out.push(t) },
-        stderr: { write: (t: string) => err.push(t) },
-        cwd: dir,
-        env: {},
-      },
-    );
-    expect(code, err.join('')).toBe(0);
-    const report = JSON.parse(out.join('')).report as {
+    // promote --dry-run --live with a kubeconfig: what staging runs is read from its API server.
+    const promoteLive = (kubeconfig: string) =>
+      runCli(
+        [
+          ...['promote', 'shop', '--from', 'staging', '--to', 'prod', '--dry-run', '--live'],
+          ...['--context', 'sugarkube-live', '--kubeconfig', kubeconfig, '--json'],
+        ],
+        dir,
+        { env: {} },
+      );
+    const { code, stdout, stderr } = await promoteLive(cluster.kubeconfig);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout).report as {
       images: { tag: string; digest: string; previous?: { tag: string } }[];
       files: { path: string }[];
     };
@@ -188,23 +174,7 @@ describe('promote --live', { timeout: 300_000 }, () => {
     ]);
     expect(report.files.map((f) => f.path)).toEqual(['sugarkube.pins.json', 'clusters/prod/apps/shop.yaml']);
     // An API server that does not answer (the kubeconfig of the test above): exit 6, as for a registry.
-    const other = await main(
-      [
-        'promote',
-        'shop',
-        '--from',
-        'staging',
-        '--to',
-        'prod',
-        '--dry-run',
-        '--live',
-        '--context',
-        'sugarkube-live',
-        '--kubeconfig',
-        join(work, 'dead.kubeconfig'),
-      ],
-      { stdout: quiet, stderr: quiet, cwd: dir, env: {} },
-    );
-    expect(other).toBe(6);
+    const other = await promoteLive(join(work, 'dead.kubeconfig'));
+    expect(other.code).toBe(6);
   });
 });

@@ -1,6 +1,5 @@
 // Every command's --json output, in success and in failure, validated against the JSON Schema
 // `sugarkube schema COMMAND` prints, by a real validator (check-jsonschema, draft 2020-12).
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { main } from '../src/cli.js';
 import { commands } from '../src/command-list.js';
 import { makeClusterRepo, git } from './support/cluster-repo.js';
 import { pushImage } from './support/push-image.js';
+import { writeSealingKeyPair } from './support/sealing-key.js';
 
 const work = mkdtempSync(join(tmpdir(), 'sugarkube-json-'));
 let registry: RunningRegistry;
@@ -127,25 +127,7 @@ describe('--json', { timeout: 300_000 }, () => {
       cluster,
     );
 
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        'key.pem',
-        '-out',
-        'cert.pem',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=sealed-secret',
-      ],
-      { cwd: work, stdio: 'ignore' },
-    );
+    writeSealingKeyPair(work, 2048);
     await expectJson(
       0,
       'secret seal',

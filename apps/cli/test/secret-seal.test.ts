@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSealingCertificate } from '../src/secret/parse-sealing-certificate.js';
 import { buildCli } from './support/build-cli.js';
 import { runCli } from './support/run-cli.js';
+import { writeSealingKeyPair } from './support/sealing-key.js';
 
 /*
  * `sugarkube secret seal` against the real kubeseal v0.40.0: what it seals, kubeseal's
@@ -23,25 +24,7 @@ const value = 'p4ss: wörd ✓ with "quotes"';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sugarkube-seal-'));
   // A key and certificate shaped like the controller's: RSA 4096, self-signed.
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:4096',
-      '-nodes',
-      '-keyout',
-      'key.pem',
-      '-out',
-      'cert.pem',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=sealed-secret/O=sealed-secret',
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
+  writeSealingKeyPair(dir);
   keyPem = await readFile(join(dir, 'key.pem'), 'utf8');
   certPem = await readFile(join(dir, 'cert.pem'), 'utf8');
 }, 120_000);
